@@ -1,0 +1,1 @@
+//! briefmap: turns a geopolitical article into a map for briefings.
