@@ -1,1 +1,10 @@
 //! briefmap: turns a geopolitical article into a map for briefings.
+//!
+//! The core (briefing model, validation, time, geometry, export) has no UI in it; the app in
+//! [`ui`] reads it.
+
+pub mod atlas;
+pub mod atomic;
+pub mod briefing;
+pub mod cli;
+pub mod export;

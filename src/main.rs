@@ -1,1 +1,31 @@
-fn main() {}
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use briefmap::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let result = match args.command {
+        Some(Command::Check { file }) => cli::check(file.as_deref()).map(Some),
+        Some(Command::Export { format, output, file }) => cli::export(format, file.as_deref(), output.as_deref()),
+        None => Err("the app is not built yet".to_owned()),
+    };
+    match result {
+        Ok(Some(text)) => {
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(None) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprint!("{message}");
+            if !message.ends_with('\n') {
+                eprintln!();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

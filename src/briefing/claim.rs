@@ -1,0 +1,85 @@
+//! Claims: what the article says, quoted verbatim and tied to places, regions and times.
+
+use serde::{Deserialize, Serialize};
+
+use super::when::When;
+
+/// What sort of statement a claim is; it decides how much weight an analyst gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// An on-the-record statement by an official.
+    OfficialStatement,
+    /// What a news outlet or agency reported.
+    PressReport,
+    /// What an unnamed source said.
+    AnonymousSource,
+    /// The author's own reading of events.
+    Analysis,
+    /// A fact given as background.
+    Background,
+}
+
+impl ClaimKind {
+    /// Every kind, in legend order.
+    pub const ALL: [Self; 5] =
+        [Self::OfficialStatement, Self::PressReport, Self::AnonymousSource, Self::Analysis, Self::Background];
+
+    /// The name used in files and exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::OfficialStatement => "official_statement",
+            Self::PressReport => "press_report",
+            Self::AnonymousSource => "anonymous_source",
+            Self::Analysis => "analysis",
+            Self::Background => "background",
+        }
+    }
+
+    /// A label for legends and the side panel.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OfficialStatement => "Official statement",
+            Self::PressReport => "Press report",
+            Self::AnonymousSource => "Anonymous source",
+            Self::Analysis => "Author's analysis",
+            Self::Background => "Background fact",
+        }
+    }
+}
+
+/// One thing the article says, with its exact words and where they stand in the file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Identifier used by links and story steps.
+    pub id: String,
+    /// The article's words, byte for byte.
+    pub quote: String,
+    /// Byte offset of the quote in the article file.
+    pub offset: usize,
+    /// One line in our words.
+    pub summary: String,
+    /// What sort of statement it is.
+    pub kind: ClaimKind,
+    /// Who says it (a speaker id).
+    pub speaker: String,
+    /// Actors the claim concerns.
+    pub actors: Vec<String>,
+    /// Places it concerns.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Regions it concerns.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// When it happens; absent for undated analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<When>,
+}
+
+impl Claim {
+    /// The byte range of the quote in the article file.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.offset..self.offset + self.quote.len()
+    }
+}

@@ -1,0 +1,224 @@
+//! The briefing: an article, the places and regions it names, its claims, links and story.
+//!
+//! [`BriefingDoc`] is the file as written; [`Briefing`] is a checked document with its article
+//! text and lookups, the form every view and export reads.
+
+pub mod actor;
+pub mod article;
+pub mod claim;
+pub mod doc;
+pub mod link;
+pub mod load;
+pub mod place;
+pub mod problem;
+pub mod story;
+pub mod validate;
+pub mod when;
+
+use std::collections::HashMap;
+
+use geo::MultiPolygon;
+
+pub use actor::{Actor, Speaker};
+pub use article::{Article, ArticleText};
+pub use claim::{Claim, ClaimKind};
+pub use doc::BriefingDoc;
+pub use link::{Link, LinkKind};
+pub use place::{Confidence, Origin, Place, PlaceKind, Provenance, Region, RegionKind};
+pub use problem::{Problem, Problems};
+pub use story::{LatLon, RingSpec, StoryStep, TimeWindow, View};
+pub use when::{PartialDate, Precision, Season, Span, When};
+
+use crate::atlas::Atlas;
+
+/// Where the embedded briefing lives in the repository (and how errors name it).
+pub const EMBEDDED_FILE: &str = "geodata/bohdan-2016.json";
+const EMBEDDED_JSON: &str = include_str!("../../geodata/bohdan-2016.json");
+const EMBEDDED_ARTICLE: &str = include_str!("../../seeds/000_d3f6851c5c464e3d.txt");
+
+/// A thing on the map or in the text that can be selected and referred to by id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Item {
+    /// `places[i]`
+    Place(usize),
+    /// `regions[i]`
+    Region(usize),
+    /// `claims[i]`
+    Claim(usize),
+}
+
+/// A checked briefing with its article text and lookups; the form the app and exports read.
+#[derive(Clone, Debug)]
+pub struct Briefing {
+    file: String,
+    doc: BriefingDoc,
+    article: ArticleText,
+    spans: Vec<Option<Span>>,
+    shapes: Vec<MultiPolygon<f64>>,
+    ids: HashMap<String, Item>,
+    place_claims: Vec<Vec<usize>>,
+    region_claims: Vec<Vec<usize>>,
+}
+
+impl Briefing {
+    /// The briefing built into the binary: Bohdan's May 2016 article.
+    pub fn embedded(atlas: &Atlas) -> Result<Self, Problems> {
+        load::load_str(EMBEDDED_FILE, EMBEDDED_JSON, EMBEDDED_ARTICLE, atlas)
+    }
+
+    /// Checks `doc` against its article and the atlas; `json` is the file text, for line:col.
+    pub fn new(file: &str, json: &str, doc: BriefingDoc, article: String, atlas: &Atlas) -> Result<Self, Problems> {
+        let fail = |mut list: Vec<Problem>| {
+            list.iter_mut().for_each(|p| p.locate(json));
+            list.sort_by_key(|p| p.at);
+            Problems { file: file.to_owned(), list }
+        };
+        let lines = article.lines().count();
+        let Some(article) = ArticleText::new(article, doc.article.teasers_from_line) else {
+            let message = format!("the article has {lines} lines; teasers cannot start after that");
+            return Err(fail(vec![Problem::new("article.teasers_from_line", message)]));
+        };
+        let problems = validate::validate(&doc, &article, atlas);
+        if !problems.is_empty() {
+            return Err(fail(problems));
+        }
+        Ok(Self::index(file, doc, article, atlas))
+    }
+
+    /// Re-checks an edited document (e.g. after story edits), keeping the article.
+    pub fn with_doc(&self, doc: BriefingDoc, atlas: &Atlas) -> Result<Self, Problems> {
+        let json = to_json(&doc);
+        Self::new(&self.file, &json, doc, self.article.full().to_owned(), atlas)
+    }
+
+    fn index(file: &str, doc: BriefingDoc, article: ArticleText, atlas: &Atlas) -> Self {
+        // `validate` has checked every span and reference, so lookups below cannot miss.
+        let spans = doc.claims.iter().map(|c| c.when.as_ref().and_then(|w| w.span().ok())).collect();
+        let shapes = doc.regions.iter().map(|r| atlas.union_of(&r.geometry)).collect();
+        let mut ids = HashMap::new();
+        ids.extend(doc.places.iter().enumerate().map(|(i, p)| (p.id.clone(), Item::Place(i))));
+        ids.extend(doc.regions.iter().enumerate().map(|(i, r)| (r.id.clone(), Item::Region(i))));
+        let mut place_claims = vec![Vec::new(); doc.places.len()];
+        let mut region_claims = vec![Vec::new(); doc.regions.len()];
+        for (c, claim) in doc.claims.iter().enumerate() {
+            for id in claim.places.iter().chain(&claim.regions) {
+                match ids.get(id) {
+                    Some(Item::Place(p)) => place_claims[*p].push(c),
+                    Some(Item::Region(r)) => region_claims[*r].push(c),
+                    _ => {}
+                }
+            }
+        }
+        // Claims share the id namespace only for lookups by id, after places and regions.
+        for (i, c) in doc.claims.iter().enumerate() {
+            ids.entry(c.id.clone()).or_insert(Item::Claim(i));
+        }
+        Self { file: file.to_owned(), doc, article, spans, shapes, ids, place_claims, region_claims }
+    }
+
+    /// The file the briefing came from, as the user named it.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The document as written.
+    pub fn doc(&self) -> &BriefingDoc {
+        &self.doc
+    }
+
+    /// The article's record.
+    pub fn article(&self) -> &Article {
+        &self.doc.article
+    }
+
+    /// The article's text.
+    pub fn text(&self) -> &ArticleText {
+        &self.article
+    }
+
+    /// All places.
+    pub fn places(&self) -> &[Place] {
+        &self.doc.places
+    }
+
+    /// All regions.
+    pub fn regions(&self) -> &[Region] {
+        &self.doc.regions
+    }
+
+    /// All claims.
+    pub fn claims(&self) -> &[Claim] {
+        &self.doc.claims
+    }
+
+    /// All links.
+    pub fn links(&self) -> &[Link] {
+        &self.doc.links
+    }
+
+    /// The story steps.
+    pub fn story(&self) -> &[StoryStep] {
+        &self.doc.story
+    }
+
+    /// All actors.
+    pub fn actors(&self) -> &[Actor] {
+        &self.doc.actors
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.doc.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The speaker with this id.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.doc.speakers.iter().find(|s| s.id == id)
+    }
+
+    /// The place, region or claim with this id.
+    pub fn item(&self, id: &str) -> Option<Item> {
+        self.ids.get(id).copied()
+    }
+
+    /// The place with this id.
+    pub fn place(&self, id: &str) -> Option<usize> {
+        match self.item(id)? {
+            Item::Place(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The span of claim `i`, or `None` when it is undated.
+    pub fn span(&self, claim: usize) -> Option<Span> {
+        self.spans.get(claim).copied().flatten()
+    }
+
+    /// The shape of region `i` (union of its bundled boundaries).
+    pub fn shape(&self, region: usize) -> &MultiPolygon<f64> {
+        &self.shapes[region]
+    }
+
+    /// Indices of the claims that concern place `i`, in article order.
+    pub fn claims_of_place(&self, place: usize) -> &[usize] {
+        &self.place_claims[place]
+    }
+
+    /// Indices of the claims that concern region `i`, in article order.
+    pub fn claims_of_region(&self, region: usize) -> &[usize] {
+        &self.region_claims[region]
+    }
+
+    /// The briefing file's text as it would be saved.
+    pub fn to_json(&self) -> String {
+        to_json(&self.doc)
+    }
+}
+
+/// The canonical text of a briefing file (what saving writes).
+pub fn to_json(doc: &BriefingDoc) -> String {
+    // Serialising plain data structures cannot fail; an empty string would be caught on reload.
+    let mut text = serde_json::to_string_pretty(doc).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,380 @@
+//! Checks a briefing document against its article and the bundled boundaries.
+//!
+//! Every problem is collected (not just the first), each with the JSON path of the value.
+
+use std::collections::HashMap;
+
+use super::article::ArticleText;
+use super::claim::Claim;
+use super::doc::{BriefingDoc, FORMAT};
+use super::place::{Origin, Provenance};
+use super::problem::Problem;
+use super::story::{StoryStep, TimeWindow};
+use super::when::When;
+use crate::atlas::Atlas;
+
+/// Highest zoom a story step may ask for (the basemap is drawn up to this).
+pub const MAX_ZOOM: f64 = 19.0;
+
+/// Every problem in `doc`, in file order.
+pub fn validate(doc: &BriefingDoc, article: &ArticleText, atlas: &Atlas) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new(), ids: HashMap::new() };
+    c.run(doc, article, atlas);
+    c.problems
+}
+
+/// Which collection an id belongs to, for reference checks.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Kind {
+    Actor,
+    Speaker,
+    Place,
+    Region,
+    Claim,
+    Link,
+    Ring,
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+    ids: HashMap<(Kind, String), usize>,
+}
+
+impl Checker {
+    fn report(&mut self, path: String, id: Option<&str>, message: impl Into<String>) {
+        let mut p = Problem::new(path, message);
+        p.record = id.map(str::to_owned);
+        self.problems.push(p);
+    }
+
+    fn run(&mut self, doc: &BriefingDoc, article: &ArticleText, atlas: &Atlas) {
+        if doc.format != FORMAT {
+            self.report(
+                "format".into(),
+                None,
+                format!("format {} is not supported; this build reads {FORMAT}", doc.format),
+            );
+        }
+        if let Err(e) = doc.article.published.span() {
+            self.report("article.published".into(), None, e.to_string());
+        }
+        self.declare(Kind::Actor, "actors", doc.actors.iter().map(|a| a.id.as_str()));
+        self.declare(Kind::Speaker, "speakers", doc.speakers.iter().map(|s| s.id.as_str()));
+        self.declare(Kind::Place, "places", doc.places.iter().map(|p| p.id.as_str()));
+        self.declare(Kind::Region, "regions", doc.regions.iter().map(|r| r.id.as_str()));
+        self.declare(Kind::Claim, "claims", doc.claims.iter().map(|c| c.id.as_str()));
+        self.declare(Kind::Link, "links", doc.links.iter().map(|l| l.id.as_str()));
+        self.declare(Kind::Ring, "rings", doc.rings.iter().map(|r| r.id.as_str()));
+        self.shared_namespace(doc);
+
+        for (i, a) in doc.actors.iter().enumerate() {
+            if a.rgb().is_none() {
+                self.report(
+                    format!("actors[{i}].colour"),
+                    Some(&a.id),
+                    format!("'{}' is not a #rrggbb colour", a.colour),
+                );
+            }
+        }
+        for (i, p) in doc.places.iter().enumerate() {
+            let at = format!("places[{i}]");
+            if !(p.lat.is_finite() && (-90.0..=90.0).contains(&p.lat)) {
+                self.report(format!("{at}.lat"), Some(&p.id), format!("latitude {} is outside -90..90", p.lat));
+            }
+            if !(p.lon.is_finite() && (-180.0..=180.0).contains(&p.lon)) {
+                self.report(format!("{at}.lon"), Some(&p.id), format!("longitude {} is outside -180..180", p.lon));
+            }
+            self.refs(&format!("{at}.actors"), &p.id, Kind::Actor, &p.actors);
+            self.provenance(&format!("{at}.provenance"), &p.id, &p.provenance);
+        }
+        for (i, r) in doc.regions.iter().enumerate() {
+            let at = format!("regions[{i}]");
+            if r.geometry.is_empty() {
+                self.report(format!("{at}.geometry"), Some(&r.id), "lists no boundary codes");
+            }
+            for (j, code) in r.geometry.iter().enumerate() {
+                if atlas.get(code).is_none() {
+                    self.report(
+                        format!("{at}.geometry[{j}]"),
+                        Some(&r.id),
+                        format!("no bundled boundary has code '{code}' (ISO 3166, e.g. 'BY' or 'RU-SMO')"),
+                    );
+                }
+            }
+            self.refs(&format!("{at}.actors"), &r.id, Kind::Actor, &r.actors);
+            self.provenance(&format!("{at}.provenance"), &r.id, &r.provenance);
+        }
+        for (i, claim) in doc.claims.iter().enumerate() {
+            self.claim(i, claim, article);
+        }
+        for (i, l) in doc.links.iter().enumerate() {
+            let at = format!("links[{i}]");
+            for (field, id) in [("from", &l.from), ("to", &l.to)] {
+                if !self.is_place_or_region(id) {
+                    self.report(format!("{at}.{field}"), Some(&l.id), format!("no place or region has id '{id}'"));
+                }
+            }
+            if l.claims.is_empty() {
+                self.report(format!("{at}.claims"), Some(&l.id), "a link needs at least one claim that supports it");
+            }
+            self.refs(&format!("{at}.claims"), &l.id, Kind::Claim, &l.claims);
+        }
+        for (i, r) in doc.rings.iter().enumerate() {
+            let at = format!("rings[{i}]");
+            self.refs(&format!("{at}.place"), &r.id, Kind::Place, std::slice::from_ref(&r.place));
+            match (r.km, &r.system) {
+                (None, None) => self.report(at, Some(&r.id), "a ring needs a 'system' or a radius in 'km'"),
+                (Some(km), _) if !(km.is_finite() && km > 0.0 && km <= 20_000.0) => {
+                    self.report(format!("{at}.km"), Some(&r.id), format!("radius {km} km is not in 0..20000"));
+                }
+                _ => {}
+            }
+        }
+        for (i, step) in doc.story.iter().enumerate() {
+            self.step(i, step);
+        }
+    }
+
+    fn declare<'a>(&mut self, kind: Kind, list: &str, ids: impl Iterator<Item = &'a str>) {
+        for (i, id) in ids.enumerate() {
+            if !is_valid_id(id) {
+                self.report(
+                    format!("{list}[{i}].id"),
+                    None,
+                    format!("'{id}' is not an id: use lowercase letters, digits and single dashes"),
+                );
+            }
+            if let Some(first) = self.ids.insert((kind, id.to_owned()), i) {
+                self.ids.insert((kind, id.to_owned()), first);
+                self.report(format!("{list}[{i}].id"), None, format!("id '{id}' is already used by {list}[{first}]"));
+            }
+        }
+    }
+
+    /// Links, story frames and search name places, regions and claims alike, so their ids
+    /// must not clash.
+    fn shared_namespace(&mut self, doc: &BriefingDoc) {
+        let regions = doc.regions.iter().map(|r| ("regions", &r.id, [Kind::Place].as_slice()));
+        let claims = doc.claims.iter().map(|c| ("claims", &c.id, [Kind::Place, Kind::Region].as_slice()));
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (list, id, earlier) in regions.chain(claims) {
+            let i = seen.entry(list).and_modify(|i| *i += 1).or_insert(0);
+            for kind in earlier {
+                if let Some(&j) = self.ids.get(&(*kind, id.clone())) {
+                    let other = if *kind == Kind::Place { "places" } else { "regions" };
+                    self.report(format!("{list}[{i}].id"), None, format!("id '{id}' is already used by {other}[{j}]"));
+                }
+            }
+        }
+    }
+
+    fn has(&self, kind: Kind, id: &str) -> bool {
+        self.ids.contains_key(&(kind, id.to_owned()))
+    }
+
+    fn is_place_or_region(&self, id: &str) -> bool {
+        self.has(Kind::Place, id) || self.has(Kind::Region, id)
+    }
+
+    fn refs(&mut self, path: &str, record: &str, kind: Kind, ids: &[String]) {
+        let what = match kind {
+            Kind::Actor => "actor",
+            Kind::Speaker => "speaker",
+            Kind::Place => "place",
+            Kind::Region => "region",
+            Kind::Claim => "claim",
+            Kind::Link => "link",
+            Kind::Ring => "ring",
+        };
+        let single = ids.len() == 1 && !path.ends_with('s');
+        for (j, id) in ids.iter().enumerate() {
+            if !self.has(kind, id) {
+                let at = if single { path.to_owned() } else { format!("{path}[{j}]") };
+                self.report(at, Some(record), format!("no {what} has id '{id}'"));
+            }
+        }
+    }
+
+    fn provenance(&mut self, path: &str, record: &str, p: &Provenance) {
+        if p.origin == Origin::Context && p.why.as_deref().is_none_or(|w| w.trim().is_empty()) {
+            self.report(format!("{path}.why"), Some(record), "a context item must say why it is on the map");
+        }
+        if p.source.trim().is_empty() {
+            self.report(format!("{path}.source"), Some(record), "say where the location comes from");
+        }
+        if let Some(km) = p.uncertainty_km
+            && !(km.is_finite() && km >= 0.0)
+        {
+            self.report(format!("{path}.uncertainty_km"), Some(record), format!("{km} is not a distance"));
+        }
+    }
+
+    fn claim(&mut self, i: usize, claim: &Claim, article: &ArticleText) {
+        let at = format!("claims[{i}]");
+        if let Some(message) = quote_problem(claim, article) {
+            self.report(format!("{at}.quote"), Some(&claim.id), message);
+        }
+        if claim.summary.trim().is_empty() {
+            self.report(format!("{at}.summary"), Some(&claim.id), "the summary is empty");
+        }
+        self.refs(&format!("{at}.speaker"), &claim.id, Kind::Speaker, std::slice::from_ref(&claim.speaker));
+        self.refs(&format!("{at}.actors"), &claim.id, Kind::Actor, &claim.actors);
+        self.refs(&format!("{at}.places"), &claim.id, Kind::Place, &claim.places);
+        self.refs(&format!("{at}.regions"), &claim.id, Kind::Region, &claim.regions);
+        if let Some(when) = &claim.when {
+            self.when(&format!("{at}.when"), &claim.id, when);
+        }
+    }
+
+    fn when(&mut self, path: &str, record: &str, when: &When) {
+        if let Err(e) = when.span() {
+            self.report(path.to_owned(), Some(record), e.to_string());
+        }
+        if when.inferred.as_deref().is_some_and(|r| r.trim().is_empty()) {
+            self.report(format!("{path}.inferred"), Some(record), "give the reason the date is inferred");
+        }
+    }
+
+    fn step(&mut self, i: usize, step: &StoryStep) {
+        let at = format!("story[{i}]");
+        let record = format!("step {}", i + 1);
+        if step.title.trim().is_empty() {
+            self.report(format!("{at}.title"), Some(&record), "the title is empty");
+        }
+        let view = &step.view;
+        for (j, id) in view.frame.iter().enumerate() {
+            if !self.is_place_or_region(id) {
+                self.report(
+                    format!("{at}.view.frame[{j}]"),
+                    Some(&record),
+                    format!("no place or region has id '{id}'"),
+                );
+            }
+        }
+        match (view.frame.is_empty(), view.centre, view.zoom) {
+            (true, None, _) => {
+                self.report(format!("{at}.view"), Some(&record), "give places to 'frame' or a 'centre' and 'zoom'")
+            }
+            (true, Some(_), None) => self.report(format!("{at}.view"), Some(&record), "a 'centre' needs a 'zoom'"),
+            _ => {}
+        }
+        if let Some(c) = view.centre
+            && !(c.lat.is_finite()
+                && (-85.0..=85.0).contains(&c.lat)
+                && c.lon.is_finite()
+                && (-180.0..=180.0).contains(&c.lon))
+        {
+            self.report(
+                format!("{at}.view.centre"),
+                Some(&record),
+                format!("({}, {}) is not a map centre", c.lat, c.lon),
+            );
+        }
+        if let Some(z) = view.zoom
+            && !(z.is_finite() && (0.0..=MAX_ZOOM).contains(&z))
+        {
+            self.report(format!("{at}.view.zoom"), Some(&record), format!("zoom {z} is outside 0..{MAX_ZOOM}"));
+        }
+        if let Some(window) = &step.time
+            && let Err(message) = window_problem(window)
+        {
+            self.report(format!("{at}.time"), Some(&record), message);
+        }
+        self.refs(&format!("{at}.claims"), &record, Kind::Claim, &step.claims);
+        self.refs(&format!("{at}.places"), &record, Kind::Place, &step.places);
+        self.refs(&format!("{at}.regions"), &record, Kind::Region, &step.regions);
+        self.refs(&format!("{at}.rings"), &record, Kind::Ring, &step.rings);
+    }
+}
+
+fn window_problem(w: &TimeWindow) -> Result<(), String> {
+    let from = w.from.first_day().map_err(|e| e.to_string())?;
+    let to = w.to.unwrap_or(w.from).last_day().map_err(|e| e.to_string())?;
+    if to < from {
+        return Err(format!("the window ends ({to}) before it starts ({from})"));
+    }
+    Ok(())
+}
+
+/// Ids are lowercase kebab-case, so they read well in files, URLs and exports.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Why a claim's quote is not the article's bytes at its offset, with the nearest match.
+fn quote_problem(claim: &Claim, article: &ArticleText) -> Option<String> {
+    let text = article.full();
+    let quote = &claim.quote;
+    if quote.is_empty() {
+        return Some("the quote is empty".into());
+    }
+    if text.get(claim.range()) == Some(quote.as_str()) {
+        if claim.range().end > article.body_end() {
+            let (line, _) = article.line_col(claim.offset);
+            return Some(format!("the quote is on line {line}, in the teasers of other articles, not in this article"));
+        }
+        return None;
+    }
+    let mut message = if claim.offset >= text.len() {
+        format!("offset {} is past the end of the article ({} bytes)", claim.offset, text.len())
+    } else {
+        format!("the quote is not the article's text at byte {}", claim.offset)
+    };
+    let exact: Vec<usize> = text.match_indices(quote.as_str()).map(|(i, _)| i).collect();
+    if let Some(&found) = exact.iter().min_by_key(|&&i| i.abs_diff(claim.offset)) {
+        let (line, col) = article.line_col(found);
+        message += &format!("; the quote is at byte {found} (line {line}, column {col}), so set \"offset\": {found}");
+    } else if let Some(near) = nearest(text, quote) {
+        let (line, col) = article.line_col(near.start);
+        let excerpt: String = text[near.start..].chars().take(quote.chars().count().min(80)).collect();
+        message += &format!(
+            "; nearest match at byte {} (line {line}, column {col}) reads «{excerpt}»; they differ at character {}: article has {}, quote has {}",
+            near.start,
+            near.differ_at + 1,
+            describe(text[near.start..].chars().nth(near.differ_at)),
+            describe(quote.chars().nth(near.differ_at)),
+        );
+    } else {
+        message += "; nothing like it is in the article";
+    }
+    Some(message)
+}
+
+fn describe(c: Option<char>) -> String {
+    match c {
+        Some(c) => format!("«{c}» (U+{:04X})", c as u32),
+        None => "nothing (it ends)".into(),
+    }
+}
+
+struct Near {
+    start: usize,
+    differ_at: usize,
+}
+
+/// The article position that agrees with the quote longest, from its start or from its end.
+fn nearest(text: &str, quote: &str) -> Option<Near> {
+    let q: Vec<char> = quote.chars().collect();
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let mut best: Option<(usize, Near)> = None;
+    for (k, &start) in starts.iter().enumerate() {
+        let same = text[start..].chars().zip(&q).take_while(|(a, b)| a == *b).count();
+        // Align the quote's end too, so a wrong first word still finds the passage.
+        let end_k = k + q.len();
+        let tail = if end_k <= starts.len() {
+            let window = &text[start..starts.get(end_k).copied().unwrap_or(text.len())];
+            window.chars().rev().zip(q.iter().rev()).take_while(|(a, b)| a == *b).count()
+        } else {
+            0
+        };
+        let score = same.max(tail);
+        if score > best.as_ref().map_or(0, |b| b.0) {
+            let differ_at = if same >= tail { same } else { q.len() - tail - 1 };
+            best = Some((score, Near { start, differ_at }));
+        }
+    }
+    best.filter(|(score, _)| *score >= 8.min(q.len())).map(|(_, near)| near)
+}

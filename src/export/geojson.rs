@@ -1,0 +1,111 @@
+//! GeoJSON export (RFC 7946): places and regions as features, the article and claims alongside.
+
+use geo::orient::{Direction, Orient};
+use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue};
+use serde_json::json;
+
+use crate::briefing::{Briefing, Claim, Provenance};
+
+/// The briefing as a GeoJSON FeatureCollection with `article` and `claims` as foreign members.
+pub fn to_geojson(briefing: &Briefing) -> FeatureCollection {
+    let mut features = Vec::new();
+    for (i, place) in briefing.places().iter().enumerate() {
+        let geometry = Geometry::from(&geo::Geometry::Point(place.point()));
+        let mut properties = common(&place.id, &place.name, place.kind.as_str(), &place.actors, &place.provenance);
+        properties.insert("claims".into(), claim_ids(briefing, briefing.claims_of_place(i)));
+        if !place.local_names.is_empty() {
+            properties.insert("local_names".into(), json!(place.local_names));
+        }
+        features.push(feature(&place.id, geometry, properties));
+    }
+    for (i, region) in briefing.regions().iter().enumerate() {
+        // RFC 7946 §3.1.6: exteriors counter-clockwise, holes clockwise.
+        let shape = briefing.shape(i).orient(Direction::Default);
+        let geometry = match shape.0.as_slice() {
+            [single] => Geometry::from(&geo::Geometry::Polygon(single.clone())),
+            _ => Geometry::from(&geo::Geometry::MultiPolygon(shape)),
+        };
+        let mut properties = common(&region.id, &region.name, region.kind.as_str(), &region.actors, &region.provenance);
+        properties.insert("claims".into(), claim_ids(briefing, briefing.claims_of_region(i)));
+        properties.insert("boundaries".into(), json!(region.geometry));
+        if let Some(status) = &region.status {
+            properties.insert("status".into(), json!(status));
+        }
+        features.push(feature(&region.id, geometry, properties));
+    }
+    let article = briefing.article();
+    let mut members = JsonObject::new();
+    members.insert(
+        "article".into(),
+        json!({
+            "title": article.title,
+            "author": article.author,
+            "publisher": article.publisher,
+            "published": article.published.from.map(|d| d.to_string()),
+            "file": article.file,
+        }),
+    );
+    let claims = briefing.claims().iter().enumerate().map(|(i, c)| claim_json(briefing, i, c)).collect();
+    members.insert("claims".into(), JsonValue::Array(claims));
+    FeatureCollection { bbox: None, features, foreign_members: Some(members) }
+}
+
+/// The collection as pretty-printed text.
+pub fn to_geojson_string(briefing: &Briefing) -> String {
+    let mut text = serde_json::to_string_pretty(&to_geojson(briefing)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn feature(id: &str, geometry: Geometry, properties: JsonObject) -> Feature {
+    Feature {
+        bbox: None,
+        geometry: Some(geometry),
+        id: Some(geojson::feature::Id::String(id.to_owned())),
+        properties: Some(properties),
+        foreign_members: None,
+    }
+}
+
+fn common(id: &str, name: &str, kind: &str, actors: &[String], provenance: &Provenance) -> JsonObject {
+    let mut p = JsonObject::new();
+    p.insert("id".into(), json!(id));
+    p.insert("name".into(), json!(name));
+    p.insert("kind".into(), json!(kind));
+    p.insert("actors".into(), json!(actors));
+    p.insert("provenance".into(), json!(provenance.origin.as_str()));
+    if let Some(why) = &provenance.why {
+        p.insert("why".into(), json!(why));
+    }
+    p.insert("location_source".into(), json!(provenance.source));
+    p
+}
+
+fn claim_ids(briefing: &Briefing, claims: &[usize]) -> JsonValue {
+    claims.iter().map(|&c| json!(briefing.claims()[c].id)).collect()
+}
+
+fn claim_json(briefing: &Briefing, i: usize, c: &Claim) -> JsonValue {
+    let when = c.when.as_ref().zip(briefing.span(i)).map(|(w, span)| {
+        json!({
+            "start": span.start.map(|d| d.to_string()),
+            "end": span.end.map(|d| d.to_string()),
+            "precision": w.precision.as_str(),
+            "inferred": w.is_inferred(),
+            "inferred_because": w.inferred,
+            "text": w.text,
+        })
+    });
+    json!({
+        "id": c.id,
+        "quote": c.quote,
+        "offset": c.offset,
+        "summary": c.summary,
+        "kind": c.kind.as_str(),
+        "speaker": briefing.speaker(&c.speaker).map(|s| s.label()),
+        "actors": c.actors,
+        "places": c.places,
+        "regions": c.regions,
+        "when": when,
+    })
+}
