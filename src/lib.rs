@@ -8,3 +8,6 @@ pub mod atomic;
 pub mod briefing;
 pub mod cli;
 pub mod export;
+pub mod search;
+pub mod timeline;
+pub mod viewport;

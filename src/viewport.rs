@@ -1,0 +1,194 @@
+//! Where the map looks: framing places on screen and smooth flights between views.
+//!
+//! Web Mercator with 256-px tiles, the projection walkers draws in. Plain math, no UI.
+
+use std::f64::consts::PI;
+
+/// Tile size walkers lays out the world in, in logical pixels.
+pub const TILE_PX: f64 = 256.0;
+/// Closest zoom the app frames to automatically (a city, not a street).
+pub const MAX_FRAME_ZOOM: f64 = 10.0;
+/// Web Mercator's latitude limit.
+pub const MAX_LAT: f64 = 85.051_128_78;
+
+/// A map view: centre (degrees) and zoom level.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Camera {
+    /// Longitude of the centre.
+    pub lon: f64,
+    /// Latitude of the centre.
+    pub lat: f64,
+    /// Slippy-map zoom.
+    pub zoom: f64,
+}
+
+/// Longitude/latitude → Web Mercator world coordinates in 0..1 (y down).
+pub fn to_world(lon: f64, lat: f64) -> (f64, f64) {
+    let lat = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
+    let x = (lon + 180.0) / 360.0;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0;
+    (x, y)
+}
+
+/// Web Mercator world coordinates → longitude/latitude.
+pub fn from_world(x: f64, y: f64) -> (f64, f64) {
+    let lon = x * 360.0 - 180.0;
+    let lat = (PI * (1.0 - 2.0 * y)).sinh().atan().to_degrees();
+    (lon, lat)
+}
+
+/// The camera that fits every `(lon, lat)` point into a `width × height` viewport with `padding`
+/// pixels to spare on each side; `None` if there are no points.
+pub fn frame(points: impl IntoIterator<Item = (f64, f64)>, width: f64, height: f64, padding: f64) -> Option<Camera> {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (lon, lat) in points {
+        let (x, y) = to_world(lon, lat);
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    if x0 > x1 {
+        return None;
+    }
+    let usable_w = (width - 2.0 * padding).max(1.0);
+    let usable_h = (height - 2.0 * padding).max(1.0);
+    // World width in pixels at zoom z is TILE_PX * 2^z; pick the largest z where the box fits.
+    let fit = |span: f64, px: f64| if span <= 0.0 { f64::INFINITY } else { (px / (span * TILE_PX)).log2() };
+    let zoom = fit(x1 - x0, usable_w).min(fit(y1 - y0, usable_h)).clamp(1.0, MAX_FRAME_ZOOM);
+    let (lon, lat) = from_world((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    Some(Camera { lon, lat, zoom })
+}
+
+/// A smooth zoom-and-pan flight between two views (van Wijk & Nuij, "Smooth and efficient
+/// zooming and panning", 2003: the path d3's `interpolateZoom` takes). Long hops zoom out first.
+#[derive(Clone, Copy, Debug)]
+pub struct Flight {
+    from: (f64, f64, f64),
+    to: (f64, f64, f64),
+    r0: f64,
+    s: f64,
+    viewport_width: f64,
+}
+
+const RHO: f64 = std::f64::consts::SQRT_2;
+
+impl Flight {
+    /// A flight from `a` to `b` in a viewport `viewport_width` pixels wide.
+    pub fn new(a: Camera, b: Camera, viewport_width: f64) -> Self {
+        let view = |c: Camera| {
+            let (x, y) = to_world(c.lon, c.lat);
+            (x, y, viewport_width / (TILE_PX * c.zoom.exp2()))
+        };
+        let (from, to) = (view(a), view(b));
+        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+        let d2 = dx * dx + dy * dy;
+        let (w0, w1) = (from.2, to.2);
+        let (r0, s) = if d2 < 1e-18 {
+            (0.0, (w1 / w0).ln() / RHO)
+        } else {
+            let d1 = d2.sqrt();
+            let b0 = (w1 * w1 - w0 * w0 + 4.0 * d2) / (2.0 * w0 * 2.0 * d1);
+            let b1 = (w1 * w1 - w0 * w0 - 4.0 * d2) / (2.0 * w1 * 2.0 * d1);
+            let r0 = ((b0 * b0 + 1.0).sqrt() - b0).ln();
+            let r1 = ((b1 * b1 + 1.0).sqrt() - b1).ln();
+            (r0, (r1 - r0) / RHO)
+        };
+        Self { from, to, r0, s, viewport_width }
+    }
+
+    /// How long the flight should take, in seconds (longer hops take longer, within limits).
+    pub fn duration(&self) -> f64 {
+        (self.s.abs() * 0.8).clamp(0.35, 2.5)
+    }
+
+    /// The view at `t` in 0..=1 of the way.
+    pub fn at(&self, t: f64) -> Camera {
+        let t = t.clamp(0.0, 1.0);
+        let (x0, y0, w0) = self.from;
+        let (dx, dy) = (self.to.0 - x0, self.to.1 - y0);
+        let d2 = dx * dx + dy * dy;
+        let (x, y, w) = if d2 < 1e-18 {
+            (x0 + t * dx, y0 + t * dy, w0 * (RHO * t * self.s).exp())
+        } else {
+            let d1 = d2.sqrt();
+            let s = t * self.s;
+            let cosh_r0 = self.r0.cosh();
+            let u = w0 / (2.0 * d1) * (cosh_r0 * (RHO * s + self.r0).tanh() - self.r0.sinh());
+            (x0 + u * dx, y0 + u * dy, w0 * cosh_r0 / (RHO * s + self.r0).cosh())
+        };
+        let (lon, lat) = from_world(x, y);
+        Camera { lon, lat, zoom: (self.viewport_width / (w * TILE_PX)).log2() }
+    }
+}
+
+/// Smoothstep easing for the flight's clock, so it starts and lands gently.
+pub fn ease(t: f64) -> f64 {
+    let t = t.clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, eps: f64) -> bool {
+        (a - b).abs() < eps
+    }
+
+    #[test]
+    fn world_coordinates_round_trip() {
+        for (lon, lat) in [(0.0, 0.0), (27.5665, 53.9002), (-6.33, 36.62), (179.9, -60.0)] {
+            let (x, y) = to_world(lon, lat);
+            let (lon2, lat2) = from_world(x, y);
+            assert!(close(lon, lon2, 1e-9) && close(lat, lat2, 1e-9), "{lon},{lat}");
+        }
+        assert_eq!(to_world(0.0, 0.0), (0.5, 0.5));
+    }
+
+    #[test]
+    fn framing_fits_the_points() {
+        let minsk = (27.5665, 53.9002);
+        let moscow = (37.6178, 55.7520);
+        let cam = frame([minsk, moscow], 1000.0, 600.0, 50.0).unwrap();
+        // The two cities must be inside the padded viewport at the chosen zoom.
+        let px = |(lon, lat): (f64, f64)| {
+            let (x, y) = to_world(lon, lat);
+            let (cx, cy) = to_world(cam.lon, cam.lat);
+            let scale = TILE_PX * cam.zoom.exp2();
+            ((x - cx) * scale, (y - cy) * scale)
+        };
+        for p in [minsk, moscow] {
+            let (x, y) = px(p);
+            assert!(x.abs() <= 450.0 + 1e-6 && y.abs() <= 250.0 + 1e-6, "{x},{y}");
+        }
+        // And it is tight along one axis.
+        let (x, _) = px(moscow);
+        assert!(close(x.abs(), 450.0, 1.0), "{x}");
+    }
+
+    #[test]
+    fn framing_one_point_uses_the_closest_zoom() {
+        let cam = frame([(27.5665, 53.9002)], 800.0, 600.0, 40.0).unwrap();
+        assert_eq!(cam.zoom, MAX_FRAME_ZOOM);
+        assert!(frame(std::iter::empty(), 800.0, 600.0, 40.0).is_none());
+    }
+
+    #[test]
+    fn flight_starts_and_ends_at_its_views() {
+        let a = Camera { lon: 27.5665, lat: 53.9002, zoom: 8.0 };
+        let b = Camera { lon: -6.3316, lat: 36.6208, zoom: 8.0 };
+        let f = Flight::new(a, b, 1200.0);
+        let (start, end) = (f.at(0.0), f.at(1.0));
+        assert!(close(start.lon, a.lon, 1e-6) && close(start.lat, a.lat, 1e-6) && close(start.zoom, a.zoom, 1e-6));
+        assert!(close(end.lon, b.lon, 1e-6) && close(end.lat, b.lat, 1e-6) && close(end.zoom, b.zoom, 1e-6));
+        // A long hop zooms out on the way.
+        assert!(f.at(0.5).zoom < 6.0, "{:?}", f.at(0.5));
+        assert!(f.duration() > 0.35 && f.duration() <= 2.5);
+    }
+
+    #[test]
+    fn flight_in_place_only_zooms() {
+        let a = Camera { lon: 10.0, lat: 50.0, zoom: 4.0 };
+        let f = Flight::new(a, Camera { zoom: 6.0, ..a }, 800.0);
+        let mid = f.at(0.5);
+        assert!(close(mid.lon, 10.0, 1e-9) && close(mid.zoom, 5.0, 1e-6), "{mid:?}");
+    }
+}
