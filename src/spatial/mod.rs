@@ -7,11 +7,15 @@
 //! All points are `geo::Point<f64>` with x = longitude, y = latitude, in degrees.
 
 pub mod measure;
+pub mod ring;
+pub mod ring_shape;
 
 pub use measure::{
     Leg, PathMeasure, bearing_deg, compass_point, distance_km, measure, measure_path,
     validate_lon_lat,
 };
+pub use ring::{MAX_RADIUS_KM, Pole, RangeRing};
+pub use ring_shape::RingShape;
 
 /// What can go wrong when spatial input (a coordinate, a radius, a system id) is not usable.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
