@@ -9,6 +9,7 @@
 pub mod measure;
 pub mod ring;
 pub mod ring_shape;
+pub mod systems;
 
 pub use measure::{
     Leg, PathMeasure, bearing_deg, compass_point, distance_km, measure, measure_path,
@@ -16,6 +17,7 @@ pub use measure::{
 };
 pub use ring::{MAX_RADIUS_KM, Pole, RangeRing};
 pub use ring_shape::RingShape;
+pub use systems::{SystemKind, WeaponSystem, catalogue, find_system};
 
 /// What can go wrong when spatial input (a coordinate, a radius, a system id) is not usable.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
