@@ -6,14 +6,20 @@
 //! knows about the briefing model or egui. Callers adapt their places and regions to [`Target`].
 //! All points are `geo::Point<f64>` with x = longitude, y = latitude, in degrees.
 
+pub mod index;
 pub mod measure;
+pub mod reach;
 pub mod ring;
 pub mod ring_shape;
 pub mod systems;
 
+pub use index::{IndexHit, PointIndex};
 pub use measure::{
     Leg, PathMeasure, bearing_deg, compass_point, distance_km, measure, measure_path,
     validate_lon_lat,
+};
+pub use reach::{
+    Coverage, ReachRow, RegionReach, Target, TargetGeometry, region_reach, within_reach,
 };
 pub use ring::{MAX_RADIUS_KM, Pole, RangeRing};
 pub use ring_shape::RingShape;
