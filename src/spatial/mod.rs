@@ -6,10 +6,12 @@
 //! knows about the briefing model or egui. Callers adapt their places and regions to [`Target`].
 //! All points are `geo::Point<f64>` with x = longitude, y = latitude, in degrees.
 
+pub mod format;
 pub mod index;
 pub mod measure;
 pub mod reach;
 pub mod ring;
+pub mod ring_geojson;
 pub mod ring_shape;
 pub mod systems;
 
