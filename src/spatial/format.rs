@@ -25,10 +25,12 @@ pub fn format_bearing(bearing_deg: Option<f64>) -> String {
     }
 }
 
-/// The heading of a ring: "Iskander-M (~500 km)" for a preset, "500 km ring" for a custom one.
+/// The heading of a ring: "Iskander-M (~500 km)" for a preset at its nominal range, "Iskander-M
+/// at 400 km" for a preset with an overriding radius, "500 km ring" for a custom one.
 pub fn ring_heading(system: Option<&WeaponSystem>, radius_km: f64) -> String {
     match system {
-        Some(s) => format!("{} (~{})", s.name, format_km(s.range_km)),
+        Some(s) if s.range_km == radius_km => format!("{} (~{})", s.name, format_km(s.range_km)),
+        Some(s) => format!("{} at {}", s.name, format_km(radius_km)),
         None => format!("{} ring", format_km(radius_km)),
     }
 }
@@ -208,6 +210,13 @@ mod tests {
             lines[3],
             "  Poland  250 km  260° W    country, partly covered"
         );
+    }
+
+    #[test]
+    fn heading_shows_an_overriding_radius() {
+        let tochka = find_system("tochka-u").unwrap();
+        assert_eq!(ring_heading(Some(tochka), 120.0), "Tochka-U (~120 km)");
+        assert_eq!(ring_heading(Some(tochka), 70.0), "Tochka-U at 70 km");
     }
 
     #[test]
