@@ -1,7 +1,7 @@
 //! briefmap: turns a geopolitical article into a map for briefings.
 //!
 //! The core (briefing model, validation, time, geometry, export) has no UI in it; the app in
-//! [`ui`] reads it.
+//! `ui` reads it.
 
 pub mod atlas;
 pub mod atomic;
@@ -9,5 +9,6 @@ pub mod briefing;
 pub mod cli;
 pub mod export;
 pub mod search;
+pub mod spatial;
 pub mod timeline;
 pub mod viewport;
