@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,19 +14,22 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(Some(text)) => {
-            print!("{text}");
-            if !text.ends_with('\n') {
-                println!();
-            }
+            // A closed pipe (`briefmap export ... | head`) is the reader's choice, not an error.
+            let _ = write_line(&mut std::io::stdout().lock(), &text);
             ExitCode::SUCCESS
         }
         Ok(None) => ExitCode::SUCCESS,
         Err(message) => {
-            eprint!("{message}");
-            if !message.ends_with('\n') {
-                eprintln!();
-            }
+            let _ = write_line(&mut std::io::stderr().lock(), &message);
             ExitCode::FAILURE
         }
     }
+}
+
+fn write_line(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    if !text.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    out.flush()
 }
