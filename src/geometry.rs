@@ -88,11 +88,13 @@ impl MapGeometry {
 
     /// The place nearest to `at` within `radius` (world units), if any.
     pub fn nearest_place(&self, at: World, radius: f64) -> Option<usize> {
-        self.index.nearest_neighbor(&at).filter(|p| {
-            let [x, y] = *p.geom();
-            (x - at[0]).hypot(y - at[1]) <= radius
-        })
-        .map(|p| p.data as usize)
+        self.index
+            .nearest_neighbor(&at)
+            .filter(|p| {
+                let [x, y] = *p.geom();
+                (x - at[0]).hypot(y - at[1]) <= radius
+            })
+            .map(|p| p.data as usize)
     }
 }
 

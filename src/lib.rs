@@ -12,5 +12,6 @@ pub mod geometry;
 pub mod search;
 pub mod spatial;
 pub mod timeline;
+pub mod ui;
 pub mod viewport;
 pub mod visibility;

@@ -10,7 +10,10 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Check { file }) => cli::check(file.as_deref()).map(Some),
         Some(Command::Export { format, output, file }) => cli::export(format, file.as_deref(), output.as_deref()),
-        None => Err("the app is not built yet".to_owned()),
+        None => {
+            let options = briefmap::ui::StartOptions { file: args.file, online: args.online };
+            briefmap::ui::run(options).map(|()| None).map_err(|e| format!("cannot open the window: {e}"))
+        }
     };
     match result {
         Ok(Some(text)) => {

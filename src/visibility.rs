@@ -55,7 +55,8 @@ impl Visibility {
 
     /// Recomputes in place, reusing allocations (the slider calls this while scrubbing).
     pub fn update(&mut self, b: &Briefing, timeline: &Timeline, filters: &Filters, time: TimeFilter) {
-        let actor_shown = |actors: &[String]| actors.is_empty() || actors.iter().any(|a| !filters.hidden_actors.contains(a));
+        let actor_shown =
+            |actors: &[String]| actors.is_empty() || actors.iter().any(|a| !filters.hidden_actors.contains(a));
         let outside = if filters.hide_outside_window { Shown::Hidden } else { Shown::Faded };
         timeline.classify(time, &mut self.in_time);
         self.claims.clear();

@@ -73,7 +73,9 @@ pub fn claim_kind_strong(kind: ClaimKind) -> Color32 {
 
 /// The colour of an actor (grey when the id or colour is unknown).
 pub fn actor_colour(b: &Briefing, actor: &str) -> Color32 {
-    b.actor(actor).and_then(|a| parse_hex_colour(&a.colour)).map_or(Color32::GRAY, |[r, g, bl]| Color32::from_rgb(r, g, bl))
+    b.actor(actor)
+        .and_then(|a| parse_hex_colour(&a.colour))
+        .map_or(Color32::GRAY, |[r, g, bl]| Color32::from_rgb(r, g, bl))
 }
 
 /// Sets egui's visuals and text sizes for a theme.

@@ -22,7 +22,12 @@ pub fn draw(painter: &Painter, to: &ToScreen, area: &AreaMesh, fill: Color32, st
     if stroke.width > 0.0 {
         for ring in &area.outlines {
             let points = ring.iter().map(|&w| to.point(w)).collect();
-            painter.add(PathShape { points, closed: true, fill: Color32::TRANSPARENT, stroke: PathStroke::from(stroke) });
+            painter.add(PathShape {
+                points,
+                closed: true,
+                fill: Color32::TRANSPARENT,
+                stroke: PathStroke::from(stroke),
+            });
         }
     }
 }
@@ -35,7 +40,8 @@ pub fn contains(area: &AreaMesh, p: [f64; 2]) -> bool {
     }
     area.triangles.chunks_exact(3).any(|t| {
         let [a, b, c] = [t[0], t[1], t[2]].map(|i| area.vertices[i as usize]);
-        let cross = |o: [f64; 2], u: [f64; 2], v: [f64; 2]| (u[0] - o[0]) * (v[1] - o[1]) - (u[1] - o[1]) * (v[0] - o[0]);
+        let cross =
+            |o: [f64; 2], u: [f64; 2], v: [f64; 2]| (u[0] - o[0]) * (v[1] - o[1]) - (u[1] - o[1]) * (v[0] - o[0]);
         let (d1, d2, d3) = (cross(a, b, p), cross(b, c, p), cross(c, a, p));
         let neg = d1 < 0.0 || d2 < 0.0 || d3 < 0.0;
         let pos = d1 > 0.0 || d2 > 0.0 || d3 > 0.0;

@@ -18,7 +18,16 @@ pub fn arc(a: Pos2, b: Pos2, segments: usize) -> Vec<Pos2> {
 
 /// Draws a link arc from `a` to `b`, stopping `gap` points short of each end, with an arrowhead.
 #[allow(clippy::too_many_arguments)]
-pub fn draw(painter: &Painter, a: Pos2, b: Pos2, gap: f32, colour: Color32, width: f32, dashed: bool, label: Option<(&str, Color32, Color32)>) {
+pub fn draw(
+    painter: &Painter,
+    a: Pos2,
+    b: Pos2,
+    gap: f32,
+    colour: Color32,
+    width: f32,
+    dashed: bool,
+    label: Option<(&str, Color32, Color32)>,
+) {
     if a.distance(b) < 2.0 * gap + 6.0 {
         return;
     }

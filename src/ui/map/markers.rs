@@ -34,11 +34,7 @@ pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
     let c = style.colour.gamma_multiply(style.opacity);
     let outline_colour = Color32::from_black_alpha((230.0 * style.opacity) as u8);
     let white = Color32::WHITE.gamma_multiply(style.opacity);
-    let (fill, stroke) = if style.solid {
-        (c, Stroke::new(1.5, white))
-    } else {
-        (white, Stroke::new(2.5, c))
-    };
+    let (fill, stroke) = if style.solid { (c, Stroke::new(1.5, white)) } else { (white, Stroke::new(2.5, c)) };
     let r = style.radius;
     if let Some(halo) = style.halo {
         painter.circle_stroke(at, r + 5.0, Stroke::new(3.0, halo));

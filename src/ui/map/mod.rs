@@ -7,7 +7,7 @@ pub mod links;
 pub mod markers;
 pub mod project;
 
-use egui::{Color32, FontId, Id, Rect, Sense, Stroke, Ui, WidgetInfo, WidgetType, vec2};
+use egui::{Color32, FontId, Id, Rect, Role, Sense, Stroke, Ui, WidgetInfo, vec2};
 use walkers::{MapMemory, Tiles, lon_lat};
 
 use super::action::{Action, Actions};
@@ -86,7 +86,11 @@ pub struct MapView {
 impl MapView {
     /// A map looking at `camera`.
     pub fn new(camera: Camera) -> Self {
-        let mut view = Self { memory: MapMemory::default(), flight: None, rect: Rect::from_min_size(egui::Pos2::ZERO, vec2(1200.0, 800.0)) };
+        let mut view = Self {
+            memory: MapMemory::default(),
+            flight: None,
+            rect: Rect::from_min_size(egui::Pos2::ZERO, vec2(1200.0, 800.0)),
+        };
         view.jump(camera);
         view
     }
@@ -123,7 +127,13 @@ impl MapView {
     }
 
     /// Draws the map and the briefing over it; clicks and hovers become actions.
-    pub fn show(&mut self, ui: &mut Ui, tiles: Option<&mut dyn Tiles>, input: &MapInput, actions: &mut Actions) -> Rect {
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        tiles: Option<&mut dyn Tiles>,
+        input: &MapInput,
+        actions: &mut Actions,
+    ) -> Rect {
         let now = ui.input(|i| i.time);
         if let Some((flight, start)) = self.flight {
             let t = (now - start) / flight.duration();
@@ -175,7 +185,8 @@ fn draw_overlays(ui: &mut Ui, to: &ToScreen, input: &MapInput, map_response: &eg
         let lit = input.highlight.regions[i];
         let o = opacity(shown) * if emphasis && !lit { 0.5 } else { 1.0 };
         let fill = colour.gamma_multiply(if lit { 0.30 } else { 0.12 } * o);
-        let stroke = if lit { Stroke::new(3.0, pal.highlight) } else { Stroke::new(1.4, colour.gamma_multiply(0.8 * o)) };
+        let stroke =
+            if lit { Stroke::new(3.0, pal.highlight) } else { Stroke::new(1.4, colour.gamma_multiply(0.8 * o)) };
         areas::draw(&painter, to, area, fill, stroke);
     }
 
@@ -196,7 +207,8 @@ fn draw_overlays(ui: &mut Ui, to: &ToScreen, input: &MapInput, map_response: &eg
         let lit = link.claims.iter().any(|c| b.item(c) == input.selection && input.selection.is_some());
         let colour = pal.link(link.kind).gamma_multiply(opacity(shown) * if emphasis && !lit { 0.45 } else { 0.9 });
         let dashed = matches!(link.kind, LinkKind::PlannedDeployment | LinkKind::Threat);
-        let label = link.label.as_deref().filter(|_| shown == Shown::Full).map(|t| (t, colour, pal.map_halo));
+        // Arc labels only for what is being looked at; all of them at once would bury the map.
+        let label = link.label.as_deref().filter(|_| lit && shown == Shown::Full).map(|t| (t, colour, pal.map_halo));
         links::draw(&painter, a, z, 11.0, colour, if lit { 3.5 } else { 2.2 }, dashed, label);
     }
 
@@ -235,10 +247,9 @@ fn draw_overlays(ui: &mut Ui, to: &ToScreen, input: &MapInput, map_response: &eg
         markers::draw(&painter, at, place.kind, style);
         let rect = Rect::from_center_size(at, vec2(2.0 * r + 6.0, 2.0 * r + 6.0));
         obstacles.push(rect);
-        let response = ui
-            .interact(rect, Id::new(("place", i)), Sense::click())
-            .on_hover_ui(|ui| place_tooltip(ui, b, i));
-        response.widget_info(|| WidgetInfo::labeled(WidgetType::Button, true, format!("{} on the map", place.name)));
+        let response =
+            ui.interact(rect, Id::unique(("place", i)), Sense::click()).on_hover_ui(|ui| place_tooltip(ui, b, i));
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} on the map", place.name)));
         if response.clicked() {
             actions.push(Action::Select(Some(Item::Place(i))));
         }
@@ -249,7 +260,13 @@ fn draw_overlays(ui: &mut Ui, to: &ToScreen, input: &MapInput, map_response: &eg
             _ => 20,
         } + b.claims_of_place(i).len() as i32;
         if shown == Shown::Full || lit {
-            let size = if lit { 15.0 } else if place.kind == PlaceKind::Capital { 14.0 } else { 12.5 };
+            let size = if lit {
+                15.0
+            } else if place.kind == PlaceKind::Capital {
+                14.0
+            } else {
+                12.5
+            };
             labels.push(labels::Candidate {
                 text: place.name.clone(),
                 anchor: at,
@@ -297,11 +314,17 @@ fn place_tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
     if !p.local_names.is_empty() {
         ui.label(p.local_names.join(" · "));
     }
-    ui.label(format!("{} · {}", p.kind.label(), p.actors.iter().filter_map(|a| b.actor(a)).map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")));
+    ui.label(format!(
+        "{} · {}",
+        p.kind.label(),
+        p.actors.iter().filter_map(|a| b.actor(a)).map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+    ));
     let n = b.claims_of_place(i).len();
     match p.provenance.origin {
         Origin::Article => ui.label(format!("Named in the article · {n} claim{}", if n == 1 { "" } else { "s" })),
-        Origin::Context => ui.label(format!("Context, not named in the article: {}", p.provenance.why.as_deref().unwrap_or(""))),
+        Origin::Context => {
+            ui.label(format!("Context, not named in the article: {}", p.provenance.why.as_deref().unwrap_or("")))
+        }
     };
 }
 
