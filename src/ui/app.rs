@@ -223,7 +223,7 @@ fn notices_ui(ui: &mut egui::Ui, notices: &mut Vec<String>, rect: egui::Rect) {
                         ui.set_max_width(560.0);
                         ui.horizontal(|ui| {
                             ui.label(RichText::new(n));
-                            if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                                 dismissed = Some(i);
                             }
                         });
@@ -247,9 +247,8 @@ impl BriefmapApp {
     }
 
     fn shortcuts(&mut self, ui: &mut egui::Ui) {
-        let typing = ui
-            .ctx()
-            .memory(|m| m.focused().is_some_and(|id| ui.ctx().text_edit_focused() || id == top_bar::search_id()));
+        // Single-key shortcuts must not steal letters typed into a text field.
+        let typing = ui.ctx().text_edit_focused();
         let pressed = |ui: &mut egui::Ui, m: Modifiers, k: Key| ui.input_mut(|i| i.consume_key(m, k));
         if pressed(ui, Modifiers::COMMAND, Key::F) {
             ui.ctx().memory_mut(|m| m.request_focus(top_bar::search_id()));

@@ -25,6 +25,8 @@ pub fn show(ui: &mut Ui, b: &Briefing, i: usize, shown: Shown, selected: bool, p
             if faded {
                 ui.multiply_opacity(0.55);
             }
+            // Selectable text would swallow the click meant for the card; "Copy quote" copies.
+            ui.style_mut().interaction.selectable_labels = false;
             let inner = frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 body(ui, b, claim, i, pal, large);

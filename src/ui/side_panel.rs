@@ -83,7 +83,7 @@ fn header(
         ui.label(RichText::new(kind).small());
         for a in actors {
             let name = b.actor(a).map_or(a.as_str(), |x| x.name.as_str());
-            ui.label(RichText::new(format!("● {name}")).small().color(actor_colour(b, a)));
+            super::theme::actor_chip(ui, name, actor_colour(b, a));
         }
     });
 }
@@ -151,6 +151,17 @@ fn claim(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &Pal
         if ui.small_button("Show in article").clicked() {
             actions.push(Action::ShowText(claim.offset));
         }
+        if ui.small_button("Copy quote").on_hover_text("Copy the quote with its attribution").clicked() {
+            let speaker = b.speaker(&claim.speaker).map(|s| s.label()).unwrap_or_default();
+            let a = b.article();
+            ui.ctx().copy_text(format!(
+                "“{}” — {speaker} (in {}, {}, {})",
+                claim.quote,
+                a.author,
+                a.title,
+                a.published.label()
+            ));
+        }
     });
     claim_card::show(ui, b, c, visibility.claims[c], true, pal, true);
     if let Some(reason) = claim.when.as_ref().and_then(|w| w.inferred.as_ref()) {
@@ -174,7 +185,7 @@ fn claim(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &Pal
         ui.strong("Supports");
         for l in links {
             let name = |id: &str| b.item(id).map_or(id.to_owned(), |i| super::state::name_of(b, i).to_owned());
-            ui.label(format!("{} → {}: {}", name(&l.from), name(&l.to), l.label.as_deref().unwrap_or(l.kind.label())));
+            ui.label(format!("{} to {}: {}", name(&l.from), name(&l.to), l.label.as_deref().unwrap_or(l.kind.label())));
         }
     }
 }

@@ -96,3 +96,13 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
     });
 }
+
+/// An actor's name after a dot of its colour.
+pub fn actor_chip(ui: &mut egui::Ui, name: &str, colour: Color32) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 3.0;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        ui.painter().circle_filled(rect.center(), 4.5, colour);
+        ui.label(egui::RichText::new(name).small().color(colour));
+    });
+}

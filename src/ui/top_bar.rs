@@ -135,7 +135,7 @@ fn filters_menu(ui: &mut Ui, b: &Briefing, state: &mut AppState) {
         ui.label(RichText::new("Actors").strong());
         for actor in b.actors() {
             let mut on = !state.filters.hidden_actors.contains(&actor.id);
-            let text = RichText::new(format!("● {}", actor.name)).color(actor_colour(b, &actor.id));
+            let text = RichText::new(&actor.name).color(actor_colour(b, &actor.id));
             if ui.checkbox(&mut on, text).changed() {
                 if on {
                     state.filters.hidden_actors.remove(&actor.id);
