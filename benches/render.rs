@@ -47,14 +47,10 @@ fn typical_ui(ui: &mut egui::Ui) {
                 Color32::from_rgba_unmultiplied(240, 220, 180, 160),
                 Stroke::NONE,
             ));
-            painter.add(Shape::closed_line(
-                points,
-                Stroke::new(1.5, Color32::DARK_GRAY),
-            ));
+            painter.add(Shape::closed_line(points, Stroke::new(1.5, Color32::DARK_GRAY)));
         }
         for i in 0..200 {
-            let p =
-                rect.min + Vec2::new((i * 97 % 1000) as f32 + 30.0, (i * 53 % 700) as f32 + 30.0);
+            let p = rect.min + Vec2::new((i * 97 % 1000) as f32 + 30.0, (i * 53 % 700) as f32 + 30.0);
             painter.circle(p, 5.0, Color32::RED, Stroke::new(1.0, Color32::WHITE));
             painter.text(
                 p + Vec2::new(8.0, 0.0),
@@ -74,18 +70,11 @@ fn bench_render(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let mut textures = TextureStore::new();
         let mut input = RawInput {
-            screen_rect: Some(Rect::from_min_size(
-                Pos2::ZERO,
-                Vec2::new(SIZE[0] as f32, SIZE[1] as f32) / ppp,
-            )),
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(SIZE[0] as f32, SIZE[1] as f32) / ppp)),
             max_texture_side: Some(8192),
             ..RawInput::default()
         };
-        input
-            .viewports
-            .entry(ViewportId::ROOT)
-            .or_default()
-            .native_pixels_per_point = Some(ppp);
+        input.viewports.entry(ViewportId::ROOT).or_default().native_pixels_per_point = Some(ppp);
         let mut output = ctx.run_ui(input.clone(), typical_ui);
         for _ in 0..2 {
             textures.apply_set(&mut output.textures_delta).unwrap();

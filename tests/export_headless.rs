@@ -29,10 +29,7 @@ fn ink_pixels(image: &Pixmap, rect: Rect, ppp: f32, background: [u8; 4]) -> usiz
     let r = rect.expand(1.0);
     let (x0, y0) = ((r.min.x * ppp) as u32, (r.min.y * ppp) as u32);
     let (x1, y1) = ((r.max.x * ppp) as u32, (r.max.y * ppp) as u32);
-    (y0..y1)
-        .flat_map(|y| (x0..x1).map(move |x| (x, y)))
-        .filter(|&(x, y)| pixel(image, x, y) != background)
-        .count()
+    (y0..y1).flat_map(|y| (x0..x1).map(move |x| (x, y))).filter(|&(x, y)| pixel(image, x, y) != background).count()
 }
 
 #[test]
@@ -50,17 +47,10 @@ fn filled_rect_has_its_colour_and_label_has_ink() {
         let background = at(200.0, 30.0);
         assert_ne!(background, [r, g, b, a]);
         assert_eq!(background[3], 255, "the panel fills the frame");
-        assert_eq!(
-            at(121.0, 50.0),
-            background,
-            "right of the rect at ppp {ppp}"
-        );
+        assert_eq!(at(121.0, 50.0), background, "right of the rect at ppp {ppp}");
         // 31 glyphs leave hundreds of non-background pixels; a blank label leaves none.
         let ink = ink_pixels(&image, label, ppp, background);
-        assert!(
-            ink > 300 * (ppp * ppp) as usize,
-            "only {ink} ink pixels at ppp {ppp}"
-        );
+        assert!(ink > 300 * (ppp * ppp) as usize, "only {ink} ink pixels at ppp {ppp}");
     }
 }
 
@@ -76,18 +66,9 @@ fn glyphs_added_later_by_partial_atlas_updates_render_the_same() {
     let fresh = render_ui([300, 60], 1.0, 3, label("Minsk, 2016: Lavrov")).unwrap();
     // Other glyphs first: the second text's glyphs then reach the font texture as patches.
     let mut headless = HeadlessUi::new([300, 60], 1.0).unwrap();
-    headless
-        .run_and_render(3, label("Vilnius Warsaw Bucharest"))
-        .unwrap();
-    let patched = headless
-        .run_and_render(3, label("Minsk, 2016: Lavrov"))
-        .unwrap();
-    let differing = fresh
-        .pixels()
-        .iter()
-        .zip(patched.pixels())
-        .filter(|(a, b)| a != b)
-        .count();
+    headless.run_and_render(3, label("Vilnius Warsaw Bucharest")).unwrap();
+    let patched = headless.run_and_render(3, label("Minsk, 2016: Lavrov")).unwrap();
+    let differing = fresh.pixels().iter().zip(patched.pixels()).filter(|(a, b)| a != b).count();
     assert_eq!(differing, 0);
 }
 
@@ -108,27 +89,15 @@ fn user_images_are_drawn_with_their_texture() {
         .unwrap();
     let rect = Rect::from_min_size(pos2(8.0, 8.0), vec2(64.0, 64.0));
     let centre = rect.center();
-    assert_eq!(
-        pixel(&image, centre.x as u32, centre.y as u32),
-        [10, 200, 90, 255]
-    );
+    assert_eq!(pixel(&image, centre.x as u32, centre.y as u32), [10, 200, 90, 255]);
 }
 
 #[test]
 fn bad_sizes_and_scales_are_errors() {
     let ui = |_: &mut egui::Ui| {};
-    assert!(matches!(
-        render_ui([0, 10], 1.0, 1, ui),
-        Err(RenderError::InvalidSize(0, 10))
-    ));
-    assert!(matches!(
-        render_ui([10, 100_000], 1.0, 1, ui),
-        Err(RenderError::InvalidSize(..))
-    ));
-    assert!(matches!(
-        render_ui([10, 10], f32::NAN, 1, ui),
-        Err(RenderError::InvalidScale(_))
-    ));
+    assert!(matches!(render_ui([0, 10], 1.0, 1, ui), Err(RenderError::InvalidSize(0, 10))));
+    assert!(matches!(render_ui([10, 100_000], 1.0, 1, ui), Err(RenderError::InvalidSize(..))));
+    assert!(matches!(render_ui([10, 10], f32::NAN, 1, ui), Err(RenderError::InvalidScale(_))));
 }
 
 #[test]
@@ -141,16 +110,9 @@ fn png_file_has_requested_size_and_content() {
     let decoded = Pixmap::load_png(&path).unwrap();
     assert_eq!([decoded.width(), decoded.height()], [640, 360]);
     assert_eq!(pixel(&decoded, 50, 50), ORANGE.to_array());
-    let distinct: std::collections::HashSet<u32> = decoded
-        .data()
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect();
-    assert!(
-        distinct.len() > 10,
-        "image looks blank: {} colours",
-        distinct.len()
-    );
+    let distinct: std::collections::HashSet<u32> =
+        decoded.data().chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+    assert!(distinct.len() > 10, "image looks blank: {} colours", distinct.len());
 }
 
 #[test]
@@ -169,15 +131,10 @@ fn gif_has_one_frame_per_image_and_loops() {
                 .unwrap()
         })
         .collect();
-    let options = GifOptions {
-        frame_delay: std::time::Duration::from_millis(250),
-        ..GifOptions::default()
-    };
+    let options = GifOptions { frame_delay: std::time::Duration::from_millis(250), ..GifOptions::default() };
     write_gif(&path, &frames, options).unwrap();
 
-    let mut decoder = gif::DecodeOptions::new()
-        .read_info(std::fs::File::open(&path).unwrap())
-        .unwrap();
+    let mut decoder = gif::DecodeOptions::new().read_info(std::fs::File::open(&path).unwrap()).unwrap();
     assert_eq!((decoder.width(), decoder.height()), (160, 90));
     assert_eq!(decoder.repeat(), gif::Repeat::Infinite);
     let mut delays = Vec::new();

@@ -21,14 +21,8 @@ const SIZE: Vec2 = vec2(480.0, 320.0);
 /// strokes at angles, translucent fills, rounded rects, curves and a magnified image.
 fn gallery(ui: &mut egui::Ui, image: &mut Option<TextureHandle>) {
     let image = image.get_or_insert_with(|| {
-        let pixels = (0..16 * 16)
-            .map(|i| Color32::from_rgb((i % 16 * 16) as u8, (i / 16 * 16) as u8, 160))
-            .collect();
-        ui.ctx().load_texture(
-            "gradient",
-            ColorImage::new([16, 16], pixels),
-            TextureOptions::LINEAR,
-        )
+        let pixels = (0..16 * 16).map(|i| Color32::from_rgb((i % 16 * 16) as u8, (i / 16 * 16) as u8, 160)).collect();
+        ui.ctx().load_texture("gradient", ColorImage::new([16, 16], pixels), TextureOptions::LINEAR)
     });
     egui::Panel::top("top").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -45,10 +39,7 @@ fn gallery(ui: &mut egui::Ui, image: &mut Option<TextureHandle>) {
         ui.add(egui::ProgressBar::new(0.4).text("loading tiles"));
         ui.separator();
         ui.small("Source: Bohdan, May 2016");
-        ui.hyperlink_to(
-            "openstreetmap.org",
-            "https://www.openstreetmap.org/copyright",
-        );
+        ui.hyperlink_to("openstreetmap.org", "https://www.openstreetmap.org/copyright");
     });
     egui::CentralPanel::default().show(ui, |ui| {
         let rect = ui.max_rect();
@@ -59,32 +50,17 @@ fn gallery(ui: &mut egui::Ui, image: &mut Option<TextureHandle>) {
             8.0,
             Color32::from_rgba_unmultiplied(40, 120, 220, 140),
         );
-        p.circle(
-            o + vec2(200.0, 60.0),
-            30.0,
-            Color32::GOLD,
-            Stroke::new(2.0, Color32::BLACK),
-        );
+        p.circle(o + vec2(200.0, 60.0), 30.0, Color32::GOLD, Stroke::new(2.0, Color32::BLACK));
         for (i, width) in [0.5_f32, 1.0, 2.5, 6.0].into_iter().enumerate() {
             let y = 110.0 + i as f32 * 18.0;
-            p.line_segment(
-                [o + vec2(10.0, y), o + vec2(250.0, y + 30.0)],
-                Stroke::new(width, Color32::RED),
-            );
+            p.line_segment([o + vec2(10.0, y), o + vec2(250.0, y + 30.0)], Stroke::new(width, Color32::RED));
         }
-        p.add(Shape::CubicBezier(
-            egui::epaint::CubicBezierShape::from_points_stroke(
-                [
-                    o + vec2(10.0, 260.0),
-                    o + vec2(80.0, 180.0),
-                    o + vec2(160.0, 300.0),
-                    o + vec2(270.0, 200.0),
-                ],
-                false,
-                Color32::TRANSPARENT,
-                Stroke::new(1.5, Color32::DARK_GREEN),
-            ),
-        ));
+        p.add(Shape::CubicBezier(egui::epaint::CubicBezierShape::from_points_stroke(
+            [o + vec2(10.0, 260.0), o + vec2(80.0, 180.0), o + vec2(160.0, 300.0), o + vec2(270.0, 200.0)],
+            false,
+            Color32::TRANSPARENT,
+            Stroke::new(1.5, Color32::DARK_GREEN),
+        )));
         p.image(
             image.id(),
             egui::Rect::from_min_size(o + vec2(190.0, 100.0), vec2(60.0, 60.0)),
@@ -168,17 +144,11 @@ fn software_render_matches_wgpu() {
                 return;
             }
         };
-        assert_eq!(
-            [ours.width(), ours.height()],
-            [theirs.width(), theirs.height()]
-        );
+        assert_eq!([ours.width(), ours.height()], [theirs.width(), theirs.height()]);
         let mut diff = Pixmap::new(ours.width(), ours.height()).unwrap();
         let (mut max, mut over_2, mut over_24) = (0u8, 0usize, 0usize);
-        for ((a, b), d) in ours
-            .data()
-            .chunks_exact(4)
-            .zip(theirs.data().chunks_exact(4))
-            .zip(diff.data_mut().chunks_exact_mut(4))
+        for ((a, b), d) in
+            ours.data().chunks_exact(4).zip(theirs.data().chunks_exact(4)).zip(diff.data_mut().chunks_exact_mut(4))
         {
             let m = (0..4).map(|i| a[i].abs_diff(b[i])).max().unwrap_or(0);
             max = max.max(m);
@@ -200,13 +170,7 @@ fn software_render_matches_wgpu() {
         );
         // Tiny differences come from float order and edge ties; anything large means a real
         // difference in coverage, blending or sampling.
-        assert!(
-            over_2 * 1000 < total,
-            "{over_2} pixels differ by more than 2"
-        );
-        assert!(
-            over_24 * 10_000 < total,
-            "{over_24} pixels differ by more than 24"
-        );
+        assert!(over_2 * 1000 < total, "{over_2} pixels differ by more than 2");
+        assert!(over_24 * 10_000 < total, "{over_24} pixels differ by more than 24");
     }
 }

@@ -13,33 +13,13 @@ const EVERYWHERE: Rect = Rect::EVERYTHING;
 /// A store holding a 1x1 white texture (egui's "no texture" texel) and a 2x1 red|blue image.
 fn textures(image_options: TextureOptions) -> TextureStore {
     let mut store = TextureStore::new();
-    store
-        .set(
-            WHITE_TEX,
-            [1, 1],
-            &[Color32::WHITE],
-            TextureOptions::LINEAR,
-            None,
-        )
-        .unwrap();
-    store
-        .set(
-            IMAGE_TEX,
-            [2, 1],
-            &[Color32::RED, Color32::BLUE],
-            image_options,
-            None,
-        )
-        .unwrap();
+    store.set(WHITE_TEX, [1, 1], &[Color32::WHITE], TextureOptions::LINEAR, None).unwrap();
+    store.set(IMAGE_TEX, [2, 1], &[Color32::RED, Color32::BLUE], image_options, None).unwrap();
     store
 }
 
 fn vertex(x: f32, y: f32, color: Color32) -> Vertex {
-    Vertex {
-        pos: pos2(x, y),
-        uv: Pos2::ZERO,
-        color,
-    }
+    Vertex { pos: pos2(x, y), uv: Pos2::ZERO, color }
 }
 
 /// A quad from (x0, y0) to (x1, y1) as two triangles sharing a diagonal.
@@ -49,10 +29,7 @@ fn quad(x0: f32, y0: f32, x1: f32, y1: f32, color: Color32, clip: Rect) -> Clipp
         mesh.vertices.push(vertex(x, y, color));
     }
     mesh.indices = vec![0, 1, 2, 0, 2, 3];
-    ClippedPrimitive {
-        clip_rect: clip,
-        primitive: Primitive::Mesh(mesh),
-    }
+    ClippedPrimitive { clip_rect: clip, primitive: Primitive::Mesh(mesh) }
 }
 
 fn pixel(p: &Pixmap, x: u32, y: u32) -> [u8; 4] {
@@ -96,10 +73,8 @@ fn translucent_quad_has_no_seam_on_its_shared_diagonal() {
 fn blending_is_premultiplied_over_in_gamma_space() {
     let mut target = Pixmap::new(4, 4).unwrap();
     let half_black = Color32::from_rgba_premultiplied(0, 0, 0, 128);
-    let prims = [
-        quad(0.0, 0.0, 4.0, 4.0, Color32::WHITE, EVERYWHERE),
-        quad(0.0, 0.0, 4.0, 4.0, half_black, EVERYWHERE),
-    ];
+    let prims =
+        [quad(0.0, 0.0, 4.0, 4.0, Color32::WHITE, EVERYWHERE), quad(0.0, 0.0, 4.0, 4.0, half_black, EVERYWHERE)];
     paint(&mut target, &prims, &textures(TextureOptions::LINEAR), 1.0);
     // 255 · (1 − 128/255) = 127 in gamma space (a linear-light blend would give ~186).
     assert_eq!(pixel(&target, 1, 1), [127, 127, 127, 255]);
@@ -110,14 +85,7 @@ fn additive_colour_with_zero_alpha_adds() {
     let mut target = Pixmap::new(4, 4).unwrap();
     let prims = [
         quad(0.0, 0.0, 4.0, 4.0, Color32::from_gray(100), EVERYWHERE),
-        quad(
-            0.0,
-            0.0,
-            4.0,
-            4.0,
-            Color32::from_rgba_premultiplied(50, 0, 0, 0),
-            EVERYWHERE,
-        ),
+        quad(0.0, 0.0, 4.0, 4.0, Color32::from_rgba_premultiplied(50, 0, 0, 0), EVERYWHERE),
     ];
     paint(&mut target, &prims, &textures(TextureOptions::LINEAR), 1.0);
     assert_eq!(pixel(&target, 2, 2), [150, 100, 100, 255]);
@@ -155,10 +123,7 @@ fn image_quad(width_px: f32, options: TextureOptions) -> Pixmap {
         Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
         Color32::WHITE,
     );
-    let prims = [ClippedPrimitive {
-        clip_rect: EVERYWHERE,
-        primitive: Primitive::Mesh(mesh),
-    }];
+    let prims = [ClippedPrimitive { clip_rect: EVERYWHERE, primitive: Primitive::Mesh(mesh) }];
     paint(&mut target, &prims, &textures(options), 1.0);
     target
 }
@@ -188,20 +153,7 @@ fn missing_textures_and_bad_indices_are_skipped_and_counted() {
     if let Primitive::Mesh(mesh) = &mut unknown_texture.primitive {
         mesh.texture_id = TextureId::User(5);
     }
-    let stats = paint(
-        &mut target,
-        &[bad_index, unknown_texture],
-        &textures(TextureOptions::LINEAR),
-        1.0,
-    );
-    assert_eq!(
-        stats,
-        PaintStats {
-            triangles: 5,
-            skipped_callbacks: 0,
-            missing_textures: 1,
-            bad_indices: 1,
-        }
-    );
+    let stats = paint(&mut target, &[bad_index, unknown_texture], &textures(TextureOptions::LINEAR), 1.0);
+    assert_eq!(stats, PaintStats { triangles: 5, skipped_callbacks: 0, missing_textures: 1, bad_indices: 1 });
     assert_eq!(pixel(&target, 1, 1), [255, 0, 0, 255]);
 }

@@ -235,6 +235,28 @@ impl Briefing {
         &self.region_claims[region]
     }
 
+    /// Everything a story step highlights: its places, regions and claims, and the places and
+    /// regions of those claims, each once.
+    pub fn step_items(&self, step: &StoryStep) -> Vec<Item> {
+        let mut items: Vec<Item> = Vec::new();
+        let mut add = |item: Option<Item>| {
+            if let Some(item) = item
+                && !items.contains(&item)
+            {
+                items.push(item);
+            }
+        };
+        for id in step.claims.iter().chain(&step.places).chain(&step.regions) {
+            add(self.item(id));
+        }
+        for id in &step.claims {
+            if let Some(c) = self.claims().iter().find(|c| &c.id == id) {
+                c.places.iter().chain(&c.regions).for_each(|id| add(self.item(id)));
+            }
+        }
+        items
+    }
+
     /// The briefing file's text as it would be saved.
     pub fn to_json(&self) -> String {
         to_json(&self.doc)

@@ -40,6 +40,20 @@ pub struct TimeWindow {
     pub to: Option<PartialDate>,
 }
 
+impl TimeWindow {
+    /// The first and last day of the window, or `None` if a date does not exist.
+    pub fn days(&self) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+        let from = self.from.first_day().ok()?;
+        let to = self.to.unwrap_or(self.from).last_day().ok()?;
+        Some((from, to))
+    }
+
+    /// Whether the window is a single date given to the day ("as of" rather than "between").
+    pub fn is_single_day(&self) -> bool {
+        self.to.is_none() && self.from.day.is_some()
+    }
+}
+
 /// One step of the story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -57,11 +57,7 @@ pub struct GifOptions {
 
 impl Default for GifOptions {
     fn default() -> Self {
-        Self {
-            frame_delay: Duration::from_millis(100),
-            speed: 10,
-            loop_forever: true,
-        }
+        Self { frame_delay: Duration::from_millis(100), speed: 10, loop_forever: true }
     }
 }
 
@@ -91,25 +87,14 @@ impl<W: Write> GifWriter<W> {
             encoder.set_repeat(Repeat::Infinite)?;
         }
         let centis = (options.frame_delay.as_millis() / 10).clamp(2, u16::MAX as u128);
-        Ok(Self {
-            encoder,
-            size,
-            delay_cs: centis as u16,
-            speed: options.speed,
-            frames: 0,
-            rgba: Vec::new(),
-        })
+        Ok(Self { encoder, size, delay_cs: centis as u16, speed: options.speed, frames: 0, rgba: Vec::new() })
     }
 
     /// Quantises one frame to a 256-colour palette and appends it.
     pub fn add_frame(&mut self, image: &Pixmap) -> Result<(), AnimationError> {
         let got = [image.width(), image.height()];
         if got != self.size {
-            return Err(AnimationError::FrameSize {
-                index: self.frames + 1,
-                got,
-                expected: self.size,
-            });
+            return Err(AnimationError::FrameSize { index: self.frames + 1, got, expected: self.size });
         }
         // GIF has straight (not premultiplied) colour and 1-bit transparency.
         self.rgba.clear();
@@ -118,8 +103,7 @@ impl<W: Write> GifWriter<W> {
             [c.red(), c.green(), c.blue(), c.alpha()]
         }));
         // Sizes were checked to fit u16 in `new`.
-        let mut frame =
-            Frame::from_rgba_speed(got[0] as u16, got[1] as u16, &mut self.rgba, self.speed);
+        let mut frame = Frame::from_rgba_speed(got[0] as u16, got[1] as u16, &mut self.rgba, self.speed);
         frame.delay = self.delay_cs;
         // Clear each frame's area after showing it, so transparent pixels of the next frame
         // do not reveal stale content.
@@ -147,19 +131,11 @@ pub fn write_gif<'a>(
     options: GifOptions,
 ) -> Result<(), AnimationError> {
     let mut frames = frames.into_iter().peekable();
-    let size = frames
-        .peek()
-        .map_or([1, 1], |first| [first.width(), first.height()]);
-    let file = File::create(path).map_err(|source| AnimationError::Create {
-        path: path.to_owned(),
-        source,
-    })?;
+    let size = frames.peek().map_or([1, 1], |first| [first.width(), first.height()]);
+    let file = File::create(path).map_err(|source| AnimationError::Create { path: path.to_owned(), source })?;
     let mut writer = GifWriter::new(BufWriter::new(file), size, options)?;
     for frame in frames {
         writer.add_frame(frame)?;
     }
-    writer
-        .finish()?
-        .flush()
-        .map_err(|e| AnimationError::Encode(gif::EncodingError::Io(e)))
+    writer.finish()?.flush().map_err(|e| AnimationError::Encode(gif::EncodingError::Io(e)))
 }

@@ -59,11 +59,7 @@ impl HeadlessUi {
     /// Like [`Self::new`], but driving a context the caller has already set up (fonts, theme,
     /// image loaders). The context must not have been painted by another backend, or its
     /// font texture will be missing here.
-    pub fn with_context(
-        ctx: egui::Context,
-        size_px: [u32; 2],
-        pixels_per_point: f32,
-    ) -> Result<Self, RenderError> {
+    pub fn with_context(ctx: egui::Context, size_px: [u32; 2], pixels_per_point: f32) -> Result<Self, RenderError> {
         let [w, h] = size_px;
         if !(1..=MAX_SIDE_PX).contains(&w) || !(1..=MAX_SIDE_PX).contains(&h) {
             return Err(RenderError::InvalidSize(w, h));
@@ -140,10 +136,8 @@ impl HeadlessUi {
         let applied = self.textures.apply_set(&mut output.textures_delta);
         self.last_shapes = output.shapes;
         self.last_pixels_per_point = output.pixels_per_point;
-        self.repaint_requested = output
-            .viewport_output
-            .get(&ViewportId::ROOT)
-            .is_some_and(|v| v.repaint_delay == Duration::ZERO);
+        self.repaint_requested =
+            output.viewport_output.get(&ViewportId::ROOT).is_some_and(|v| v.repaint_delay == Duration::ZERO);
         applied.map_err(RenderError::from)
     }
 
@@ -164,24 +158,13 @@ impl HeadlessUi {
                 px.copy_from_slice(&[r, g, b, a]);
             }
         }
-        let primitives = self
-            .ctx
-            .tessellate(self.last_shapes.clone(), self.last_pixels_per_point);
-        let stats = raster::paint(
-            &mut pixmap,
-            &primitives,
-            &self.textures,
-            self.last_pixels_per_point,
-        );
+        let primitives = self.ctx.tessellate(self.last_shapes.clone(), self.last_pixels_per_point);
+        let stats = raster::paint(&mut pixmap, &primitives, &self.textures, self.last_pixels_per_point);
         (pixmap, stats)
     }
 
     /// Runs `frames` frames (at least one) and rasterises the last.
-    pub fn run_and_render(
-        &mut self,
-        frames: usize,
-        mut ui_fn: impl FnMut(&mut Ui),
-    ) -> Result<Pixmap, RenderError> {
+    pub fn run_and_render(&mut self, frames: usize, mut ui_fn: impl FnMut(&mut Ui)) -> Result<Pixmap, RenderError> {
         for _ in 0..frames.max(1) {
             self.run_frame(&mut ui_fn)?;
         }
@@ -201,11 +184,7 @@ impl HeadlessUi {
             events,
             ..RawInput::default()
         };
-        input
-            .viewports
-            .entry(ViewportId::ROOT)
-            .or_default()
-            .native_pixels_per_point = Some(self.pixels_per_point);
+        input.viewports.entry(ViewportId::ROOT).or_default().native_pixels_per_point = Some(self.pixels_per_point);
         input
     }
 }

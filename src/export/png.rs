@@ -32,10 +32,7 @@ pub fn encode_png(image: &Pixmap) -> Result<Vec<u8>, String> {
 
 /// Writes an image to `path` as PNG.
 pub fn write_png(image: &Pixmap, path: &Path) -> Result<(), PngError> {
-    let write_error = |message: String| PngError::Write {
-        path: path.to_owned(),
-        message,
-    };
+    let write_error = |message: String| PngError::Write { path: path.to_owned(), message };
     let bytes = encode_png(image).map_err(write_error)?;
     std::fs::write(path, bytes).map_err(|e| write_error(e.to_string()))
 }
@@ -54,10 +51,7 @@ pub fn write_numbered_pngs<'a>(
     dir: &Path,
     stem: &str,
 ) -> Result<Vec<PathBuf>, PngError> {
-    std::fs::create_dir_all(dir).map_err(|source| PngError::CreateDir {
-        path: dir.to_owned(),
-        source,
-    })?;
+    std::fs::create_dir_all(dir).map_err(|source| PngError::CreateDir { path: dir.to_owned(), source })?;
     let count = images.len();
     images
         .enumerate()
@@ -76,10 +70,7 @@ mod tests {
     fn numbering_pads_and_sorts() {
         let dir = Path::new("out");
         assert_eq!(numbered_path(dir, "step", 7, 12), dir.join("step_007.png"));
-        assert_eq!(
-            numbered_path(dir, "frame", 42, 1500),
-            dir.join("frame_0042.png")
-        );
+        assert_eq!(numbered_path(dir, "frame", 42, 1500), dir.join("frame_0042.png"));
     }
 
     #[test]

@@ -51,17 +51,10 @@ pub fn paint(
     textures: &TextureStore,
     pixels_per_point: f32,
 ) -> PaintStats {
-    let mut canvas = Canvas {
-        width: target.width() as usize,
-        height: target.height() as usize,
-        data: target.data_mut(),
-    };
+    let mut canvas =
+        Canvas { width: target.width() as usize, height: target.height() as usize, data: target.data_mut() };
     let mut stats = PaintStats::default();
-    for ClippedPrimitive {
-        clip_rect,
-        primitive,
-    } in primitives
-    {
+    for ClippedPrimitive { clip_rect, primitive } in primitives {
         let clip = scissor(*clip_rect, pixels_per_point, &canvas);
         let mesh = match primitive {
             Primitive::Mesh(mesh) => mesh,
@@ -79,13 +72,8 @@ pub fn paint(
             continue;
         };
         for tri in mesh.indices.chunks_exact(3) {
-            let corner = |i: u32| {
-                mesh.vertices
-                    .get(i as usize)
-                    .map(|v| to_px(v, pixels_per_point))
-            };
-            let (Some(a), Some(b), Some(c)) = (corner(tri[0]), corner(tri[1]), corner(tri[2]))
-            else {
+            let corner = |i: u32| mesh.vertices.get(i as usize).map(|v| to_px(v, pixels_per_point));
+            let (Some(a), Some(b), Some(c)) = (corner(tri[0]), corner(tri[1]), corner(tri[2])) else {
                 stats.bad_indices += 1;
                 continue;
             };
@@ -145,12 +133,7 @@ fn scissor(clip: Rect, pixels_per_point: f32, canvas: &Canvas) -> PixelBox {
     let (w, h) = (canvas.width as i64, canvas.height as i64);
     let x0 = round(clip.min.x).clamp(0, w);
     let y0 = round(clip.min.y).clamp(0, h);
-    PixelBox {
-        x0,
-        y0,
-        x1: round(clip.max.x).clamp(x0, w),
-        y1: round(clip.max.y).clamp(y0, h),
-    }
+    PixelBox { x0, y0, x1: round(clip.max.x).clamp(x0, w), y1: round(clip.max.y).clamp(y0, h) }
 }
 
 fn draw_triangle(canvas: &mut Canvas, clip: &PixelBox, texture: &Texture, v: [Vert; 3]) {
@@ -165,12 +148,7 @@ fn draw_triangle(canvas: &mut Canvas, clip: &PixelBox, texture: &Texture, v: [Ve
     // Huge triangles (a map polygon zoomed far in): cut them down to the visible box first.
     let polygon = clip_polygon(&v, clip);
     for i in 1..polygon.len().saturating_sub(1) {
-        rasterize(
-            canvas,
-            clip,
-            texture,
-            [polygon[0], polygon[i], polygon[i + 1]],
-        );
+        rasterize(canvas, clip, texture, [polygon[0], polygon[i], polygon[i + 1]]);
     }
 }
 
@@ -184,12 +162,10 @@ fn clip_polygon(v: &[Vert; 3], clip: &PixelBox) -> Vec<Vert> {
         v: a.v + (b.v - a.v) * t,
     };
     // Each plane as (signed distance function): inside when >= 0.
-    let planes: [&dyn Fn(&Vert) -> f32; 4] = [
-        &|p| p.x - (clip.x0 - 1) as f32,
-        &|p| (clip.x1 + 1) as f32 - p.x,
-        &|p| p.y - (clip.y0 - 1) as f32,
-        &|p| (clip.y1 + 1) as f32 - p.y,
-    ];
+    let planes: [&dyn Fn(&Vert) -> f32; 4] =
+        [&|p| p.x - (clip.x0 - 1) as f32, &|p| (clip.x1 + 1) as f32 - p.x, &|p| p.y - (clip.y0 - 1) as f32, &|p| {
+            (clip.y1 + 1) as f32 - p.y
+        }];
     let mut poly = v.to_vec();
     for dist in planes {
         let mut out = Vec::with_capacity(poly.len() + 1);
@@ -229,12 +205,7 @@ impl Edge {
         // pixels when it is a left edge (a > 0) or a top edge (a == 0, b > 0). A shared edge
         // appears with opposite signs in its two triangles, so exactly one owns each pixel.
         let owns_ties = a > 0 || (a == 0 && b > 0);
-        Self {
-            a,
-            b,
-            c: dy * from.0 - dx * from.1,
-            bias: i64::from(!owns_ties),
-        }
+        Self { a, b, c: dy * from.0 - dx * from.1, bias: i64::from(!owns_ties) }
     }
 
     /// Narrows the half-open pixel column range `[lo, hi)` to the pixel centres on the inside
@@ -284,11 +255,7 @@ fn rasterize(canvas: &mut Canvas, clip: &PixelBox, texture: &Texture, mut v: [Ve
         v.swap(1, 2);
         p.swap(1, 2);
     }
-    let edges = [
-        Edge::new(p[0], p[1]),
-        Edge::new(p[1], p[2]),
-        Edge::new(p[2], p[0]),
-    ];
+    let edges = [Edge::new(p[0], p[1]), Edge::new(p[1], p[2]), Edge::new(p[2], p[0])];
     let min_x = p.iter().map(|q| q.0).min().unwrap_or(0);
     let max_x = p.iter().map(|q| q.0).max().unwrap_or(0);
     let min_y = p.iter().map(|q| q.1).min().unwrap_or(0);
@@ -312,13 +279,9 @@ fn rasterize(canvas: &mut Canvas, clip: &PixelBox, texture: &Texture, mut v: [Ve
     let det = d1x * d2y - d1y * d2x;
     let gradient = |a0: f32, a1: f32, a2: f32| -> (f32, f32) {
         let (da1, da2) = ((a1 - a0) as f64, (a2 - a0) as f64);
-        (
-            ((da1 * d2y - da2 * d1y) / det) as f32,
-            ((da2 * d1x - da1 * d2x) / det) as f32,
-        )
+        (((da1 * d2y - da2 * d1y) / det) as f32, ((da2 * d1x - da1 * d2x) / det) as f32)
     };
-    let color_grad: [(f32, f32); 4] =
-        std::array::from_fn(|i| gradient(v[0].color[i], v[1].color[i], v[2].color[i]));
+    let color_grad: [(f32, f32); 4] = std::array::from_fn(|i| gradient(v[0].color[i], v[1].color[i], v[2].color[i]));
     let u_grad = gradient(v[0].u, v[1].u, v[2].u);
     let v_grad = gradient(v[0].v, v[1].v, v[2].v);
 
@@ -335,16 +298,9 @@ fn rasterize(canvas: &mut Canvas, clip: &PixelBox, texture: &Texture, mut v: [Ve
     } else {
         // Texels per pixel along the steeper screen axis, as the GPU's LOD selection measures.
         let [w, h] = texture.size().map(|s| s as f32);
-        let rho = f32::max(
-            (u_grad.0 * w).hypot(v_grad.0 * h),
-            (u_grad.1 * w).hypot(v_grad.1 * h),
-        );
+        let rho = f32::max((u_grad.0 * w).hypot(v_grad.0 * h), (u_grad.1 * w).hypot(v_grad.1 * h));
         let options = texture.options();
-        Shading::Textured(if rho > 1.0 {
-            options.minification
-        } else {
-            options.magnification
-        })
+        Shading::Textured(if rho > 1.0 { options.minification } else { options.magnification })
     };
 
     let stride = canvas.width * 4;

@@ -13,9 +13,7 @@ pub enum TextureError {
     #[error("partial update of texture {0:?}, which was never allocated")]
     UnknownTexture(TextureId),
     /// A partial update does not fit inside the texture it updates.
-    #[error(
-        "patch of {patch_size:?} at {pos:?} does not fit texture {id:?} of size {texture_size:?}"
-    )]
+    #[error("patch of {patch_size:?} at {pos:?} does not fit texture {id:?} of size {texture_size:?}")]
     PatchOutOfBounds {
         /// The texture being updated.
         id: TextureId,
@@ -184,11 +182,7 @@ impl TextureStore {
     ) -> Result<(), TextureError> {
         let [w, h] = size;
         if w.checked_mul(h) != Some(pixels.len()) {
-            return Err(TextureError::PixelCountMismatch {
-                id,
-                size,
-                len: pixels.len(),
-            });
+            return Err(TextureError::PixelCountMismatch { id, size, len: pixels.len() });
         }
         let Some(pos) = pos else {
             // An empty texture cannot be sampled; egui never sends one, but a bad caller might.
@@ -196,30 +190,14 @@ impl TextureStore {
                 self.textures.remove(&id);
                 return Ok(());
             }
-            self.textures.insert(
-                id,
-                Texture {
-                    width: w,
-                    height: h,
-                    pixels: pixels.to_vec(),
-                    options,
-                },
-            );
+            self.textures.insert(id, Texture { width: w, height: h, pixels: pixels.to_vec(), options });
             return Ok(());
         };
-        let texture = self
-            .textures
-            .get_mut(&id)
-            .ok_or(TextureError::UnknownTexture(id))?;
+        let texture = self.textures.get_mut(&id).ok_or(TextureError::UnknownTexture(id))?;
         let fits = pos[0].checked_add(w).is_some_and(|x| x <= texture.width)
             && pos[1].checked_add(h).is_some_and(|y| y <= texture.height);
         if !fits {
-            return Err(TextureError::PatchOutOfBounds {
-                id,
-                pos,
-                patch_size: size,
-                texture_size: texture.size(),
-            });
+            return Err(TextureError::PatchOutOfBounds { id, pos, patch_size: size, texture_size: texture.size() });
         }
         // egui-wgpu also takes the patch's options as the texture's new sampler options.
         texture.options = options;
@@ -258,9 +236,7 @@ mod tests {
 
     fn store_with_2x2(options: TextureOptions) -> TextureStore {
         let mut store = TextureStore::new();
-        store
-            .set(TextureId::Managed(1), [2, 2], &[A, B, B, A], options, None)
-            .unwrap();
+        store.set(TextureId::Managed(1), [2, 2], &[A, B, B, A], options, None).unwrap();
         store
     }
 
@@ -268,17 +244,10 @@ mod tests {
     fn partial_update_writes_only_the_patch() {
         let mut store = TextureStore::new();
         let id = TextureId::Managed(7);
-        store
-            .set(id, [3, 2], &[A; 6], TextureOptions::NEAREST, None)
-            .unwrap();
-        store
-            .set(id, [2, 1], &[B, B], TextureOptions::NEAREST, Some([1, 1]))
-            .unwrap();
+        store.set(id, [3, 2], &[A; 6], TextureOptions::NEAREST, None).unwrap();
+        store.set(id, [2, 1], &[B, B], TextureOptions::NEAREST, Some([1, 1])).unwrap();
         let t = store.get(id).unwrap();
-        let got: Vec<_> = (0..2)
-            .flat_map(|y| (0..3).map(move |x| (x, y)))
-            .map(|(x, y)| t.texel(x, y))
-            .collect();
+        let got: Vec<_> = (0..2).flat_map(|y| (0..3).map(move |x| (x, y))).map(|(x, y)| t.texel(x, y)).collect();
         assert_eq!(got, vec![A, A, A, A, B, B]);
     }
 
@@ -312,10 +281,7 @@ mod tests {
         assert_eq!(t.sample(0.25, 0.25, TextureFilter::Linear), to_f32(A));
         assert_eq!(t.sample(0.75, 0.25, TextureFilter::Nearest), to_f32(B));
         // The middle of a 2x2 checker is the average of all four.
-        assert_eq!(
-            t.sample(0.5, 0.5, TextureFilter::Linear),
-            [105.0, 105.0, 10.0, 255.0]
-        );
+        assert_eq!(t.sample(0.5, 0.5, TextureFilter::Linear), [105.0, 105.0, 10.0, 255.0]);
         // Clamp to edge: far outside the texture repeats the corner texel.
         assert_eq!(t.sample(-3.0, -3.0, TextureFilter::Linear), to_f32(A));
     }

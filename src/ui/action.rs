@@ -14,6 +14,8 @@ pub enum Action {
     FrameAll,
     /// Scroll the reader to a byte offset of the article and flash it.
     ShowText(usize),
+    /// Start (true) or leave (false) presentation mode.
+    Present(bool),
 }
 
 /// Actions gathered during a frame.

@@ -7,6 +7,7 @@ use egui::{Key, Modifiers, RichText};
 
 use super::action::{Action, Actions};
 use super::map::{Highlight, MapInput, MapView};
+use super::presenter::{self, Presenter};
 use super::reader::Reader;
 use super::state::{AppState, SLIDER_END};
 use super::theme::{self, Palette};
@@ -64,7 +65,11 @@ pub struct BriefmapApp {
     actions: Actions,
     notices: Vec<String>,
     applied_theme: Option<super::state::Theme>,
-    presenting: bool,
+    presenter: Option<Presenter>,
+    /// What the current story step highlights (empty outside presentation mode).
+    step_items: Vec<Item>,
+    /// A step whose view is still to be framed, once the map has its presentation size.
+    pending_view: Option<(usize, bool)>,
 }
 
 impl BriefmapApp {
@@ -107,7 +112,9 @@ impl BriefmapApp {
             actions: Actions::default(),
             notices: Vec::new(),
             applied_theme: None,
-            presenting: false,
+            presenter: None,
+            step_items: Vec::new(),
+            pending_view: None,
         }
     }
 
@@ -142,28 +149,21 @@ impl BriefmapApp {
             theme::apply(ui.ctx(), self.state.theme);
             self.applied_theme = Some(self.state.theme);
         }
+        if self.presenter.is_some() {
+            self.present_frame(ui);
+            return;
+        }
         self.shortcuts(ui);
         self.refresh_visibility();
         let Self {
-            loaded,
-            state,
-            visibility,
-            visibility_key,
-            map,
-            reader,
-            time_panel,
-            search,
-            actions,
-            presenting,
-            notices,
-            ..
+            loaded, state, visibility, visibility_key, map, reader, time_panel, search, actions, notices, ..
         } = self;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
 
         egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar::show(ui, b, state, search, actions, presenting);
+            top_bar::show(ui, b, state, search, actions);
         });
         egui::Panel::bottom("time-panel").show(ui, |ui| {
             if time_panel.show(ui, b, &loaded.timeline, &mut state.time, &pal) {
@@ -196,7 +196,7 @@ impl BriefmapApp {
                     .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
                     .pivot(egui::Align2::LEFT_BOTTOM)
                     .order(egui::Order::Middle)
-                    .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[]));
+                    .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], false));
             }
             notices_ui(ui, notices, rect);
         });
@@ -317,7 +317,7 @@ impl BriefmapApp {
             self.actions.push(Action::FrameAll);
         }
         if pressed(ui, Modifiers::NONE, Key::F5) {
-            self.presenting = true;
+            self.actions.push(Action::Present(true));
         }
     }
 
@@ -350,9 +350,118 @@ impl BriefmapApp {
                     self.state.panels.reader = true;
                     self.reader.scroll_to(offset);
                 }
+                Action::Present(true) => self.start_presenting(ctx, 0),
+                Action::Present(false) => self.stop_presenting(ctx),
             }
             ctx.request_repaint();
         }
+    }
+
+    /// Whether presentation mode is on, and at which step.
+    pub fn presenting(&self) -> Option<Presenter> {
+        self.presenter
+    }
+
+    /// Enters presentation mode at `step`, full screen.
+    pub fn start_presenting(&mut self, ctx: &egui::Context, step: usize) {
+        if self.loaded.briefing.story().is_empty() {
+            return;
+        }
+        let step = step.min(self.loaded.briefing.story().len() - 1);
+        self.presenter = Some(Presenter { step, blank: false });
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        self.show_step(step, ctx.input(|i| i.time), true);
+    }
+
+    /// Leaves presentation mode, back to the desktop layout.
+    pub fn stop_presenting(&mut self, ctx: &egui::Context) {
+        self.presenter = None;
+        self.step_items.clear();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+    }
+
+    /// Puts story step `i` on screen: its time, its highlights, its view (flying there, or
+    /// jumping when `fly` is false, as exports do).
+    pub fn show_step(&mut self, i: usize, now: f64, fly: bool) {
+        let b = &self.loaded.briefing;
+        let Some(step) = b.story().get(i) else { return };
+        presenter::step_time(step, &mut self.state.time);
+        self.step_items = b.step_items(step);
+        let lead = presenter::lead_claim(b, step).map(Item::Claim);
+        self.state.select(b, lead);
+        // The map changes size when presentation starts; frame once it has been laid out.
+        self.pending_view = Some((i, fly));
+        let _ = now;
+    }
+
+    /// Frames the view of the step waiting for it, in the map's current rectangle.
+    fn frame_pending_view(&mut self, now: f64) {
+        let Some((i, fly)) = self.pending_view.take() else { return };
+        let b = &self.loaded.briefing;
+        let Some(step) = b.story().get(i) else { return };
+        let frame: Vec<Item> = step.view.frame.iter().filter_map(|id| b.item(id)).collect();
+        let camera = match (step.view.centre, step.view.zoom) {
+            (Some(c), Some(zoom)) if frame.is_empty() => Some(Camera { lon: c.lon, lat: c.lat, zoom }),
+            _ => self.frame_items(&frame),
+        };
+        if let Some(cam) = camera {
+            if fly { self.map.fly_to(cam, now) } else { self.map.jump(cam) }
+        }
+    }
+
+    fn present_frame(&mut self, ui: &mut egui::Ui) {
+        let now = ui.input(|i| i.time);
+        let steps = self.loaded.briefing.story().len();
+        for command in presenter::commands(ui) {
+            let Some(p) = self.presenter.as_mut() else { break };
+            let before = p.step;
+            if !p.apply(command, steps) {
+                self.stop_presenting(ui.ctx());
+                return;
+            }
+            let after = p.step;
+            if after != before {
+                self.show_step(after, now, true);
+            }
+        }
+        self.refresh_visibility();
+        let Some(p) = self.presenter else { return };
+        let Self { loaded, state, visibility, map, actions, step_items, .. } = self;
+        let b = &loaded.briefing;
+        let pal = Palette::of(state.theme);
+        let selection = state.selection(b);
+        let time_label = time_panel::label(&state.time);
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let highlight = Highlight::of_items(b, step_items);
+            let input = MapInput {
+                briefing: b,
+                geometry: &loaded.geometry,
+                visibility,
+                selection,
+                highlight: &highlight,
+                palette: pal,
+            };
+            let rect = map.show(ui, None, &input, actions);
+            egui::Area::new(egui::Id::unique("present-legend"))
+                .fixed_pos(rect.right_bottom() + egui::vec2(-12.0, -20.0))
+                .pivot(egui::Align2::RIGHT_BOTTOM)
+                .order(egui::Order::Middle)
+                .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], true));
+            presenter::overlay(ui, b, &p, &time_label, rect, &pal);
+            if p.blank {
+                egui::Area::new(egui::Id::unique("blank")).fixed_pos(rect.min).order(egui::Order::Tooltip).show(
+                    ui.ctx(),
+                    |ui| {
+                        let full = ui.ctx().content_rect();
+                        presenter::blank(ui, full);
+                    },
+                );
+            }
+        });
+        // Clicks on the map during a presentation do not change the story.
+        actions.take();
+        self.frame_pending_view(now);
+        self.state.camera = self.map.camera();
     }
 
     /// The camera that frames these items in the current map rectangle.

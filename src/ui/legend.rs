@@ -6,11 +6,23 @@ use super::map::markers::{self, MarkerStyle};
 use super::theme::{Palette, actor_colour};
 use crate::briefing::{Briefing, LinkKind, PlaceKind};
 
-/// Draws the legend's content (the caller places it over the map).
-pub fn show(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)]) {
+/// Draws the legend's content (the caller places it over the map); `compact` lays it out in
+/// rows, for presenting, where it must not hide the map.
+pub fn show(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)], compact: bool) {
     Frame::popup(ui.style()).show(ui, |ui| {
         ui.spacing_mut().item_spacing.y = 3.0;
-        ui.label(RichText::new("Legend").strong());
+        if compact {
+            ui.set_max_width(520.0);
+            ui.horizontal_wrapped(|ui| entries(ui, b, pal, extra));
+        } else {
+            ui.label(RichText::new("Legend").strong());
+            entries(ui, b, pal, extra);
+        }
+    });
+}
+
+fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)]) {
+    {
         for actor in b.actors() {
             swatch_row(ui, &actor.name, |p, c| {
                 p.circle(c, 5.5, actor_colour(b, &actor.id), Stroke::new(1.0, Color32::WHITE));
@@ -79,7 +91,7 @@ pub fn show(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)
                 }
             });
         }
-    });
+    }
 }
 
 fn swatch_row(ui: &mut Ui, label: &str, draw: impl FnOnce(&egui::Painter, egui::Pos2)) {

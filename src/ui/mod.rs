@@ -6,6 +6,7 @@ pub mod claim_card;
 pub mod help;
 pub mod legend;
 pub mod map;
+pub mod presenter;
 pub mod reader;
 pub mod side_panel;
 pub mod state;

@@ -150,6 +150,15 @@ pub fn step(time: &mut TimeState, timeline: &Timeline, forward: bool) {
     }
 }
 
+/// What the slider shows, in words: "All dates", "As of 16 May 2016", "1 Jan 2014 – 31 Dec 2014".
+pub fn label(time: &TimeState) -> String {
+    match (time.active, time.window) {
+        (false, _) => "All dates".to_owned(),
+        (true, false) => format!("As of {}", long_date(time.from)),
+        (true, true) => format!("{} – {}", long_date(time.from.min(time.to)), long_date(time.from.max(time.to))),
+    }
+}
+
 fn speed_label(days_per_second: f32) -> String {
     format!("{:.0} d/s", days_per_second)
 }

@@ -90,14 +90,7 @@ fn select(hit: &Hit) -> Action {
 }
 
 /// Draws the bar.
-pub fn show(
-    ui: &mut Ui,
-    b: &Briefing,
-    state: &mut AppState,
-    search: &mut SearchBox,
-    actions: &mut Actions,
-    presenting: &mut bool,
-) {
+pub fn show(ui: &mut Ui, b: &Briefing, state: &mut AppState, search: &mut SearchBox, actions: &mut Actions) {
     ui.horizontal(|ui| {
         let a = b.article();
         ui.label(RichText::new(&a.title).strong().size(17.0));
@@ -109,8 +102,10 @@ pub fn show(
             if ui.button("?").on_hover_text("Keyboard shortcuts (?)").clicked() {
                 state.panels.help = !state.panels.help;
             }
-            if ui.button("▶ Present").on_hover_text("Present the story full screen (F5)").clicked() {
-                *presenting = true;
+            let can_present = !b.story().is_empty();
+            let present = ui.add_enabled(can_present, egui::Button::new("▶ Present"));
+            if present.on_hover_text("Present the story full screen (F5)").clicked() {
+                actions.push(Action::Present(true));
             }
             let theme_label = if state.theme == Theme::Light { "Dark" } else { "Light" };
             if ui.button(theme_label).on_hover_text("Light or dark theme (T)").clicked() {

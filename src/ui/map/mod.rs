@@ -53,6 +53,17 @@ impl Highlight {
         h
     }
 
+    /// Emphasises these items (a story step's), with the places and regions of any claims.
+    pub fn of_items(b: &Briefing, items: &[Item]) -> Self {
+        let mut h = Self { places: vec![false; b.places().len()], regions: vec![false; b.regions().len()] };
+        for &item in items {
+            let one = Self::of(b, Some(item));
+            h.places.iter_mut().zip(one.places).for_each(|(a, b)| *a |= b);
+            h.regions.iter_mut().zip(one.regions).for_each(|(a, b)| *a |= b);
+        }
+        h
+    }
+
     /// Whether anything is emphasised.
     pub fn any(&self) -> bool {
         self.places.iter().chain(&self.regions).any(|&x| x)

@@ -1,0 +1,217 @@
+//! Presentation mode: the story step by step, full screen, with a caption card sized for a
+//! projector, a slim progress bar, and the keys presenters (and their clickers) expect.
+
+use egui::{Align2, Color32, CornerRadius, Frame, Key, Margin, Modifiers, Rect, RichText, Ui, pos2, vec2};
+
+use super::state::TimeState;
+use super::theme::{Palette, claim_kind_strong};
+use crate::briefing::{Briefing, Item, StoryStep};
+
+/// What a key press asks of the presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Next step (→, Space, PageDown, Enter).
+    Next,
+    /// Previous step (←, PageUp, Backspace).
+    Previous,
+    /// First step (Home).
+    First,
+    /// Last step (End).
+    Last,
+    /// Step n, 0-based (number keys 1–9).
+    Jump(usize),
+    /// Blank the screen or bring it back (B, or . as on PowerPoint).
+    Blank,
+    /// Leave presentation mode (Esc).
+    Leave,
+}
+
+/// Reads presentation keys from this frame's input (consuming them).
+pub fn commands(ui: &mut Ui) -> Vec<Command> {
+    let mut out = Vec::new();
+    let keys: [(Key, Command); 11] = [
+        (Key::ArrowRight, Command::Next),
+        (Key::Space, Command::Next),
+        (Key::PageDown, Command::Next),
+        (Key::Enter, Command::Next),
+        (Key::ArrowLeft, Command::Previous),
+        (Key::PageUp, Command::Previous),
+        (Key::Backspace, Command::Previous),
+        (Key::Home, Command::First),
+        (Key::End, Command::Last),
+        (Key::B, Command::Blank),
+        (Key::Escape, Command::Leave),
+    ];
+    ui.input_mut(|i| {
+        for (key, command) in keys {
+            if i.consume_key(Modifiers::NONE, key) {
+                out.push(command);
+            }
+        }
+        let digits =
+            [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+        for (n, key) in digits.into_iter().enumerate() {
+            if i.consume_key(Modifiers::NONE, key) {
+                out.push(Command::Jump(n));
+            }
+        }
+        if i.consume_key(Modifiers::NONE, Key::Period) {
+            out.push(Command::Blank);
+        }
+    });
+    out
+}
+
+/// The presentation's state: which step, and whether the screen is blanked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Presenter {
+    /// The current step (0-based).
+    pub step: usize,
+    /// The screen is blanked (B).
+    pub blank: bool,
+}
+
+impl Presenter {
+    /// Applies a command; returns false when the presentation should end.
+    pub fn apply(&mut self, command: Command, steps: usize) -> bool {
+        let last = steps.saturating_sub(1);
+        match command {
+            Command::Next => self.step = (self.step + 1).min(last),
+            Command::Previous => self.step = self.step.saturating_sub(1),
+            Command::First => self.step = 0,
+            Command::Last => self.step = last,
+            Command::Jump(n) => self.step = n.min(last),
+            Command::Blank => self.blank = !self.blank,
+            Command::Leave => return false,
+        }
+        if command != Command::Blank {
+            self.blank = false;
+        }
+        true
+    }
+}
+
+/// Sets the time slider to a step's date or window (everything when it has none).
+pub fn step_time(step: &StoryStep, time: &mut TimeState) {
+    time.playing = false;
+    match step.time.and_then(|w| w.days().map(|d| (w, d))) {
+        None => time.active = false,
+        Some((w, (from, to))) => {
+            time.active = true;
+            if w.to.is_none() {
+                // One date: the story as it stood then.
+                time.window = false;
+                time.from = to;
+                time.to = to;
+            } else {
+                time.window = true;
+                time.from = from;
+                time.to = to;
+            }
+        }
+    }
+}
+
+/// The claim a step puts forward: its first.
+pub fn lead_claim(b: &Briefing, step: &StoryStep) -> Option<usize> {
+    step.claims.first().and_then(|id| match b.item(id) {
+        Some(Item::Claim(c)) => Some(c),
+        _ => None,
+    })
+}
+
+/// Draws the caption card and progress bar over the map rectangle `rect`.
+pub fn overlay(ui: &mut Ui, b: &Briefing, p: &Presenter, time_label: &str, rect: Rect, pal: &Palette) {
+    let steps = b.story();
+    let Some(step) = steps.get(p.step) else { return };
+    let painter = ui.painter().clone();
+    // Progress: one segment per step, the current one lit.
+    let bar = Rect::from_min_size(pos2(rect.left(), rect.bottom() - 8.0), vec2(rect.width(), 8.0));
+    let n = steps.len().max(1) as f32;
+    for i in 0..steps.len() {
+        let seg = Rect::from_min_max(
+            pos2(bar.left() + bar.width() * i as f32 / n + 1.0, bar.top()),
+            pos2(bar.left() + bar.width() * (i + 1) as f32 / n - 1.0, bar.bottom()),
+        );
+        let colour = if i <= p.step { pal.highlight } else { Color32::from_gray(120).gamma_multiply(0.5) };
+        painter.rect_filled(seg, 0.0, colour);
+    }
+    // Type scales with the screen so the card reads from the back of a room.
+    let scale = (rect.height() / 900.0).clamp(0.8, 2.5);
+    let width = (rect.width() * 0.42).clamp(420.0, 900.0 * scale);
+    egui::Area::new(egui::Id::unique("caption-card"))
+        .fixed_pos(pos2(rect.left() + 24.0 * scale, rect.bottom() - 28.0 * scale))
+        .pivot(Align2::LEFT_BOTTOM)
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            Frame::popup(ui.style())
+                .inner_margin(Margin::same((16.0 * scale) as i8))
+                .corner_radius(CornerRadius::same(10))
+                .show(ui, |ui| {
+                    ui.set_width(width);
+                    ui.label(
+                        RichText::new(format!("{} / {}   ·   {time_label}", p.step + 1, steps.len()))
+                            .size(15.0 * scale)
+                            .color(pal.muted),
+                    );
+                    ui.label(RichText::new(&step.title).size(30.0 * scale).strong());
+                    ui.add_space(4.0 * scale);
+                    ui.label(RichText::new(&step.caption).size(21.0 * scale));
+                    if let Some(c) = lead_claim(b, step) {
+                        let claim = &b.claims()[c];
+                        ui.add_space(8.0 * scale);
+                        ui.horizontal_top(|ui| {
+                            let (bar, _) = ui.allocate_exact_size(vec2(4.0, 20.0 * scale), egui::Sense::hover());
+                            ui.painter().rect_filled(bar, 2.0, claim_kind_strong(claim.kind));
+                            ui.vertical(|ui| {
+                                ui.label(RichText::new(format!("“{}”", claim.quote)).italics().size(18.0 * scale));
+                                let who = b.speaker(&claim.speaker).map(|s| s.label()).unwrap_or_default();
+                                ui.label(RichText::new(format!("— {who}")).size(14.0 * scale).color(pal.muted));
+                            });
+                        });
+                    }
+                });
+        });
+}
+
+/// Paints the blanked screen.
+pub fn blank(ui: &Ui, rect: Rect) {
+    ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_stay_in_range() {
+        let mut p = Presenter::default();
+        assert!(p.apply(Command::Previous, 5));
+        assert_eq!(p.step, 0);
+        p.apply(Command::Next, 5);
+        p.apply(Command::Next, 5);
+        assert_eq!(p.step, 2);
+        p.apply(Command::Last, 5);
+        p.apply(Command::Next, 5);
+        assert_eq!(p.step, 4);
+        p.apply(Command::Jump(8), 5);
+        assert_eq!(p.step, 4);
+        p.apply(Command::Jump(1), 5);
+        assert_eq!(p.step, 1);
+        p.apply(Command::First, 5);
+        assert_eq!(p.step, 0);
+    }
+
+    #[test]
+    fn blank_toggles_and_any_move_unblanks() {
+        let mut p = Presenter::default();
+        p.apply(Command::Blank, 3);
+        assert!(p.blank);
+        p.apply(Command::Blank, 3);
+        assert!(!p.blank);
+        p.apply(Command::Blank, 3);
+        p.apply(Command::Next, 3);
+        assert!(!p.blank && p.step == 1);
+        assert!(!p.apply(Command::Leave, 3), "Esc ends the presentation");
+    }
+}

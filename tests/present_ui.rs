@@ -1,0 +1,99 @@
+//! Presentation mode driven by the keyboard, as a presenter with a clicker would.
+
+use briefmap::atlas::Atlas;
+use briefmap::briefing::{Briefing, Item};
+use briefmap::ui::BriefmapApp;
+use briefmap::ui::state::AppState;
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn embedded() -> Briefing {
+    Briefing::embedded(&Atlas::bundled().unwrap()).unwrap()
+}
+
+fn harness() -> Harness<'static, BriefmapApp> {
+    let briefing = embedded();
+    let mut h = Harness::builder()
+        .with_size([1600.0, 900.0])
+        .with_step_dt(0.05)
+        .with_max_steps(600)
+        .build_eframe(move |_| BriefmapApp::with_briefing(briefing, AppState::default()));
+    h.run();
+    h
+}
+
+fn press(h: &mut Harness<'_, BriefmapApp>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+fn step(h: &Harness<'_, BriefmapApp>) -> Option<usize> {
+    h.state().presenting().map(|p| p.step)
+}
+
+/// The caption shows the step's title and the step's lead claim is the highlighted one.
+fn assert_on_step(h: &Harness<'_, BriefmapApp>, b: &Briefing, i: usize) {
+    assert_eq!(step(h), Some(i));
+    let s = &b.story()[i];
+    h.get_by_label(&s.title);
+    let lead = s.claims.first().and_then(|id| b.item(id));
+    assert_eq!(h.state().state().selection(b), lead, "step {} highlights its lead claim", i + 1);
+    if let Some(Item::Claim(c)) = lead {
+        h.get_by_label(&format!("“{}”", b.claims()[c].quote));
+    }
+}
+
+#[test]
+fn f5_presents_and_the_keyboard_walks_the_story() {
+    let b = embedded();
+    let n = b.story().len();
+    assert!((8..=12).contains(&n), "the story has 8-12 steps, not {n}");
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    assert_on_step(&h, &b, 0);
+    h.query_by_label("Search").map_or((), |_| panic!("panels are hidden while presenting"));
+    for i in 1..n {
+        press(&mut h, if i % 2 == 0 { Key::ArrowRight } else { Key::PageDown });
+        assert_on_step(&h, &b, i);
+    }
+    press(&mut h, Key::Space);
+    assert_on_step(&h, &b, n - 1);
+    press(&mut h, Key::PageUp);
+    assert_on_step(&h, &b, n - 2);
+    press(&mut h, Key::ArrowLeft);
+    assert_on_step(&h, &b, n - 3);
+    press(&mut h, Key::Home);
+    assert_on_step(&h, &b, 0);
+    press(&mut h, Key::End);
+    assert_on_step(&h, &b, n - 1);
+    press(&mut h, Key::Num3);
+    assert_on_step(&h, &b, 2);
+}
+
+#[test]
+fn b_blanks_and_escape_leaves() {
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::B);
+    assert!(h.state().presenting().is_some_and(|p| p.blank));
+    press(&mut h, Key::B);
+    assert!(h.state().presenting().is_some_and(|p| !p.blank));
+    press(&mut h, Key::Escape);
+    assert_eq!(step(&h), None);
+    h.get_by_label("Search");
+}
+
+#[test]
+fn a_step_sets_the_time_window() {
+    let b = embedded();
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    let lavrov = b.story().iter().position(|s| s.title.contains("Lavrov")).expect("a Lavrov step");
+    for _ in 0..lavrov {
+        press(&mut h, Key::ArrowRight);
+    }
+    let time = &h.state().state().time;
+    assert!(time.active && !time.window, "a one-date step sets the slider to that date");
+    assert_eq!(time.from, jiff::civil::date(2016, 5, 16));
+}
