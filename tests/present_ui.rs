@@ -52,7 +52,7 @@ fn f5_presents_and_the_keyboard_walks_the_story() {
     let mut h = harness();
     press(&mut h, Key::F5);
     assert_on_step(&h, &b, 0);
-    h.query_by_label("Search").map_or((), |_| panic!("panels are hidden while presenting"));
+    assert!(h.query_by_label("Search").is_none(), "panels are hidden while presenting");
     for i in 1..n {
         press(&mut h, if i % 2 == 0 { Key::ArrowRight } else { Key::PageDown });
         assert_on_step(&h, &b, i);
