@@ -30,6 +30,8 @@ pub enum Command {
         /// The briefing file.
         file: Option<PathBuf>,
     },
+    /// Render the map as on screen to PNG (a step, a date, every step) or GIF (time playback).
+    Render(RenderArgs),
     /// Export a briefing as GeoJSON or KML.
     Export {
         /// Output format.
@@ -41,6 +43,88 @@ pub enum Command {
         /// The briefing file (default: the embedded one).
         file: Option<PathBuf>,
     },
+}
+
+/// What `render` draws and where.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// Output: a .png file; a folder with --all-steps; a .gif or a folder of frames with --animate.
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Image size in pixels, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+    pub size: [u32; 2],
+    /// Pixels per point: 2 draws the same layout at double resolution (HiDPI slides).
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// A story step (1-based), with its caption.
+    #[arg(long, conflicts_with_all = ["at", "all_steps", "animate"])]
+    pub step: Option<usize>,
+    /// A date (YYYY, YYYY-MM or YYYY-MM-DD): the story as it stood then.
+    #[arg(long, conflicts_with_all = ["all_steps", "animate"])]
+    pub at: Option<crate::briefing::PartialDate>,
+    /// One PNG per story step into the output folder, for a slide deck.
+    #[arg(long, conflicts_with = "animate")]
+    pub all_steps: bool,
+    /// The time playback FROM..TO (e.g. 2013..2016-12), as a GIF or numbered frames.
+    #[arg(long, value_name = "FROM..TO")]
+    pub animate: Option<String>,
+    /// Frames in the animation.
+    #[arg(long, default_value_t = 48)]
+    pub frames: usize,
+    /// Light or dark.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeArg,
+    /// The briefing file (default: the embedded one).
+    pub file: Option<PathBuf>,
+}
+
+/// Themes on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+fn parse_size(s: &str) -> Result<[u32; 2], String> {
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| format!("'{s}' is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let n = |t: &str| t.trim().parse::<u32>().map_err(|_| format!("'{t}' in '{s}' is not a whole number of pixels"));
+    Ok([n(w)?, n(h)?])
+}
+
+/// Parses `FROM..TO` partial dates into the first day of FROM and the last day of TO.
+pub fn parse_date_range(s: &str) -> Result<(jiff::civil::Date, jiff::civil::Date), String> {
+    let (a, z) = s.split_once("..").ok_or_else(|| format!("'{s}' is not FROM..TO, e.g. 2013..2016-12"))?;
+    let parse = |t: &str| t.trim().parse::<crate::briefing::PartialDate>().map_err(|e| e.to_string());
+    let from = parse(a)?.first_day().map_err(|e| e.to_string())?;
+    let to = parse(z)?.last_day().map_err(|e| e.to_string())?;
+    Ok((from, to))
+}
+
+/// Runs `render`.
+pub fn render(args: &RenderArgs) -> Result<String, String> {
+    use crate::ui::render::{self, RenderOptions, Shot};
+    use crate::ui::state::{AppState, Theme};
+    let briefing = load_briefing(args.file.as_deref()).map_err(|p| p.to_string())?;
+    let theme = if args.theme == ThemeArg::Dark { Theme::Dark } else { Theme::Light };
+    let options = RenderOptions { size: args.size, scale: args.scale, theme };
+    let state = AppState::default();
+    if args.all_steps {
+        return render::all_steps(briefing, state, &options, &args.output);
+    }
+    if let Some(range) = &args.animate {
+        return render::animation(briefing, state, &options, parse_date_range(range)?, args.frames, &args.output);
+    }
+    let shot = match (args.step, args.at) {
+        (Some(0), _) => return Err("steps are numbered from 1".into()),
+        (Some(n), _) => Shot::Step(n - 1),
+        (None, Some(d)) => Shot::At(d.last_day().map_err(|e| e.to_string())?),
+        (None, None) if !briefing.story().is_empty() => Shot::Step(0),
+        (None, None) => Shot::Current,
+    };
+    render::png(briefing, state, &options, shot, &args.output)
 }
 
 /// Export formats.

@@ -9,6 +9,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match args.command {
         Some(Command::Check { file }) => cli::check(file.as_deref()).map(Some),
+        Some(Command::Render(render)) => cli::render(&render).map(Some),
         Some(Command::Export { format, output, file }) => cli::export(format, file.as_deref(), output.as_deref()),
         None => {
             let options = briefmap::ui::StartOptions { file: args.file, online: args.online };

@@ -66,6 +66,8 @@ pub struct BriefmapApp {
     notices: Vec<String>,
     applied_theme: Option<super::state::Theme>,
     presenter: Option<Presenter>,
+    /// A still for export: the presentation layout, with the view as it is (no story step).
+    still: bool,
     /// What the current story step highlights (empty outside presentation mode).
     step_items: Vec<Item>,
     /// A step whose view is still to be framed, once the map has its presentation size.
@@ -113,6 +115,7 @@ impl BriefmapApp {
             notices: Vec::new(),
             applied_theme: None,
             presenter: None,
+            still: false,
             step_items: Vec::new(),
             pending_view: None,
         }
@@ -149,7 +152,7 @@ impl BriefmapApp {
             theme::apply(ui.ctx(), self.state.theme);
             self.applied_theme = Some(self.state.theme);
         }
-        if self.presenter.is_some() {
+        if self.presenter.is_some() || self.still {
             self.present_frame(ui);
             return;
         }
@@ -362,6 +365,30 @@ impl BriefmapApp {
         self.presenter
     }
 
+    /// Switches to the still layout exports use: the map, legend and a caption card for the
+    /// current view, no panels (`false` returns to the desktop layout).
+    pub fn set_still(&mut self, still: bool) {
+        self.still = still;
+    }
+
+    /// Looks at `camera` at once (exports, tests).
+    pub fn jump_to(&mut self, camera: Camera) {
+        self.map.jump(camera);
+    }
+
+    /// Frames every place at once (exports, tests); takes effect after the map has been laid out.
+    pub fn frame_all_now(&mut self) {
+        let all: Vec<Item> = (0..self.loaded.briefing.places().len()).map(Item::Place).collect();
+        if let Some(cam) = self.frame_items(&all) {
+            self.map.jump(cam);
+        }
+    }
+
+    /// Whether the map is still moving (a flight under way).
+    pub fn animating(&self) -> bool {
+        self.map.flying()
+    }
+
     /// Enters presentation mode at `step`, full screen.
     pub fn start_presenting(&mut self, ctx: &egui::Context, step: usize) {
         if self.loaded.briefing.story().is_empty() {
@@ -425,7 +452,18 @@ impl BriefmapApp {
             }
         }
         self.refresh_visibility();
-        let Some(p) = self.presenter else { return };
+        let caption = match self.presenter {
+            Some(p) => presenter::Caption::of_step(&self.loaded.briefing, p.step),
+            None if self.still => {
+                let lead = match self.state.selection(&self.loaded.briefing) {
+                    Some(Item::Claim(c)) => Some(c),
+                    _ => None,
+                };
+                presenter::Caption::of_view(&self.loaded.briefing, lead)
+            }
+            None => return,
+        };
+        let blank = self.presenter.is_some_and(|p| p.blank);
         let Self { loaded, state, visibility, map, actions, step_items, .. } = self;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
@@ -443,12 +481,12 @@ impl BriefmapApp {
             };
             let rect = map.show(ui, None, &input, actions);
             egui::Area::new(egui::Id::unique("present-legend"))
-                .fixed_pos(rect.right_bottom() + egui::vec2(-12.0, -20.0))
-                .pivot(egui::Align2::RIGHT_BOTTOM)
+                .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
+                .pivot(egui::Align2::RIGHT_TOP)
                 .order(egui::Order::Middle)
                 .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], true));
-            presenter::overlay(ui, b, &p, &time_label, rect, &pal);
-            if p.blank {
+            presenter::overlay(ui, b, &caption, &time_label, rect, &pal);
+            if blank {
                 egui::Area::new(egui::Id::unique("blank")).fixed_pos(rect.min).order(egui::Order::Tooltip).show(
                     ui.ctx(),
                     |ui| {
@@ -490,7 +528,14 @@ impl BriefmapApp {
             }
         }
         let r = self.map.rect;
-        let mut cam = viewport::frame(points, r.width() as f64, r.height() as f64, 70.0)?;
+        let (w, h) = (r.width() as f64, r.height() as f64);
+        // Presenting, the caption card covers the lower part of the map: frame above it.
+        let insets = if self.presenter.is_some() || self.still {
+            viewport::Insets { left: 60.0, top: 60.0, right: 60.0, bottom: (h * 0.36).max(60.0) }
+        } else {
+            viewport::Insets { left: 70.0, top: 70.0, right: 70.0, bottom: 70.0 }
+        };
+        let mut cam = viewport::frame_within(points, w, h, insets)?;
         // A single place keeps the reader's zoom if it is already close enough.
         if items.len() == 1 && matches!(items[0], Item::Place(_)) {
             cam.zoom = self.map.camera().zoom.max(6.0).min(cam.zoom);

@@ -8,6 +8,7 @@ pub mod legend;
 pub mod map;
 pub mod presenter;
 pub mod reader;
+pub mod render;
 pub mod side_panel;
 pub mod state;
 pub mod theme;
