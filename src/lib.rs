@@ -11,6 +11,7 @@ pub mod export;
 pub mod geometry;
 pub mod search;
 pub mod spatial;
+pub mod synthetic;
 pub mod timeline;
 pub mod ui;
 pub mod viewport;

@@ -58,6 +58,8 @@ pub struct BriefmapApp {
     state: AppState,
     visibility: Visibility,
     visibility_key: Option<(TimeFilter, Filters)>,
+    /// Counts visibility recomputations, so caches built on it know when to rebuild.
+    visibility_generation: u64,
     map: MapView,
     reader: Reader,
     time_panel: TimePanel,
@@ -107,6 +109,7 @@ impl BriefmapApp {
             state,
             visibility: Visibility::default(),
             visibility_key: None,
+            visibility_generation: 0,
             map,
             reader: Reader::default(),
             time_panel: TimePanel::default(),
@@ -159,7 +162,7 @@ impl BriefmapApp {
         self.shortcuts(ui);
         self.refresh_visibility();
         let Self {
-            loaded, state, visibility, visibility_key, map, reader, time_panel, search, actions, notices, ..
+            loaded, state, visibility, visibility_key, visibility_generation, map, reader, time_panel, search, actions, notices, ..
         } = self;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
@@ -192,6 +195,7 @@ impl BriefmapApp {
                 selection,
                 highlight: &highlight,
                 palette: pal,
+                visibility_generation: *visibility_generation,
             };
             let rect = map.show(ui, None, &input, actions);
             if state.panels.legend {
@@ -246,6 +250,7 @@ impl BriefmapApp {
             let l = &self.loaded;
             self.visibility.update(&l.briefing, &l.timeline, &key.1, key.0);
             self.visibility_key = Some(key);
+            self.visibility_generation += 1;
         }
     }
 
@@ -464,7 +469,7 @@ impl BriefmapApp {
             None => return,
         };
         let blank = self.presenter.is_some_and(|p| p.blank);
-        let Self { loaded, state, visibility, map, actions, step_items, .. } = self;
+        let Self { loaded, state, visibility, visibility_generation, map, actions, step_items, .. } = self;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
@@ -478,6 +483,7 @@ impl BriefmapApp {
                 selection,
                 highlight: &highlight,
                 palette: pal,
+                visibility_generation: *visibility_generation,
             };
             let rect = map.show(ui, None, &input, actions);
             egui::Area::new(egui::Id::unique("present-legend"))
