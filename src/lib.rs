@@ -10,5 +10,7 @@ pub mod cli;
 pub mod export;
 pub mod search;
 pub mod spatial;
+#[cfg(test)]
+mod test_fixture;
 pub mod timeline;
 pub mod viewport;
