@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod briefing;
 pub mod cli;
 pub mod export;
+pub mod lookup;
 pub mod search;
 pub mod spatial;
 #[cfg(test)]
