@@ -65,7 +65,7 @@ pub enum Command {
     Distance {
         /// Two or more points: place ids or names, or lat,lon in decimal degrees (put `--` before
         /// the points if one starts with a minus sign).
-        #[arg(required = true, num_args = 2..)]
+        #[arg(required = true, num_args = 2.., value_name = "POINT")]
         points: Vec<String>,
         /// The briefing file (default: the embedded one).
         #[arg(long)]
