@@ -8,10 +8,13 @@ pub mod atomic;
 pub mod briefing;
 pub mod cli;
 pub mod export;
+pub mod geometry;
 pub mod lookup;
 pub mod search;
 pub mod spatial;
 #[cfg(test)]
 mod test_fixture;
 pub mod timeline;
+pub mod ui;
 pub mod viewport;
+pub mod visibility;

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -14,23 +15,29 @@ fn main() -> ExitCode {
         }
         Some(Command::Distance { points, file }) => cli::distance(file.as_deref(), &points).map(Some),
         Some(Command::Systems) => Ok(Some(cli::systems())),
-        None => Err("the app is not built yet".to_owned()),
+        None => {
+            let options = briefmap::ui::StartOptions { file: args.file, online: args.online };
+            briefmap::ui::run(options).map(|()| None).map_err(|e| format!("cannot open the window: {e}"))
+        }
     };
     match result {
         Ok(Some(text)) => {
-            print!("{text}");
-            if !text.ends_with('\n') {
-                println!();
-            }
+            // A closed pipe (`briefmap export ... | head`) is the reader's choice, not an error.
+            let _ = write_line(&mut std::io::stdout().lock(), &text);
             ExitCode::SUCCESS
         }
         Ok(None) => ExitCode::SUCCESS,
         Err(message) => {
-            eprint!("{message}");
-            if !message.ends_with('\n') {
-                eprintln!();
-            }
+            let _ = write_line(&mut std::io::stderr().lock(), &message);
             ExitCode::FAILURE
         }
     }
+}
+
+fn write_line(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    if !text.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    out.flush()
 }

@@ -51,10 +51,18 @@ pub struct Timeline {
 
 impl Timeline {
     /// Indexes claims' spans (`None` for undated claims), in claim order.
+    ///
+    /// A span known only by its end ("by 1 December") is placed at that end: it is a deadline,
+    /// and showing it years earlier would put it in the story before anyone spoke of it.
     pub fn new(spans: impl IntoIterator<Item = Option<Span>>) -> Self {
         let spans: Vec<Option<(i32, i32)>> = spans
             .into_iter()
-            .map(|s| s.map(|s| (s.start.map_or(i32::MIN, day_number), s.end.map_or(i32::MAX, day_number))))
+            .map(|s| {
+                s.map(|s| {
+                    let end = s.end.map_or(i32::MAX, day_number);
+                    (s.start.map_or(end, day_number), end)
+                })
+            })
             .collect();
         let mut by_start: Vec<(i32, u32)> =
             spans.iter().enumerate().filter_map(|(i, s)| s.map(|(a, _)| (a, i as u32))).collect();
@@ -138,9 +146,10 @@ mod tests {
         let t = timeline();
         let at = |d| (0..t.len()).map(|i| t.in_time(i, TimeFilter::AsOf(d))).collect::<Vec<_>>();
         use InTime::*;
-        assert_eq!(at(date(2014, 12, 31)), vec![Outside, Undated, Inside, Inside, Inside]);
-        assert_eq!(at(date(2016, 5, 16)), vec![Inside, Undated, Inside, Inside, Inside]);
-        assert_eq!(at(date(2009, 6, 1)), vec![Outside, Undated, Outside, Outside, Inside]);
+        assert_eq!(at(date(2014, 12, 31)), vec![Outside, Undated, Inside, Inside, Outside]);
+        assert_eq!(at(date(2016, 5, 16)), vec![Inside, Undated, Inside, Inside, Outside]);
+        assert_eq!(at(date(2016, 12, 1)), vec![Inside, Undated, Inside, Inside, Inside]);
+        assert_eq!(at(date(2009, 6, 1)), vec![Outside, Undated, Outside, Outside, Outside]);
     }
 
     #[test]
@@ -149,9 +158,9 @@ mod tests {
         let mut out = Vec::new();
         t.classify(TimeFilter::Window(date(2016, 1, 1), date(2016, 4, 30)), &mut out);
         use InTime::*;
-        assert_eq!(out, vec![Outside, Undated, Outside, Inside, Inside]);
-        t.classify(TimeFilter::Window(date(2016, 12, 2), date(2016, 12, 31)), &mut out);
         assert_eq!(out, vec![Outside, Undated, Outside, Inside, Outside]);
+        t.classify(TimeFilter::Window(date(2016, 11, 1), date(2016, 12, 31)), &mut out);
+        assert_eq!(out, vec![Outside, Undated, Outside, Inside, Inside]);
         t.classify(TimeFilter::All, &mut out);
         assert_eq!(out, vec![Inside, Undated, Inside, Inside, Inside]);
         let window = TimeFilter::Window(date(2016, 12, 2), date(2016, 12, 31));
@@ -164,10 +173,11 @@ mod tests {
         let t = timeline();
         assert_eq!(t.next_start(date(2012, 1, 1)), Some(date(2013, 1, 1)));
         assert_eq!(t.next_start(date(2013, 1, 1)), Some(date(2016, 5, 16)));
-        assert_eq!(t.next_start(date(2016, 5, 16)), None);
+        assert_eq!(t.next_start(date(2016, 5, 16)), Some(date(2016, 12, 1)));
+        assert_eq!(t.next_start(date(2016, 12, 1)), None);
         assert_eq!(t.previous_start(date(2016, 5, 16)), Some(date(2013, 1, 1)));
         assert_eq!(t.previous_start(date(2010, 1, 1)), None);
-        assert_eq!(t.starts().map(|(_, i)| i).collect::<Vec<_>>(), vec![3, 2, 0]);
+        assert_eq!(t.starts().map(|(_, i)| i).collect::<Vec<_>>(), vec![3, 2, 0, 4]);
     }
 
     #[test]

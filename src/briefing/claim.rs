@@ -14,7 +14,7 @@ pub enum ClaimKind {
     PressReport,
     /// What an unnamed source said.
     AnonymousSource,
-    /// The author's own reading of events.
+    /// A reading of events: the author's own, or a commentator's.
     Analysis,
     /// A fact given as background.
     Background,
@@ -42,7 +42,7 @@ impl ClaimKind {
             Self::OfficialStatement => "Official statement",
             Self::PressReport => "Press report",
             Self::AnonymousSource => "Anonymous source",
-            Self::Analysis => "Author's analysis",
+            Self::Analysis => "Analysis",
             Self::Background => "Background fact",
         }
     }

@@ -68,6 +68,32 @@ impl Briefing {
         load::load_str(EMBEDDED_FILE, EMBEDDED_JSON, EMBEDDED_ARTICLE, atlas)
     }
 
+    /// A briefing with nothing in it, for when even the embedded one cannot be read.
+    pub fn empty() -> Self {
+        let doc = BriefingDoc {
+            format: doc::FORMAT,
+            article: Article {
+                title: "No briefing".into(),
+                title_note: None,
+                author: String::new(),
+                publisher: None,
+                published: When::on(PartialDate::year(2016)),
+                file: String::new(),
+                teasers_from_line: None,
+            },
+            actors: Vec::new(),
+            speakers: Vec::new(),
+            places: Vec::new(),
+            regions: Vec::new(),
+            claims: Vec::new(),
+            links: Vec::new(),
+            rings: Vec::new(),
+            story: Vec::new(),
+        };
+        let article = ArticleText::new(String::new(), None).unwrap_or_else(|| unreachable!("no teaser line"));
+        Self::index("", doc, article, &Atlas::default())
+    }
+
     /// Checks `doc` against its article and the atlas; `json` is the file text, for line:col.
     pub fn new(file: &str, json: &str, doc: BriefingDoc, article: String, atlas: &Atlas) -> Result<Self, Problems> {
         let fail = |mut list: Vec<Problem>| {

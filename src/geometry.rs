@@ -1,0 +1,132 @@
+//! The briefing's geometry in Web Mercator world coordinates (0..1, y down), prepared once at
+//! load so that drawing a frame is a scale and offset: place points with an R-tree for culling
+//! and picking, and regions as triangles (concave shapes need them) plus outlines.
+
+use geo::{Area, InteriorPoint, MapCoords, MultiPolygon, TriangulateEarcut};
+use rstar::RTree;
+use rstar::primitives::GeomWithData;
+
+use crate::briefing::Briefing;
+use crate::viewport::to_world;
+
+/// A point in world coordinates.
+pub type World = [f64; 2];
+
+/// An area ready to draw: triangles for the fill, closed rings for the outline.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AreaMesh {
+    /// Vertices of the triangles.
+    pub vertices: Vec<World>,
+    /// Triangle corner indices into `vertices`, three per triangle.
+    pub triangles: Vec<u32>,
+    /// Exterior and hole boundaries, each closed (first point repeated last).
+    pub outlines: Vec<Vec<World>>,
+    /// Where a label for the area goes (inside its largest polygon).
+    pub label_at: Option<World>,
+    /// Bounding box: min and max corners.
+    pub bounds: Option<[World; 2]>,
+}
+
+impl AreaMesh {
+    /// Triangulates a lon/lat multipolygon in world coordinates.
+    pub fn from_lon_lat(shape: &MultiPolygon<f64>) -> Self {
+        let mut mesh = Self::default();
+        let world = shape.map_coords(|c| {
+            let (x, y) = to_world(c.x, c.y);
+            geo::coord! { x: x, y: y }
+        });
+        for polygon in &world.0 {
+            let raw = polygon.earcut_triangles_raw();
+            let base = mesh.vertices.len() as u32;
+            mesh.vertices.extend(raw.vertices.iter().copied());
+            mesh.triangles.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                mesh.outlines.push(ring.coords().map(|c| [c.x, c.y]).collect());
+            }
+        }
+        let largest = world.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+        mesh.label_at = largest.and_then(|p| p.interior_point()).map(|p| [p.x(), p.y()]);
+        mesh.bounds = mesh.outlines.iter().flatten().fold(None, |acc: Option<[World; 2]>, &[x, y]| {
+            Some(match acc {
+                None => [[x, y], [x, y]],
+                Some([[x0, y0], [x1, y1]]) => [[x0.min(x), y0.min(y)], [x1.max(x), y1.max(y)]],
+            })
+        });
+        mesh
+    }
+}
+
+/// Places and regions in world coordinates, with an R-tree over the places.
+#[derive(Debug, Default)]
+pub struct MapGeometry {
+    /// Per place.
+    pub places: Vec<World>,
+    /// Per region.
+    pub regions: Vec<AreaMesh>,
+    index: RTree<GeomWithData<World, u32>>,
+}
+
+impl MapGeometry {
+    /// Prepares a briefing's geometry.
+    pub fn new(b: &Briefing) -> Self {
+        let points = b.places().iter().map(|p| (p.lon, p.lat));
+        let regions = (0..b.regions().len()).map(|i| AreaMesh::from_lon_lat(b.shape(i))).collect();
+        Self::from_parts(points, regions)
+    }
+
+    /// Prepares geometry from lon/lat points and ready region meshes (e.g. synthetic data).
+    pub fn from_parts(points: impl IntoIterator<Item = (f64, f64)>, regions: Vec<AreaMesh>) -> Self {
+        let places: Vec<World> = points.into_iter().map(|(lon, lat)| to_world(lon, lat).into()).collect();
+        let index = RTree::bulk_load(places.iter().enumerate().map(|(i, &p)| GeomWithData::new(p, i as u32)).collect());
+        Self { places, regions, index }
+    }
+
+    /// Places inside the world-coordinate box `min`..`max`.
+    pub fn places_in(&self, min: World, max: World) -> impl Iterator<Item = usize> + '_ {
+        self.index.locate_in_envelope(&rstar::AABB::from_corners(min, max)).map(|p| p.data as usize)
+    }
+
+    /// The place nearest to `at` within `radius` (world units), if any.
+    pub fn nearest_place(&self, at: World, radius: f64) -> Option<usize> {
+        self.index
+            .nearest_neighbor(&at)
+            .filter(|p| {
+                let [x, y] = *p.geom();
+                (x - at[0]).hypot(y - at[1]) <= radius
+            })
+            .map(|p| p.data as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::polygon;
+
+    #[test]
+    fn concave_area_triangulates_whole() {
+        // An L shape: concave, so a fan from one corner would spill outside.
+        let l = MultiPolygon(vec![polygon![
+            (x: 0.0, y: 0.0), (x: 2.0, y: 0.0), (x: 2.0, y: 1.0), (x: 1.0, y: 1.0), (x: 1.0, y: 2.0), (x: 0.0, y: 2.0)
+        ]]);
+        let mesh = AreaMesh::from_lon_lat(&l);
+        assert_eq!(mesh.triangles.len(), 4 * 3, "six corners, four triangles");
+        assert_eq!(mesh.outlines.len(), 1);
+        let [min, max] = mesh.bounds.unwrap();
+        assert!(min[0] < max[0] && min[1] < max[1]);
+        let [lx, ly] = mesh.label_at.unwrap();
+        assert!(lx > min[0] && lx < max[0] && ly > min[1] && ly < max[1]);
+    }
+
+    #[test]
+    fn index_finds_places_in_a_box_and_nearest() {
+        let g = MapGeometry::from_parts([(27.56, 53.9), (37.62, 55.75), (-6.33, 36.62)], Vec::new());
+        let (min, max) = (to_world(20.0, 60.0), to_world(40.0, 50.0));
+        let mut found: Vec<usize> = g.places_in(min.into(), max.into()).collect();
+        found.sort();
+        assert_eq!(found, vec![0, 1]);
+        let near_minsk: World = to_world(27.6, 53.9).into();
+        assert_eq!(g.nearest_place(near_minsk, 0.001), Some(0));
+        assert_eq!(g.nearest_place(near_minsk, 1e-6), None);
+    }
+}

@@ -1,0 +1,91 @@
+//! The map legend: actors, place kinds, article vs context, link kinds.
+
+use egui::{Color32, Frame, RichText, Sense, Stroke, Ui, vec2};
+
+use super::map::markers::{self, MarkerStyle};
+use super::theme::{Palette, actor_colour};
+use crate::briefing::{Briefing, LinkKind, PlaceKind};
+
+/// Draws the legend's content (the caller places it over the map).
+pub fn show(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)]) {
+    Frame::popup(ui.style()).show(ui, |ui| {
+        ui.spacing_mut().item_spacing.y = 3.0;
+        ui.label(RichText::new("Legend").strong());
+        for actor in b.actors() {
+            swatch_row(ui, &actor.name, |p, c| {
+                p.circle(c, 5.5, actor_colour(b, &actor.id), Stroke::new(1.0, Color32::WHITE));
+            });
+        }
+        ui.add_space(3.0);
+        let kinds_used: Vec<PlaceKind> =
+            PlaceKind::ALL.into_iter().filter(|k| b.places().iter().any(|p| p.kind == *k)).collect();
+        for kind in kinds_used {
+            swatch_row(ui, kind.label(), |p, c| {
+                markers::draw(
+                    p,
+                    c,
+                    kind,
+                    MarkerStyle { colour: pal.muted, solid: true, radius: 5.0, opacity: 1.0, halo: None },
+                );
+            });
+        }
+        swatch_row(ui, "Named in the article", |p, c| {
+            markers::draw(
+                p,
+                c,
+                PlaceKind::City,
+                MarkerStyle { colour: pal.muted, solid: true, radius: 5.0, opacity: 1.0, halo: None },
+            );
+        });
+        swatch_row(ui, "Context (not in the article)", |p, c| {
+            markers::draw(
+                p,
+                c,
+                PlaceKind::City,
+                MarkerStyle { colour: pal.muted, solid: false, radius: 5.0, opacity: 1.0, halo: None },
+            );
+        });
+        ui.add_space(3.0);
+        let links_used: Vec<LinkKind> = [
+            LinkKind::Talks,
+            LinkKind::PlannedDeployment,
+            LinkKind::Deployment,
+            LinkKind::Threat,
+            LinkKind::Supply,
+            LinkKind::Pressure,
+        ]
+        .into_iter()
+        .filter(|k| b.links().iter().any(|l| l.kind == *k))
+        .collect();
+        for kind in links_used {
+            swatch_row(ui, kind.label(), |p, c| {
+                let (a, z) = (c - vec2(9.0, 0.0), c + vec2(9.0, 0.0));
+                let stroke = Stroke::new(2.0, pal.link(kind));
+                if matches!(kind, LinkKind::PlannedDeployment | LinkKind::Threat) {
+                    p.extend(egui::Shape::dashed_line(&[a, z], stroke, 4.0, 3.0));
+                } else {
+                    p.line_segment([a, z], stroke);
+                }
+            });
+        }
+        for (label, colour) in extra {
+            let colour = *colour;
+            swatch_row(ui, label, |p, c| {
+                let r = egui::Rect::from_center_size(c, vec2(16.0, 10.0));
+                p.rect_filled(r, 1.0, colour.gamma_multiply(0.25));
+                for k in 0..4 {
+                    let x = r.left() + 4.0 * k as f32;
+                    p.line_segment([egui::pos2(x, r.bottom()), egui::pos2(x + 6.0, r.top())], Stroke::new(1.2, colour));
+                }
+            });
+        }
+    });
+}
+
+fn swatch_row(ui: &mut Ui, label: &str, draw: impl FnOnce(&egui::Painter, egui::Pos2)) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
+        draw(ui.painter(), rect.center());
+        ui.label(RichText::new(label).small());
+    });
+}

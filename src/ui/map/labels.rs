@@ -1,0 +1,53 @@
+//! Labels that do not pile up: placed greedily in priority order, skipping any that would
+//! overlap one already placed.
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, vec2};
+
+/// A label waiting to be placed.
+pub struct Candidate {
+    /// Text.
+    pub text: String,
+    /// The point it labels (a marker's centre).
+    pub anchor: Pos2,
+    /// Gap between the anchor and the text.
+    pub offset: f32,
+    /// Higher goes first.
+    pub priority: i32,
+    /// Font.
+    pub font: FontId,
+    /// Text colour.
+    pub colour: Color32,
+}
+
+/// Places labels right of their anchors (or left, above, below when that collides), in priority
+/// order, avoiding each other and the `obstacles` (marker rectangles). Returns how many were drawn.
+pub fn place(painter: &Painter, mut candidates: Vec<Candidate>, obstacles: &[Rect], halo: Color32) -> usize {
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.priority));
+    let mut taken: Vec<Rect> = Vec::with_capacity(candidates.len());
+    let clip = painter.clip_rect();
+    let mut drawn = 0;
+    for c in candidates {
+        let galley = painter.layout_no_wrap(c.text, c.font, c.colour);
+        let size = galley.size();
+        let o = c.offset;
+        let spots = [
+            (c.anchor + vec2(o, 0.0), Align2::LEFT_CENTER),
+            (c.anchor + vec2(-o, 0.0), Align2::RIGHT_CENTER),
+            (c.anchor + vec2(0.0, -o), Align2::CENTER_BOTTOM),
+            (c.anchor + vec2(0.0, o), Align2::CENTER_TOP),
+        ];
+        let free = |r: &Rect| {
+            clip.contains_rect(*r)
+                && !taken.iter().any(|t| t.intersects(*r))
+                && !obstacles.iter().any(|t| t.intersects(*r) && !t.contains(c.anchor))
+        };
+        if let Some(rect) = spots.iter().map(|(p, align)| align.anchor_size(*p, size).expand(1.0)).find(free) {
+            // A soft halo keeps text legible over borders, rivers and other labels' lines.
+            painter.rect_filled(rect.expand(1.0), 3.0, halo);
+            painter.galley(rect.min + vec2(1.0, 1.0), galley, c.colour);
+            taken.push(rect);
+            drawn += 1;
+        }
+    }
+    drawn
+}

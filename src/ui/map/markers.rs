@@ -1,0 +1,90 @@
+//! Marker shapes: a place's kind is its shape, its actor its colour; places the article names
+//! are solid, context places hollow.
+
+use egui::{Color32, Painter, Pos2, Shape, Stroke, pos2, vec2};
+
+use crate::briefing::PlaceKind;
+
+/// How a marker is drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct MarkerStyle {
+    /// Actor colour.
+    pub colour: Color32,
+    /// Named in the article (solid) or context (hollow).
+    pub solid: bool,
+    /// Radius in points.
+    pub radius: f32,
+    /// 1.0 normally, less when faded.
+    pub opacity: f32,
+    /// Ring drawn around it when selected or highlighted.
+    pub halo: Option<Color32>,
+}
+
+/// The radius of a marker of this kind, in points.
+pub fn radius(kind: PlaceKind) -> f32 {
+    match kind {
+        PlaceKind::Capital => 7.5,
+        PlaceKind::City => 5.5,
+        _ => 6.5,
+    }
+}
+
+/// Draws a marker of `kind` at `at`.
+pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
+    let c = style.colour.gamma_multiply(style.opacity);
+    let outline_colour = Color32::from_black_alpha((230.0 * style.opacity) as u8);
+    let white = Color32::WHITE.gamma_multiply(style.opacity);
+    let (fill, stroke) = if style.solid { (c, Stroke::new(1.5, white)) } else { (white, Stroke::new(2.5, c)) };
+    let r = style.radius;
+    if let Some(halo) = style.halo {
+        painter.circle_stroke(at, r + 5.0, Stroke::new(3.0, halo));
+    }
+    let shape = |points: Vec<Pos2>| Shape::convex_polygon(points, fill, stroke);
+    match kind {
+        PlaceKind::Capital => {
+            painter.circle(at, r, fill, stroke);
+            painter.circle_filled(at, r * 0.38, if style.solid { white } else { c });
+        }
+        PlaceKind::City => {
+            painter.circle(at, r, fill, stroke);
+        }
+        PlaceKind::MilitarySite => {
+            painter.add(shape(square(at, r * 0.9)));
+        }
+        PlaceKind::MissileDefenceSite => {
+            painter.add(shape(diamond(at, r * 1.25)));
+        }
+        PlaceKind::AirBase => {
+            painter.add(shape(triangle(at, r * 1.2, false)));
+        }
+        PlaceKind::NavalBase => {
+            painter.add(shape(triangle(at, r * 1.2, true)));
+        }
+    }
+    // A thin dark rim keeps light markers visible on light land.
+    if style.solid {
+        painter.circle_stroke(at, r + 1.0, Stroke::new(0.6, outline_colour));
+    }
+}
+
+fn square(c: Pos2, r: f32) -> Vec<Pos2> {
+    vec![c + vec2(-r, -r), c + vec2(r, -r), c + vec2(r, r), c + vec2(-r, r)]
+}
+
+fn diamond(c: Pos2, r: f32) -> Vec<Pos2> {
+    vec![pos2(c.x, c.y - r), pos2(c.x + r, c.y), pos2(c.x, c.y + r), pos2(c.x - r, c.y)]
+}
+
+fn triangle(c: Pos2, r: f32, down: bool) -> Vec<Pos2> {
+    let s = if down { -1.0 } else { 1.0 };
+    vec![pos2(c.x, c.y - s * r), pos2(c.x + r * 0.95, c.y + s * r * 0.7), pos2(c.x - r * 0.95, c.y + s * r * 0.7)]
+}
+
+/// A cluster of many markers: a disc sized by how many it stands for.
+pub fn draw_cluster(painter: &Painter, at: Pos2, count: usize, colour: Color32, text: Color32) {
+    let r = 4.0 + (count as f32).log2().max(0.0) * 1.6;
+    painter.circle(at, r, colour.gamma_multiply(0.8), Stroke::new(1.0, Color32::WHITE));
+    if count >= 10 && r >= 9.0 {
+        painter.text(at, egui::Align2::CENTER_CENTER, count.to_string(), egui::FontId::proportional(10.0), text);
+    }
+}

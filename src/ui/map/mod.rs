@@ -1,0 +1,357 @@
+//! The map: walkers' slippy map with the briefing drawn over it — regions, links, markers and
+//! labels — plus picking, hover tooltips, framing and smooth flights.
+
+pub mod areas;
+pub mod labels;
+pub mod links;
+pub mod markers;
+pub mod project;
+
+use egui::{Color32, FontId, Id, Rect, Role, Sense, Stroke, Ui, WidgetInfo, vec2};
+use walkers::{MapMemory, Tiles, lon_lat};
+
+use super::action::{Action, Actions};
+use super::theme::{Palette, actor_colour};
+use crate::briefing::{Briefing, Item, LinkKind, Origin, PlaceKind};
+use crate::geometry::MapGeometry;
+use crate::viewport::{Camera, Flight, ease};
+use crate::visibility::{Shown, Visibility};
+use project::ToScreen;
+
+/// Above this many markers on screen, markers are clustered and picked by nearest point
+/// instead of one widget each (widgets per marker cost too much at 100k).
+pub const MAX_INDIVIDUAL_MARKERS: usize = 1500;
+
+/// What is emphasised on the map: the selection and what belongs to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Highlight {
+    /// Per place.
+    pub places: Vec<bool>,
+    /// Per region.
+    pub regions: Vec<bool>,
+}
+
+impl Highlight {
+    /// What to emphasise for a selection: the item itself, or every place and region of a claim.
+    pub fn of(b: &Briefing, selection: Option<Item>) -> Self {
+        let mut h = Self { places: vec![false; b.places().len()], regions: vec![false; b.regions().len()] };
+        match selection {
+            Some(Item::Place(i)) => h.places[i] = true,
+            Some(Item::Region(i)) => h.regions[i] = true,
+            Some(Item::Claim(c)) => {
+                let claim = &b.claims()[c];
+                for id in claim.places.iter().chain(&claim.regions) {
+                    match b.item(id) {
+                        Some(Item::Place(i)) => h.places[i] = true,
+                        Some(Item::Region(i)) => h.regions[i] = true,
+                        _ => {}
+                    }
+                }
+            }
+            None => {}
+        }
+        h
+    }
+
+    /// Whether anything is emphasised.
+    pub fn any(&self) -> bool {
+        self.places.iter().chain(&self.regions).any(|&x| x)
+    }
+}
+
+/// What the map draws this frame.
+pub struct MapInput<'a> {
+    /// The briefing.
+    pub briefing: &'a Briefing,
+    /// Its geometry in world coordinates.
+    pub geometry: &'a MapGeometry,
+    /// What is shown, faded or hidden.
+    pub visibility: &'a Visibility,
+    /// The selected item.
+    pub selection: Option<Item>,
+    /// What to emphasise.
+    pub highlight: &'a Highlight,
+    /// Colours.
+    pub palette: Palette,
+}
+
+/// The map view's own state: walkers' memory and an ongoing flight.
+pub struct MapView {
+    memory: MapMemory,
+    flight: Option<(Flight, f64)>,
+    /// The last frame's map rectangle, for framing.
+    pub rect: Rect,
+}
+
+impl MapView {
+    /// A map looking at `camera`.
+    pub fn new(camera: Camera) -> Self {
+        let mut view = Self {
+            memory: MapMemory::default(),
+            flight: None,
+            rect: Rect::from_min_size(egui::Pos2::ZERO, vec2(1200.0, 800.0)),
+        };
+        view.jump(camera);
+        view
+    }
+
+    /// Where the map looks now.
+    pub fn camera(&self) -> Camera {
+        let p = self.memory.detached().unwrap_or(lon_lat(0.0, 0.0));
+        Camera { lon: p.x(), lat: p.y(), zoom: self.memory.zoom() }
+    }
+
+    /// Looks at `camera` at once.
+    pub fn jump(&mut self, camera: Camera) {
+        self.flight = None;
+        self.memory.center_at(lon_lat(camera.lon, camera.lat));
+        // Out-of-range zooms come only from damaged settings; the current zoom then stays.
+        let _ = self.memory.set_zoom(camera.zoom.clamp(1.0, 18.0));
+    }
+
+    /// Flies smoothly to `camera`, starting at time `now` (seconds).
+    pub fn fly_to(&mut self, camera: Camera, now: f64) {
+        let flight = Flight::new(self.camera(), camera, self.rect.width() as f64);
+        self.flight = Some((flight, now));
+    }
+
+    /// Whether a flight is under way.
+    pub fn flying(&self) -> bool {
+        self.flight.is_some()
+    }
+
+    /// Zooms by `steps` (positive in) around the centre.
+    pub fn zoom_by(&mut self, steps: f64) {
+        let c = self.camera();
+        self.jump(Camera { zoom: c.zoom + steps, ..c });
+    }
+
+    /// Draws the map and the briefing over it; clicks and hovers become actions.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        tiles: Option<&mut dyn Tiles>,
+        input: &MapInput,
+        actions: &mut Actions,
+    ) -> Rect {
+        let now = ui.input(|i| i.time);
+        if let Some((flight, start)) = self.flight {
+            let t = (now - start) / flight.duration();
+            let cam = flight.at(ease(t));
+            self.memory.center_at(lon_lat(cam.lon, cam.lat));
+            let _ = self.memory.set_zoom(cam.zoom.clamp(1.0, 18.0));
+            if t >= 1.0 {
+                self.flight = None;
+            }
+            ui.ctx().request_repaint();
+        }
+        let centre = self.camera();
+        let map = walkers::Map::new(tiles, &mut self.memory, lon_lat(centre.lon, centre.lat)).zoom_with_ctrl(false);
+        let response = map.show(ui, |ui, response, projector, _memory| {
+            let to = ToScreen::new(projector);
+            draw_overlays(ui, &to, input, response, actions);
+            to.rect
+        });
+        if response.response.dragged() {
+            self.flight = None;
+        }
+        self.rect = response.inner;
+        self.rect
+    }
+}
+
+fn opacity(shown: Shown) -> f32 {
+    match shown {
+        Shown::Full => 1.0,
+        Shown::Faded => 0.28,
+        Shown::Hidden => 0.0,
+    }
+}
+
+fn draw_overlays(ui: &mut Ui, to: &ToScreen, input: &MapInput, map_response: &egui::Response, actions: &mut Actions) {
+    let b = input.briefing;
+    let painter = ui.painter().with_clip_rect(to.rect);
+    let pal = input.palette;
+    let emphasis = input.highlight.any();
+
+    // Regions first, so everything else sits on top of them.
+    for (i, area) in input.geometry.regions.iter().enumerate() {
+        let shown = input.visibility.regions[i];
+        if shown == Shown::Hidden {
+            continue;
+        }
+        let region = &b.regions()[i];
+        let colour = region.actors.first().map_or(Color32::GRAY, |a| actor_colour(b, a));
+        let lit = input.highlight.regions[i];
+        let o = opacity(shown) * if emphasis && !lit { 0.5 } else { 1.0 };
+        let fill = colour.gamma_multiply(if lit { 0.30 } else { 0.12 } * o);
+        let stroke =
+            if lit { Stroke::new(3.0, pal.highlight) } else { Stroke::new(1.4, colour.gamma_multiply(0.8 * o)) };
+        areas::draw(&painter, to, area, fill, stroke);
+    }
+
+    // Where links start and end: a place's point or a region's label point.
+    let anchor = |id: &str| -> Option<egui::Pos2> {
+        match b.item(id)? {
+            Item::Place(i) => Some(to.point(input.geometry.places[i])),
+            Item::Region(i) => input.geometry.regions[i].label_at.map(|w| to.point(w)),
+            Item::Claim(_) => None,
+        }
+    };
+    for (i, link) in b.links().iter().enumerate() {
+        let shown = input.visibility.links[i];
+        let (Some(a), Some(z)) = (anchor(&link.from), anchor(&link.to)) else { continue };
+        if shown == Shown::Hidden || !to.rect.expand(200.0).intersects(Rect::from_two_pos(a, z)) {
+            continue;
+        }
+        let lit = link.claims.iter().any(|c| b.item(c) == input.selection && input.selection.is_some());
+        let colour = pal.link(link.kind).gamma_multiply(opacity(shown) * if emphasis && !lit { 0.45 } else { 0.9 });
+        let dashed = matches!(link.kind, LinkKind::PlannedDeployment | LinkKind::Threat);
+        // Arc labels only for what is being looked at; all of them at once would bury the map.
+        let label = link.label.as_deref().filter(|_| lit && shown == Shown::Full).map(|t| (t, colour, pal.map_halo));
+        links::draw(&painter, a, z, 11.0, colour, if lit { 3.5 } else { 2.2 }, dashed, label);
+    }
+
+    // Markers: the visible ones only (R-tree query of the screen box).
+    let (min, max) = to.visible_box(20.0);
+    let on_screen: Vec<usize> = input
+        .geometry
+        .places_in(min, max)
+        .filter(|&i| input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden))
+        .collect();
+    if on_screen.len() > MAX_INDIVIDUAL_MARKERS {
+        draw_clusters(&painter, to, input, &on_screen);
+        pick_nearest(ui, to, input, map_response, actions);
+        return;
+    }
+    let mut order = on_screen;
+    // Highlighted and article places on top.
+    order.sort_by_key(|&i| (input.highlight.places[i], b.places()[i].provenance.origin == Origin::Article));
+    let mut obstacles = Vec::with_capacity(order.len());
+    let mut labels = Vec::with_capacity(order.len());
+    for &i in &order {
+        let place = &b.places()[i];
+        let at = to.point(input.geometry.places[i]);
+        let shown = input.visibility.places[i];
+        let lit = input.highlight.places[i];
+        let o = opacity(shown) * if emphasis && !lit { 0.55 } else { 1.0 };
+        let colour = place.actors.first().map_or(Color32::GRAY, |a| actor_colour(b, a));
+        let r = markers::radius(place.kind) * if lit { 1.25 } else { 1.0 };
+        let style = markers::MarkerStyle {
+            colour,
+            solid: place.provenance.origin == Origin::Article,
+            radius: r,
+            opacity: o,
+            halo: lit.then_some(pal.highlight),
+        };
+        markers::draw(&painter, at, place.kind, style);
+        let rect = Rect::from_center_size(at, vec2(2.0 * r + 6.0, 2.0 * r + 6.0));
+        obstacles.push(rect);
+        let response =
+            ui.interact(rect, Id::unique(("place", i)), Sense::click()).on_hover_ui(|ui| place_tooltip(ui, b, i));
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} on the map", place.name)));
+        if response.clicked() {
+            actions.push(Action::Select(Some(Item::Place(i))));
+        }
+        let priority = match (lit, place.kind, place.provenance.origin) {
+            (true, ..) => 100,
+            (_, PlaceKind::Capital, _) => 60,
+            (_, _, Origin::Article) => 50,
+            _ => 20,
+        } + b.claims_of_place(i).len() as i32;
+        if shown == Shown::Full || lit {
+            let size = if lit {
+                15.0
+            } else if place.kind == PlaceKind::Capital {
+                14.0
+            } else {
+                12.5
+            };
+            labels.push(labels::Candidate {
+                text: place.name.clone(),
+                anchor: at,
+                offset: r + 4.0,
+                priority,
+                font: FontId::proportional(size),
+                colour: pal.map_text.gamma_multiply(o.max(0.6)),
+            });
+        }
+    }
+    // Region names where regions are selected or the map is zoomed in enough to read them.
+    for (i, area) in input.geometry.regions.iter().enumerate() {
+        let lit = input.highlight.regions[i];
+        if input.visibility.regions[i] == Shown::Full
+            && (lit || to.world_per_point() < 1.0 / (256.0 * 2f64.powf(5.5)))
+            && let Some(w) = area.label_at
+        {
+            labels.push(labels::Candidate {
+                text: b.regions()[i].name.clone(),
+                anchor: to.point(w),
+                offset: 0.0,
+                priority: if lit { 90 } else { 10 },
+                font: FontId::proportional(if lit { 14.0 } else { 12.0 }),
+                colour: pal.map_text.gamma_multiply(0.85),
+            });
+        }
+    }
+    labels::place(&painter, labels, &obstacles, pal.map_halo);
+
+    // A click on the map that no marker took: a region under it, or nothing.
+    if map_response.clicked()
+        && let Some(pos) = map_response.interact_pointer_pos()
+    {
+        let w = to.world(pos);
+        let hit = (0..input.geometry.regions.len())
+            .rev()
+            .find(|&i| input.visibility.regions[i] != Shown::Hidden && areas::contains(&input.geometry.regions[i], w));
+        actions.push(Action::Select(hit.map(Item::Region)));
+    }
+}
+
+fn place_tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
+    let p = &b.places()[i];
+    ui.strong(&p.name);
+    if !p.local_names.is_empty() {
+        ui.label(p.local_names.join(" · "));
+    }
+    ui.label(format!(
+        "{} · {}",
+        p.kind.label(),
+        p.actors.iter().filter_map(|a| b.actor(a)).map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+    ));
+    let n = b.claims_of_place(i).len();
+    match p.provenance.origin {
+        Origin::Article => ui.label(format!("Named in the article · {n} claim{}", if n == 1 { "" } else { "s" })),
+        Origin::Context => {
+            ui.label(format!("Context, not named in the article: {}", p.provenance.why.as_deref().unwrap_or("")))
+        }
+    };
+}
+
+/// Many markers: aggregate them into screen cells and draw one disc per cell.
+fn draw_clusters(painter: &egui::Painter, to: &ToScreen, input: &MapInput, on_screen: &[usize]) {
+    const CELL: f32 = 22.0;
+    let mut cells: std::collections::HashMap<(i32, i32), (usize, egui::Pos2, usize)> = std::collections::HashMap::new();
+    for &i in on_screen {
+        let p = to.point(input.geometry.places[i]);
+        let key = ((p.x / CELL).floor() as i32, (p.y / CELL).floor() as i32);
+        let e = cells.entry(key).or_insert((0, p, i));
+        e.0 += 1;
+    }
+    for (count, at, first) in cells.into_values() {
+        let place = &input.briefing.places()[first];
+        let colour = place.actors.first().map_or(Color32::GRAY, |a| actor_colour(input.briefing, a));
+        markers::draw_cluster(painter, at, count, colour, Color32::WHITE);
+    }
+}
+
+/// Picking without per-marker widgets: the nearest visible place within a few points.
+fn pick_nearest(ui: &Ui, to: &ToScreen, input: &MapInput, map_response: &egui::Response, actions: &mut Actions) {
+    let _ = ui;
+    if map_response.clicked()
+        && let Some(pos) = map_response.interact_pointer_pos()
+    {
+        let hit = input.geometry.nearest_place(to.world(pos), 8.0 * to.world_per_point());
+        actions.push(Action::Select(hit.map(Item::Place)));
+    }
+}

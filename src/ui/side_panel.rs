@@ -1,0 +1,191 @@
+//! The side panel: the selected place, region or claim, and the claims that back it.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use super::action::{Action, Actions};
+use super::claim_card;
+use super::theme::{Palette, actor_colour};
+use crate::briefing::{Briefing, Item, Origin, Provenance};
+use crate::visibility::{Shown, Visibility};
+
+/// Draws the panel for `selection`.
+pub fn show(
+    ui: &mut Ui,
+    b: &Briefing,
+    visibility: &Visibility,
+    selection: Option<Item>,
+    pal: &Palette,
+    actions: &mut Actions,
+) {
+    ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match selection {
+        None => overview(ui, b, visibility, pal, actions),
+        Some(Item::Place(i)) => place(ui, b, visibility, i, pal, actions),
+        Some(Item::Region(i)) => region(ui, b, visibility, i, pal, actions),
+        Some(Item::Claim(c)) => claim(ui, b, visibility, c, pal, actions),
+    });
+}
+
+fn overview(ui: &mut Ui, b: &Briefing, visibility: &Visibility, pal: &Palette, actions: &mut Actions) {
+    let a = b.article();
+    ui.heading(&a.title);
+    ui.label(format!("{} · {}", a.author, a.published.label()));
+    if let Some(note) = &a.title_note {
+        ui.label(RichText::new(note).small().color(pal.muted));
+    }
+    ui.add_space(6.0);
+    ui.label("Click a place on the map, a highlighted passage in the article, or search.");
+    ui.add_space(8.0);
+    ui.strong("Places named in the article");
+    place_list(ui, b, visibility, Origin::Article, actions);
+    ui.add_space(6.0);
+    ui.strong("Context (not named in the article)");
+    place_list(ui, b, visibility, Origin::Context, actions);
+    ui.add_space(6.0);
+    ui.strong("Regions");
+    ui.horizontal_wrapped(|ui| {
+        for (i, r) in b.regions().iter().enumerate() {
+            if visibility.regions[i] != Shown::Hidden && ui.link(&r.name).clicked() {
+                actions.push(Action::Select(Some(Item::Region(i))));
+            }
+        }
+    });
+}
+
+fn place_list(ui: &mut Ui, b: &Briefing, visibility: &Visibility, origin: Origin, actions: &mut Actions) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, p) in b.places().iter().enumerate() {
+            if p.provenance.origin == origin && visibility.places[i] != Shown::Hidden && ui.link(&p.name).clicked() {
+                actions.push(Action::Select(Some(Item::Place(i))));
+            }
+        }
+    });
+}
+
+fn header(
+    ui: &mut Ui,
+    b: &Briefing,
+    name: &str,
+    local: &[String],
+    kind: &str,
+    actors: &[String],
+    actions: &mut Actions,
+) {
+    ui.horizontal(|ui| {
+        if ui.small_button("◀ Overview").on_hover_text("Clear the selection (Esc)").clicked() {
+            actions.push(Action::Select(None));
+        }
+    });
+    ui.heading(name);
+    if !local.is_empty() {
+        ui.label(local.join(" · "));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(kind).small());
+        for a in actors {
+            let name = b.actor(a).map_or(a.as_str(), |x| x.name.as_str());
+            super::theme::actor_chip(ui, name, actor_colour(b, a));
+        }
+    });
+}
+
+fn provenance(ui: &mut Ui, p: &Provenance, coordinates: Option<(f64, f64)>, pal: &Palette) {
+    let origin = match p.origin {
+        Origin::Article => "Named in the article.".to_owned(),
+        Origin::Context => format!("Context, not named in the article: {}", p.why.as_deref().unwrap_or("")),
+    };
+    ui.label(RichText::new(origin).color(pal.muted));
+    if p.origin == Origin::Article
+        && let Some(why) = &p.why
+    {
+        ui.label(RichText::new(why).small().color(pal.muted));
+    }
+    let mut location = format!("Location: {}", p.source);
+    if let Some(km) = p.uncertainty_km {
+        location += &format!(" (± {km} km)");
+    }
+    if let Some((lat, lon)) = coordinates {
+        location = format!("{lat:.4}° N, {lon:.4}° E · {location}");
+    }
+    ui.label(RichText::new(location).small().color(pal.muted));
+}
+
+fn claims(ui: &mut Ui, b: &Briefing, visibility: &Visibility, list: &[usize], pal: &Palette, actions: &mut Actions) {
+    let hidden = list.iter().filter(|&&c| visibility.claims[c] == Shown::Hidden).count();
+    let shown: Vec<usize> = list.iter().copied().filter(|&c| visibility.claims[c] != Shown::Hidden).collect();
+    ui.add_space(6.0);
+    ui.strong(format!("Claims ({})", shown.len()));
+    if hidden > 0 {
+        ui.label(RichText::new(format!("{hidden} more hidden by filters or the time window")).small().color(pal.muted));
+    }
+    for c in shown {
+        if claim_card::show(ui, b, c, visibility.claims[c], false, pal, false) {
+            actions.push(Action::Select(Some(Item::Claim(c))));
+        }
+        ui.add_space(4.0);
+    }
+}
+
+fn place(ui: &mut Ui, b: &Briefing, visibility: &Visibility, i: usize, pal: &Palette, actions: &mut Actions) {
+    let p = &b.places()[i];
+    header(ui, b, &p.name, &p.local_names, p.kind.label(), &p.actors, actions);
+    provenance(ui, &p.provenance, Some((p.lat, p.lon)), pal);
+    claims(ui, b, visibility, b.claims_of_place(i), pal, actions);
+}
+
+fn region(ui: &mut Ui, b: &Briefing, visibility: &Visibility, i: usize, pal: &Palette, actions: &mut Actions) {
+    let r = &b.regions()[i];
+    header(ui, b, &r.name, &r.local_names, r.kind.as_str(), &r.actors, actions);
+    if let Some(status) = &r.status {
+        ui.label(RichText::new(status).strong());
+    }
+    provenance(ui, &r.provenance, None, pal);
+    claims(ui, b, visibility, b.claims_of_region(i), pal, actions);
+}
+
+fn claim(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &Palette, actions: &mut Actions) {
+    let claim = &b.claims()[c];
+    ui.horizontal(|ui| {
+        if ui.small_button("◀ Overview").clicked() {
+            actions.push(Action::Select(None));
+        }
+        if ui.small_button("Show in article").clicked() {
+            actions.push(Action::ShowText(claim.offset));
+        }
+        if ui.small_button("Copy quote").on_hover_text("Copy the quote with its attribution").clicked() {
+            let speaker = b.speaker(&claim.speaker).map(|s| s.label()).unwrap_or_default();
+            let a = b.article();
+            ui.ctx().copy_text(format!(
+                "“{}” — {speaker} (in {}, {}, {})",
+                claim.quote,
+                a.author,
+                a.title,
+                a.published.label()
+            ));
+        }
+    });
+    claim_card::show(ui, b, c, visibility.claims[c], true, pal, true);
+    if let Some(reason) = claim.when.as_ref().and_then(|w| w.inferred.as_ref()) {
+        ui.label(RichText::new(format!("Date inferred: {reason}")).small().color(pal.muted));
+    }
+    ui.add_space(6.0);
+    ui.strong("Where");
+    ui.horizontal_wrapped(|ui| {
+        for id in claim.places.iter().chain(&claim.regions) {
+            if let Some(item) = b.item(id) {
+                let name = super::state::name_of(b, item);
+                if ui.link(name).clicked() {
+                    actions.push(Action::Select(Some(item)));
+                }
+            }
+        }
+    });
+    let links: Vec<_> = b.links().iter().filter(|l| l.claims.iter().any(|x| x == &claim.id)).collect();
+    if !links.is_empty() {
+        ui.add_space(6.0);
+        ui.strong("Supports");
+        for l in links {
+            let name = |id: &str| b.item(id).map_or(id.to_owned(), |i| super::state::name_of(b, i).to_owned());
+            ui.label(format!("{} to {}: {}", name(&l.from), name(&l.to), l.label.as_deref().unwrap_or(l.kind.label())));
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! The app's state in one place: what is selected, the time window, filters, view and panels.
+//! It is saved between runs (eframe persistence) and restored on start.
+
+use jiff::civil::{Date, date};
+use serde::{Deserialize, Serialize};
+
+use crate::briefing::{Briefing, Item};
+use crate::timeline::TimeFilter;
+use crate::viewport::Camera;
+use crate::visibility::Filters;
+
+/// Light or dark look.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Light (default; projectors wash out dark themes).
+    #[default]
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// The time slider: one handle (as of a date) or two (a window), and playback.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TimeState {
+    /// Two handles (a window) rather than one (as of a date).
+    pub window: bool,
+    /// The single handle, or the window's start.
+    pub from: Date,
+    /// The window's end (two handles).
+    pub to: Date,
+    /// Whether the slider applies at all (off: everything shows).
+    pub active: bool,
+    /// Playing forward.
+    #[serde(skip)]
+    pub playing: bool,
+    /// Days per second while playing.
+    pub speed: f32,
+}
+
+/// The span the slider covers: the early 2010s to the end of 2016.
+pub const SLIDER_START: Date = date(2010, 1, 1);
+/// The end of the slider.
+pub const SLIDER_END: Date = date(2016, 12, 31);
+
+impl Default for TimeState {
+    fn default() -> Self {
+        Self { window: false, from: SLIDER_END, to: SLIDER_END, active: false, playing: false, speed: 120.0 }
+    }
+}
+
+impl TimeState {
+    /// The filter this slider state stands for.
+    pub fn filter(&self) -> TimeFilter {
+        match (self.active, self.window) {
+            (false, _) => TimeFilter::All,
+            (true, false) => TimeFilter::AsOf(self.from),
+            (true, true) => TimeFilter::Window(self.from.min(self.to), self.from.max(self.to)),
+        }
+    }
+
+    /// The date the slider reads out (the single handle, or the window's end).
+    pub fn current(&self) -> Date {
+        if self.window { self.to } else { self.from }
+    }
+
+    /// Moves the single handle (or the window, keeping its length) to `d`.
+    pub fn set_current(&mut self, d: Date) {
+        let d = d.clamp(SLIDER_START, SLIDER_END);
+        self.active = true;
+        if self.window {
+            let len = self.to.since(self.from).map(|s| s.get_days()).unwrap_or(0);
+            self.to = d;
+            self.from = d.checked_sub(jiff::Span::new().days(len)).unwrap_or(SLIDER_START).max(SLIDER_START);
+        } else {
+            self.from = d;
+        }
+    }
+}
+
+/// Which panels are open.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Panels {
+    /// The selection panel on the right.
+    pub side: bool,
+    /// The article reader beside it.
+    pub reader: bool,
+    /// The legend on the map.
+    pub legend: bool,
+    /// The keyboard help overlay.
+    #[serde(skip)]
+    pub help: bool,
+}
+
+impl Default for Panels {
+    fn default() -> Self {
+        Self { side: true, reader: false, legend: true, help: false }
+    }
+}
+
+/// Everything the user set, saved between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppState {
+    /// Id of the selected place, region or claim.
+    pub selected: Option<String>,
+    /// Where the map looks.
+    pub camera: Camera,
+    /// The time slider.
+    pub time: TimeState,
+    /// Actor and kind filters.
+    pub filters: Filters,
+    /// Open panels.
+    pub panels: Panels,
+    /// Light or dark.
+    pub theme: Theme,
+    /// OpenStreetMap tiles instead of the offline basemap.
+    pub online: bool,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            selected: None,
+            camera: Camera { lon: 26.0, lat: 52.5, zoom: 4.6 },
+            time: TimeState::default(),
+            filters: Filters::default(),
+            panels: Panels::default(),
+            theme: Theme::default(),
+            online: false,
+        }
+    }
+}
+
+impl AppState {
+    /// The selected item, if its id is in this briefing.
+    pub fn selection(&self, b: &Briefing) -> Option<Item> {
+        self.selected.as_deref().and_then(|id| b.item(id))
+    }
+
+    /// Selects `item` (or clears the selection).
+    pub fn select(&mut self, b: &Briefing, item: Option<Item>) {
+        self.selected = item.map(|i| id_of(b, i).to_owned());
+    }
+}
+
+/// The id of an item.
+pub fn id_of(b: &Briefing, item: Item) -> &str {
+    match item {
+        Item::Place(i) => &b.places()[i].id,
+        Item::Region(i) => &b.regions()[i].id,
+        Item::Claim(i) => &b.claims()[i].id,
+    }
+}
+
+/// The display name of an item (a claim's summary).
+pub fn name_of(b: &Briefing, item: Item) -> &str {
+    match item {
+        Item::Place(i) => &b.places()[i].name,
+        Item::Region(i) => &b.regions()[i].name,
+        Item::Claim(i) => &b.claims()[i].summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slider_filters() {
+        let mut t = TimeState::default();
+        assert_eq!(t.filter(), TimeFilter::All);
+        t.set_current(date(2014, 6, 1));
+        assert_eq!(t.filter(), TimeFilter::AsOf(date(2014, 6, 1)));
+        t.window = true;
+        t.from = date(2014, 1, 1);
+        t.to = date(2014, 12, 31);
+        t.set_current(date(2015, 12, 31));
+        assert_eq!(t.filter(), TimeFilter::Window(date(2015, 1, 1), date(2015, 12, 31)));
+        t.set_current(date(2030, 1, 1));
+        assert_eq!(t.current(), SLIDER_END);
+    }
+
+    #[test]
+    fn state_survives_a_round_trip_and_unknown_fields() {
+        let s = AppState { selected: Some("minsk".into()), ..AppState::default() };
+        let text = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<AppState>(&text).unwrap(), s);
+        // Settings from an older or newer build still load (defaults fill the gaps).
+        let partial: AppState = serde_json::from_str(r#"{"selected":"x","future_field":1}"#).unwrap();
+        assert_eq!(partial.selected.as_deref(), Some("x"));
+    }
+}

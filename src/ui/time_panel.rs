@@ -1,0 +1,245 @@
+//! The time panel: a timeline from the early 2010s to the end of 2016 with a tick per dated
+//! claim, one handle (as of a date) or two (a window), playback, and a field to type a date.
+
+use egui::{Align2, Color32, FontId, Key, Pos2, Rect, RichText, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
+use jiff::civil::Date;
+
+use super::state::{SLIDER_END, SLIDER_START, TimeState};
+use super::theme::{Palette, actor_colour};
+use crate::briefing::{Briefing, PartialDate};
+use crate::timeline::{Timeline, day_number, from_day_number};
+
+/// The panel's own state: the text in the date field.
+#[derive(Debug, Default)]
+pub struct TimePanel {
+    typed: String,
+    error: Option<String>,
+}
+
+/// The day the timeline starts and ends, as day numbers.
+fn extent() -> (i32, i32) {
+    (day_number(SLIDER_START), day_number(SLIDER_END))
+}
+
+impl TimePanel {
+    /// Draws the panel; returns true when the time state changed.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        b: &Briefing,
+        timeline: &Timeline,
+        time: &mut TimeState,
+        pal: &Palette,
+    ) -> bool {
+        let before = time.clone();
+        ui.horizontal(|ui| {
+            let play = if time.playing { "⏸ Pause" } else { "▶ Play" };
+            if ui.button(play).on_hover_text("Play the story through time (Space)").clicked() {
+                toggle_play(time);
+            }
+            egui::ComboBox::from_id_salt("speed")
+                .width(70.0)
+                .selected_text(speed_label(time.speed))
+                .show_ui(ui, |ui| {
+                    for s in [30.0, 60.0, 120.0, 240.0, 480.0] {
+                        ui.selectable_value(&mut time.speed, s, speed_label(s));
+                    }
+                })
+                .response
+                .on_hover_text("Playback speed");
+            ui.separator();
+            ui.selectable_value(&mut time.window, false, "Date")
+                .on_hover_text("One handle: the story as it stood on a date");
+            ui.selectable_value(&mut time.window, true, "Window")
+                .on_hover_text("Two handles: only what happens between them");
+            if ui
+                .selectable_label(!time.active, "All dates")
+                .on_hover_text("Show everything, whenever it happens")
+                .clicked()
+            {
+                time.active = false;
+                time.playing = false;
+            }
+            ui.separator();
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.typed)
+                    .hint_text("Go to date: 2014 or 2016-05-16")
+                    .desired_width(190.0),
+            );
+            field.widget_info(|| WidgetInfo::labeled(egui::Role::TextInput, true, "Go to date"));
+            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                self.go_to(time);
+            }
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(e).small().color(Color32::from_rgb(0xc0, 0x39, 0x2b)));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let label = match (time.active, time.window) {
+                    (false, _) => "All dates".to_owned(),
+                    (true, false) => format!("As of {}", long_date(time.from)),
+                    (true, true) => {
+                        format!("{} – {}", long_date(time.from.min(time.to)), long_date(time.from.max(time.to)))
+                    }
+                };
+                // Large enough to read from the back of a briefing room.
+                ui.label(RichText::new(label).size(24.0).strong());
+            });
+        });
+        track(ui, b, timeline, time, pal);
+        if time.playing {
+            let dt = ui.input(|i| i.stable_dt).min(0.1) as f64;
+            let step = (dt * time.speed as f64).round().max(1.0) as i64;
+            let next = time.current().checked_add(jiff::Span::new().days(step)).unwrap_or(SLIDER_END);
+            if next >= SLIDER_END {
+                time.set_current(SLIDER_END);
+                time.playing = false;
+            } else {
+                time.set_current(next);
+            }
+            ui.ctx().request_repaint();
+        }
+        *time != before
+    }
+
+    fn go_to(&mut self, time: &mut TimeState) {
+        match self
+            .typed
+            .trim()
+            .parse::<PartialDate>()
+            .map_err(|e| e.to_string())
+            .and_then(|d| Ok((d.first_day().map_err(|e| e.to_string())?, d.last_day().map_err(|e| e.to_string())?)))
+        {
+            Ok((first, last)) => {
+                self.error = None;
+                time.active = true;
+                time.playing = false;
+                if time.window {
+                    time.from = first.max(SLIDER_START);
+                    time.to = last.min(SLIDER_END);
+                } else {
+                    time.set_current(last);
+                }
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+}
+
+/// Starts or pauses playback (from the beginning if at the end).
+pub fn toggle_play(time: &mut TimeState) {
+    time.playing = !time.playing;
+    if time.playing && (!time.active || time.current() >= SLIDER_END) {
+        time.active = true;
+        let len = if time.window { time.to.since(time.from).map(|s| s.get_days()).unwrap_or(0) } else { 0 };
+        time.from = SLIDER_START;
+        time.to = SLIDER_START.checked_add(jiff::Span::new().days(len)).unwrap_or(SLIDER_START);
+        if !time.window {
+            time.to = time.from;
+        }
+    }
+}
+
+/// Steps the slider to the next (or previous) dated event.
+pub fn step(time: &mut TimeState, timeline: &Timeline, forward: bool) {
+    let now = if time.active { time.current() } else { SLIDER_END };
+    let target = if forward { timeline.next_start(now) } else { timeline.previous_start(now) };
+    match target {
+        Some(d) => time.set_current(d),
+        None if forward => time.set_current(SLIDER_END),
+        None => time.set_current(SLIDER_START),
+    }
+}
+
+fn speed_label(days_per_second: f32) -> String {
+    format!("{:.0} d/s", days_per_second)
+}
+
+fn long_date(d: Date) -> String {
+    d.strftime("%-d %b %Y").to_string()
+}
+
+fn track(ui: &mut Ui, b: &Briefing, timeline: &Timeline, time: &mut TimeState, pal: &Palette) {
+    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 58.0), Sense::click_and_drag());
+    let (first, last) = extent();
+    let axis =
+        Rect::from_min_max(pos2(rect.left() + 14.0, rect.top() + 8.0), pos2(rect.right() - 14.0, rect.bottom() - 18.0));
+    let x_of = |d: Date| axis.left() + axis.width() * ((day_number(d) - first) as f32 / (last - first) as f32);
+    let date_at = |x: f32| {
+        from_day_number(first + (((x - axis.left()) / axis.width()).clamp(0.0, 1.0) * (last - first) as f32) as i32)
+    };
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(axis, 4.0, visuals.extreme_bg_color);
+    // Years.
+    for year in SLIDER_START.year()..=SLIDER_END.year() + 1 {
+        let d = jiff::civil::date(year, 1, 1).min(SLIDER_END);
+        let x = x_of(d);
+        painter.line_segment([pos2(x, axis.bottom()), pos2(x, axis.bottom() + 4.0)], Stroke::new(1.0, pal.muted));
+        if year <= SLIDER_END.year() {
+            let mid = x_of(jiff::civil::date(year, 7, 1));
+            painter.text(
+                pos2(mid, axis.bottom() + 10.0),
+                Align2::CENTER_CENTER,
+                year.to_string(),
+                FontId::proportional(11.5),
+                pal.muted,
+            );
+        }
+        painter.line_segment(
+            [pos2(x, axis.top()), pos2(x, axis.bottom())],
+            Stroke::new(0.5, pal.muted.gamma_multiply(0.4)),
+        );
+    }
+    // The window (or everything up to the handle) shaded.
+    if time.active {
+        let (a, z) =
+            if time.window { (time.from.min(time.to), time.from.max(time.to)) } else { (SLIDER_START, time.from) };
+        let shade = Rect::from_min_max(pos2(x_of(a), axis.top()), pos2(x_of(z), axis.bottom()));
+        painter.rect_filled(shade, 2.0, pal.highlight.gamma_multiply(0.18));
+    }
+    // One tick per dated claim, coloured by its first actor, stacked where they coincide.
+    let mut stack: std::collections::HashMap<i32, f32> = std::collections::HashMap::new();
+    for (d, c) in timeline.starts() {
+        let d = d.clamp(SLIDER_START, SLIDER_END);
+        let x = x_of(d);
+        let level = stack.entry((x / 3.0) as i32).or_insert(0.0);
+        let colour = b.claims().get(c).and_then(|claim| claim.actors.first()).map_or(pal.muted, |a| actor_colour(b, a));
+        let y = axis.bottom() - 4.0 - *level;
+        painter.line_segment([pos2(x, y), pos2(x, y - 9.0)], Stroke::new(2.5, colour));
+        *level = (*level + 10.0) % (axis.height() - 10.0);
+    }
+    // Handles.
+    let handle = |d: Date| {
+        let x = x_of(d);
+        painter
+            .line_segment([pos2(x, axis.top() - 4.0), pos2(x, axis.bottom() + 2.0)], Stroke::new(2.5, pal.highlight));
+        painter.circle(pos2(x, axis.top() - 2.0), 6.0, pal.highlight, Stroke::new(1.5, Color32::WHITE));
+    };
+    if time.active {
+        handle(time.from);
+        if time.window {
+            handle(time.to);
+        }
+    }
+    if let Some(p) = response.interact_pointer_pos()
+        && (response.dragged() || response.clicked())
+    {
+        move_nearest_handle(time, date_at(p.x), p, x_of);
+    }
+    let value = if time.active { (day_number(time.current()) - first) as f64 } else { (last - first) as f64 };
+    response.widget_info(|| WidgetInfo::slider(true, value, "Timeline"));
+}
+
+fn move_nearest_handle(time: &mut TimeState, d: Date, p: Pos2, x_of: impl Fn(Date) -> f32) {
+    time.active = true;
+    time.playing = false;
+    if time.window {
+        if (x_of(time.from) - p.x).abs() <= (x_of(time.to) - p.x).abs() {
+            time.from = d;
+        } else {
+            time.to = d;
+        }
+    } else {
+        time.from = d;
+    }
+}

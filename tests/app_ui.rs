@@ -1,0 +1,137 @@
+//! The app driven through its accessibility tree, as a user (or a screen reader) would.
+
+use briefmap::atlas::Atlas;
+use briefmap::briefing::{Briefing, Item};
+use briefmap::ui::BriefmapApp;
+use briefmap::ui::state::AppState;
+use briefmap::visibility::Shown;
+use egui::Key;
+use egui::accesskit::Toggled;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn embedded() -> Briefing {
+    Briefing::embedded(&Atlas::bundled().unwrap()).unwrap()
+}
+
+fn harness() -> Harness<'static, BriefmapApp> {
+    let briefing = embedded();
+    let mut h = Harness::builder()
+        .with_size([1500.0, 900.0])
+        .with_step_dt(0.05)
+        .with_max_steps(600)
+        .build_eframe(move |_| BriefmapApp::with_briefing(briefing, AppState::default()));
+    h.run();
+    h
+}
+
+fn summary(b: &Briefing, id: &str) -> String {
+    b.claims().iter().find(|c| c.id == id).unwrap_or_else(|| panic!("no claim {id}")).summary.clone()
+}
+
+fn selected(h: &Harness<'_, BriefmapApp>) -> Option<Item> {
+    h.state().state().selection(h.state().briefing())
+}
+
+#[test]
+fn clicking_smolensk_lists_the_new_divisions_claim() {
+    let mut h = harness();
+    let b = embedded();
+    h.get_by_label("Smolensk on the map").click();
+    h.run();
+    assert_eq!(selected(&h), b.place("smolensk").map(Item::Place));
+    let card = format!("Claim: {}", summary(&b, "new-divisions-formation"));
+    h.get_by_label(&card);
+    h.get_by_label(&format!("Claim: {}", summary(&b, "smolensk-borders-only-belarus")));
+}
+
+#[test]
+fn clicking_a_claim_highlights_its_quote_in_the_reader() {
+    let mut h = harness();
+    let b = embedded();
+    h.get_by_label("Smolensk on the map").click();
+    h.run();
+    let text = summary(&b, "new-divisions-formation");
+    let card = format!("Claim: {text}");
+    h.get_by_label(&card).scroll_to_me();
+    h.run();
+    h.get_by_label(&card).click();
+    h.run();
+    let claim = b.claims().iter().position(|c| c.id == "new-divisions-formation");
+    assert_eq!(selected(&h), claim.map(Item::Claim));
+    assert!(h.state().state().panels.reader, "selecting a claim opens the reader");
+    let label = format!("Passage: {text}");
+    let passage = h.get_by_label(&label);
+    // egui reports a widget's "selected" to screen readers as toggled.
+    assert_eq!(passage.accesskit_node().toggled(), Some(Toggled::True), "the reader marks the quote as selected");
+    // Only that passage is selected.
+    let other_label = format!("Passage: {}", summary(&b, "lavrov-arrives-minsk"));
+    let other = h.get_by_label(&other_label);
+    assert_eq!(other.accesskit_node().toggled(), Some(Toggled::False));
+}
+
+#[test]
+fn moving_the_slider_to_2014_hides_the_2016_claims() {
+    let mut h = harness();
+    let b = embedded();
+    h.state_mut().state_mut().filters.hide_outside_window = true;
+    let field = h.get_by_label("Go to date");
+    field.click();
+    field.type_text("2014");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let v = h.state().visibility().clone();
+    let year = |i: usize| b.span(i).and_then(|s| s.start.or(s.end)).map(|d| d.year());
+    let dated_2016: Vec<usize> = (0..b.claims().len()).filter(|&i| year(i) == Some(2016)).collect();
+    assert!(dated_2016.len() >= 5, "the briefing has 2016 claims to hide");
+    for i in dated_2016 {
+        assert_eq!(v.claims[i], Shown::Hidden, "{} is from 2016", b.claims()[i].id);
+    }
+    let crimea =
+        b.claims().iter().position(|c| c.when.as_ref().is_some_and(|w| w.from.is_some_and(|d| d.year == 2014)));
+    assert_eq!(crimea.map(|i| v.claims[i]), Some(Shown::Full), "2014 stays");
+    h.get_by_label("As of 31 Dec 2014");
+}
+
+#[test]
+fn typing_palanez_selects_the_claim() {
+    let mut h = harness();
+    let b = embedded();
+    let field = h.get_by_label("Search");
+    field.click();
+    field.type_text("Palanez");
+    h.run();
+    let palanez = b.claims().iter().position(|c| c.id == "palanez-alternative");
+    assert_eq!(selected(&h), palanez.map(Item::Claim));
+}
+
+#[test]
+fn the_lavrov_quote_is_found_from_the_reader() {
+    let mut h = harness();
+    let b = embedded();
+    h.get_by_label("Article").click();
+    h.run();
+    let text = summary(&b, "lavrov-identical-approach");
+    h.get_by_label(&format!("Passage: {text}")).click();
+    h.run();
+    let lavrov = b.claims().iter().position(|c| c.id == "lavrov-identical-approach");
+    assert_eq!(selected(&h), lavrov.map(Item::Claim));
+    // The side panel now shows the quote in full.
+    let quote = &b.claims()[lavrov.unwrap()].quote;
+    h.get_by_label_contains(quote);
+}
+
+#[test]
+fn escape_clears_the_selection_and_help_opens_with_question_mark() {
+    let mut h = harness();
+    h.get_by_label("Minsk on the map").click();
+    h.run();
+    assert!(selected(&h).is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(selected(&h), None);
+    h.get_by_label("?").click();
+    h.run();
+    h.get_by_label("Keyboard shortcuts");
+}
