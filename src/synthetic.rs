@@ -41,7 +41,13 @@ pub fn briefing(places: usize, claims: usize, seed: u64) -> Result<Briefing, Pro
     let mut rng = Rng::new(seed);
     let actors = [("russia", "#c0392b"), ("belarus", "#16a085"), ("nato", "#2457a6"), ("ukraine", "#e0a800")];
     let kinds = [PlaceKind::City, PlaceKind::MilitarySite, PlaceKind::AirBase, PlaceKind::Capital];
-    let provenance = Provenance { origin: Origin::Article, why: None, source: "synthetic".into(), confidence: Confidence::Good, uncertainty_km: None };
+    let provenance = Provenance {
+        origin: Origin::Article,
+        why: None,
+        source: "synthetic".into(),
+        confidence: Confidence::Good,
+        uncertainty_km: None,
+    };
     let places: Vec<Place> = (0..places.max(1))
         .map(|i| Place {
             id: format!("p{i}"),
@@ -96,7 +102,10 @@ pub fn briefing(places: usize, claims: usize, seed: u64) -> Result<Briefing, Pro
             file: "synthetic.txt".into(),
             teasers_from_line: None,
         },
-        actors: actors.iter().map(|(id, colour)| Actor { id: (*id).into(), name: (*id).into(), colour: (*colour).into() }).collect(),
+        actors: actors
+            .iter()
+            .map(|(id, colour)| Actor { id: (*id).into(), name: (*id).into(), colour: (*colour).into() })
+            .collect(),
         speakers: vec![Speaker { id: "author".into(), name: "Synthetic".into(), role: None }],
         places,
         regions: Vec::new(),
@@ -122,14 +131,18 @@ mod tests {
 
     #[test]
     fn the_generator_is_deterministic() {
-        let a: Vec<u64> = (0..5).map({
-            let mut r = Rng::new(3);
-            move |_| r.next_u64()
-        }).collect();
-        let b: Vec<u64> = (0..5).map({
-            let mut r = Rng::new(3);
-            move |_| r.next_u64()
-        }).collect();
+        let a: Vec<u64> = (0..5)
+            .map({
+                let mut r = Rng::new(3);
+                move |_| r.next_u64()
+            })
+            .collect();
+        let b: Vec<u64> = (0..5)
+            .map({
+                let mut r = Rng::new(3);
+                move |_| r.next_u64()
+            })
+            .collect();
         assert_eq!(a, b);
         let mut r = Rng::new(9);
         assert!((0..1000).all(|_| (2.0..3.0).contains(&r.range(2.0, 3.0))));

@@ -11,6 +11,7 @@ pub mod link;
 pub mod load;
 pub mod place;
 pub mod problem;
+pub mod rings;
 pub mod story;
 pub mod validate;
 pub mod when;
@@ -26,6 +27,7 @@ pub use doc::BriefingDoc;
 pub use link::{Link, LinkKind};
 pub use place::{Confidence, Origin, Place, PlaceKind, Provenance, Region, RegionKind};
 pub use problem::{Problem, Problems};
+pub use rings::BriefingRing;
 pub use story::{LatLon, RingSpec, StoryStep, TimeWindow, View};
 pub use when::{PartialDate, Precision, Season, Span, When};
 

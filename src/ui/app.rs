@@ -162,7 +162,18 @@ impl BriefmapApp {
         self.shortcuts(ui);
         self.refresh_visibility();
         let Self {
-            loaded, state, visibility, visibility_key, visibility_generation, map, reader, time_panel, search, actions, notices, ..
+            loaded,
+            state,
+            visibility,
+            visibility_key,
+            visibility_generation,
+            map,
+            reader,
+            time_panel,
+            search,
+            actions,
+            notices,
+            ..
         } = self;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
