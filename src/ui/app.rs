@@ -19,7 +19,7 @@ use crate::briefing::{Briefing, Item};
 use crate::geometry::MapGeometry;
 use crate::timeline::{TimeFilter, Timeline};
 use crate::viewport::{self, Camera, from_world};
-use crate::visibility::{Filters, Visibility};
+use crate::visibility::{Filters, Visibility, VisibilityIndex};
 
 /// Key under which the state is saved.
 const STATE_KEY: &str = "briefmap-state";
@@ -41,6 +41,8 @@ pub struct Loaded {
     pub timeline: Timeline,
     /// Its geometry in world coordinates.
     pub geometry: MapGeometry,
+    /// Its compact form for filtering.
+    pub filter_index: VisibilityIndex,
 }
 
 impl Loaded {
@@ -48,7 +50,8 @@ impl Loaded {
     pub fn new(briefing: Briefing) -> Self {
         let timeline = Timeline::new((0..briefing.claims().len()).map(|i| briefing.span(i)));
         let geometry = MapGeometry::new(&briefing);
-        Self { briefing, timeline, geometry }
+        let filter_index = VisibilityIndex::new(&briefing);
+        Self { briefing, timeline, geometry, filter_index }
     }
 }
 
@@ -259,7 +262,7 @@ impl BriefmapApp {
         let key = (self.state.time.filter(), self.state.filters.clone());
         if self.visibility_key.as_ref() != Some(&key) {
             let l = &self.loaded;
-            self.visibility.update(&l.briefing, &l.timeline, &key.1, key.0);
+            self.visibility.update(&l.filter_index, &l.timeline, &key.1, key.0);
             self.visibility_key = Some(key);
             self.visibility_generation += 1;
         }
