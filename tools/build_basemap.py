@@ -184,7 +184,8 @@ def build_lod(lod, countries_fc, ne10, rivers50, occupied_src, mapshaper, tmp):
             zoom = 0 if km2 >= 2000 else 5 if km2 >= 200 else 7 if km2 >= 30 else 9
             lakes.append((zoom, lake.simplify(tol, preserve_topology=True)))
     rivers = [r.intersection(area).simplify(tol) for r in rivers50]
-    occupied = occupied_src.intersection(land)
+    # Hatch land only: the Sivash lagoon and other lakes inside Crimea stay plain water.
+    occupied = occupied_src.intersection(land).difference(shapely.union_all([l for _, l in lakes]))
     country_geoms = {f["properties"]["code"]: shape(f["geometry"]) for f in countries_fc["features"]}
     admin1 = []
     lines10 = shapely.STRtree(read_shp(os.path.join(ne10, "ne_10m_admin_1_states_provinces_lines")))
