@@ -46,7 +46,7 @@ pub use legend::{LegendItem, Swatch, legend_items, paint_swatch};
 pub use offline_tiles::{OFFLINE_ATTRIBUTION, OfflineTiles, Resolution, TileOptions};
 pub use online::{OnlineConfig, OnlineStatus, OnlineTiles, USER_AGENT, default_cache_dir, probe};
 pub use overlay::{BasemapOverlay, draw_attribution, draw_labels, draw_scale_bar};
-pub use render::{TILE_PX, render_tile};
+pub use render::{TILE_PX, render_tile, render_tile_padded};
 pub use scale_bar::nice_scale;
 pub use style::{LabelStyle, Rgba, TileStyle, Width};
 pub use tile_math::{TileCoord, WorldRect, lonlat_to_world, metres_per_pixel, world_to_lonlat};

@@ -19,7 +19,7 @@ use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
 use super::data::VectorData;
-use super::render::{TILE_PX, render_tile};
+use super::render::{TILE_PX, render_tile_padded};
 use super::style::TileStyle;
 use super::tile_math::TileCoord;
 
@@ -215,7 +215,7 @@ impl OfflineTiles {
         for levels in 1..=coord.zoom {
             let (parent, (u, v, size)) = coord.ancestor(levels);
             if let Some(t) = self.cache.get(&parent) {
-                let uv = egui::Rect::from_min_max(pos2(u, v), pos2(u + size, v + size));
+                let uv = inner_uv(self.scale, (u, v, size));
                 return Some(TilePiece::new(Tile::Raster(t.clone()), uv));
             }
         }
@@ -234,7 +234,10 @@ impl Tiles for OfflineTiles {
             return None;
         }
         match self.texture(coord) {
-            Some(t) => Some(TilePiece::new(Tile::Raster(t), full_uv())),
+            Some(t) => Some(TilePiece::new(
+                Tile::Raster(t),
+                inner_uv(self.scale, (0.0, 0.0, 1.0)),
+            )),
             None => self.ancestor_piece(coord),
         }
     }
@@ -270,8 +273,17 @@ impl Drop for OfflineTiles {
     }
 }
 
-fn full_uv() -> egui::Rect {
-    egui::Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0))
+/// Padding rendered around each tile, in pixels (see `render_tile_padded`).
+fn pad(scale: u32) -> u32 {
+    scale
+}
+
+/// The part of a padded texture that shows (u, v, size) of the tile proper, in 0..1 units.
+fn inner_uv(scale: u32, (u, v, size): (f32, f32, f32)) -> egui::Rect {
+    let inner = (TILE_PX * scale) as f32;
+    let side = inner + 2.0 * pad(scale) as f32;
+    let to = |t: f32| (pad(scale) as f32 + t * inner) / side;
+    egui::Rect::from_min_max(pos2(to(u), to(v)), pos2(to(u + size), to(v + size)))
 }
 
 fn scale_for(resolution: Resolution, ctx: &Context) -> u32 {
@@ -303,7 +315,8 @@ struct Worker {
 impl Worker {
     fn run(self) {
         while let Some((coord, scale)) = self.next_job() {
-            let pixmap = render_tile(self.data.as_deref(), coord, scale, &self.style);
+            let pixmap =
+                render_tile_padded(self.data.as_deref(), coord, scale, &self.style, pad(scale));
             let side = pixmap.width() as usize;
             let image = ColorImage::from_rgba_premultiplied([side, side], pixmap.data());
             let options = if scale > 1 {

@@ -13,6 +13,16 @@ use super::scale_bar::nice_scale;
 use super::style::{LabelStyle, Rgba};
 use super::tile_math::lonlat_to_world;
 
+// Offsets tried for area names, in label widths and heights, in order of preference.
+const AREA_NUDGES: [(f32, f32); 7] = [
+    (0.0, 0.0),
+    (0.0, 1.4),
+    (0.0, -1.4),
+    (-0.35, 0.0),
+    (0.35, 0.0),
+    (0.0, 2.4),
+    (0.0, -2.4),
+];
 // Enough labels to read a region; more turns the map into noise and costs frame time.
 const MAX_LABELS: usize = 160;
 
@@ -73,7 +83,7 @@ pub fn draw_labels(
             clip.center().y + ((w[1] - cy) * world_px) as f32,
         )
     };
-    let mut placer = Placer::new(3.0);
+    let mut placer = Placer::new(2.0);
     for r in reserved {
         placer.try_place(&[to_box(*r)]);
     }
@@ -97,14 +107,13 @@ pub fn draw_labels(
         );
         let size = galley.size();
         let candidates: Vec<(Rect, Option<Rect>)> = match label.kind {
-            // Area names may slide a line up or down to make room for a capital.
-            LabelKind::Country | LabelKind::Sea => [0.0, -1.0, 1.0]
-                .into_iter()
-                .map(|dy| {
-                    (
-                        Align2::CENTER_CENTER.anchor_size(at + vec2(0.0, dy * size.y), size),
-                        None,
-                    )
+            // Area names may slide a little (a line up or down, a third of their width
+            // sideways) to make room for a capital or a neighbour's name.
+            LabelKind::Country | LabelKind::Sea => AREA_NUDGES
+                .iter()
+                .map(|&(dx, dy)| {
+                    let shifted = at + vec2(dx * size.x, dy * size.y);
+                    (Align2::CENTER_CENTER.anchor_size(shifted, size), None)
                 })
                 .collect(),
             LabelKind::Capital | LabelKind::City => {

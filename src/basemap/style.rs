@@ -89,7 +89,8 @@ impl Default for TileStyle {
             border: Rgba::rgb(125, 110, 135),
             border_width: Width(&[(3.0, 0.7), (6.0, 1.2), (10.0, 2.0)]),
             border_halo: Rgba(190, 172, 200, 110),
-            border_halo_width: Width(&[(3.0, 2.0), (6.0, 4.0), (10.0, 7.0)]),
+            // No halo at continental scale: it would only thicken the lines (and cost time).
+            border_halo_width: Width(&[(4.0, 0.0), (5.0, 3.0), (6.0, 4.0), (10.0, 7.0)]),
             admin1: Rgba::rgb(178, 168, 184),
             admin1_width: Width(&[(5.0, 0.5), (7.0, 0.8), (10.0, 1.2)]),
             occupied_tint: Rgba(200, 70, 60, 28),
