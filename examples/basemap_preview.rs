@@ -1,7 +1,7 @@
 //! A window showing only the basemap, for looking at it.
 //!
 //! `cargo run --release --example basemap_preview -- [--online] [--lon L] [--lat L] [--zoom Z]
-//! [--legend] [--geodata DIR]` (defaults: offline, centred on Minsk at zoom 5).
+//! [--legend] [--ui-scale S] [--geodata DIR]` (defaults: offline, centred on Minsk at zoom 5).
 
 use std::sync::Arc;
 
@@ -29,6 +29,9 @@ struct Args {
     /// Show the legend box.
     #[arg(long)]
     legend: bool,
+    /// UI scale (2 simulates a HiDPI screen: tiles are then rendered at 512 px).
+    #[arg(long, default_value_t = 1.0)]
+    ui_scale: f32,
     /// Load basemap.bin and labels.tsv from this directory instead of the bundled copy.
     #[arg(long)]
     geodata: Option<std::path::PathBuf>,
@@ -124,6 +127,7 @@ fn main() -> eframe::Result {
         options,
         Box::new(move |cc| {
             let ctx = cc.egui_ctx.clone();
+            ctx.set_zoom_factor(args.ui_scale);
             let mut tiles = BasemapTiles::offline(OfflineTiles::new(vectors, ctx.clone()));
             if args.online {
                 tiles.set_mode(BasemapMode::Online, OnlineConfig::openstreetmap(), &ctx);
