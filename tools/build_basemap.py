@@ -101,7 +101,10 @@ def read_countries(shp_base):
         geom = shapely.make_valid(shape(sr.shape.__geo_interface__))
         feats.append({"type": "Feature", "properties": {"code": sr.record["ISO_A2_EH"]}, "geometry": mapping(geom)})
         if sr.record["TYPE"] not in ("Dependency", "Lease", "Indeterminate") and sr.record["ISO_A2_EH"] != "-99":
-            labels.append((sr.record["NAME_EN"], sr.record["LABEL_X"], sr.record["LABEL_Y"], sr.record["MIN_LABEL"]))
+            km2 = geom.area * 111.0 * 111.0 * math.cos(math.radians(geom.centroid.y))
+            # Micro-states and small islands would crowd a regional view: their names wait.
+            floor = 9 if km2 < 100 else 7 if km2 < 3000 else 0
+            labels.append((sr.record["NAME_EN"], sr.record["LABEL_X"], sr.record["LABEL_Y"], max(floor, sr.record["MIN_LABEL"])))
     return {"type": "FeatureCollection", "features": feats}, labels
 
 
@@ -278,7 +281,7 @@ def build_labels(countries, cities_json, countries_json, seas_tsv):
     x0, y0, x1, y1 = DETAIL
     for name, lon, lat, min_label in countries:
         if x0 <= lon <= x1 and y0 <= lat <= y1:
-            zoom = max(3, min(7, int(min_label)))
+            zoom = max(3, min(9, int(min_label)))
             rows.append(("country", zoom, 0, name, lon, lat))
     with open(seas_tsv, encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):
