@@ -191,7 +191,7 @@ fn report_memory() {
         frame.settle();
     }
     let tiles = frame.tiles.offline_tiles();
-    let texture_bytes = tiles.cached() * (256 * tiles.scale() as usize).pow(2) * 4;
+    let texture_bytes = tiles.texture_bytes();
     let with_cache = LIVE.load(Ordering::Relaxed);
     println!("basemap memory (counting allocator, heap):");
     println!(

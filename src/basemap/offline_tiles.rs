@@ -45,8 +45,8 @@ pub enum Resolution {
 pub struct TileOptions {
     /// Pixel density of tiles.
     pub resolution: Resolution,
-    /// Upper bound of the texture cache in bytes (RGBA tiles). Default 48 MiB: 192 tiles at 1x,
-    /// 48 at 2x, enough to cover a 1600×900 view with its parent zoom level.
+    /// Upper bound of the texture cache in bytes (RGBA tiles). Default 48 MiB: 189 tiles at 1x,
+    /// 47 at 2x; a 1600×900 view needs about 40.
     pub cache_bytes: usize,
     /// Number of render threads.
     pub workers: usize,
@@ -77,6 +77,27 @@ struct Queue {
     wanted: HashMap<TileCoord, (Instant, u32)>,
     in_flight: HashSet<TileCoord>,
     shutdown: bool,
+}
+
+impl Queue {
+    /// Drop requests older than `STALE_AFTER`, then move the most recent one (deepest zoom
+    /// first among equals) to in-flight. Returns it and whether anything was dropped.
+    fn take_newest(&mut self, now: Instant) -> (Option<(TileCoord, u32)>, bool) {
+        let before = self.wanted.len();
+        self.wanted
+            .retain(|_, (at, _)| now.saturating_duration_since(*at) < STALE_AFTER);
+        let dropped = self.wanted.len() < before;
+        let newest = self
+            .wanted
+            .iter()
+            .max_by_key(|(c, (at, _))| (*at, c.zoom))
+            .map(|(c, &(_, s))| (*c, s));
+        if let Some((coord, _)) = newest {
+            self.wanted.remove(&coord);
+            self.in_flight.insert(coord);
+        }
+        (newest, dropped)
+    }
 }
 
 struct Shared {
@@ -158,6 +179,12 @@ impl OfflineTiles {
     /// Tiles currently cached.
     pub fn cached(&self) -> usize {
         self.cache.len()
+    }
+
+    /// Bytes of texture pixels the cached tiles hold (on the GPU once uploaded).
+    pub fn texture_bytes(&self) -> usize {
+        let side = (TILE_PX * self.scale + 2 * pad(self.scale)) as usize;
+        self.cache.len() * side * side * 4
     }
 
     /// Tiles asked for and not yet delivered.
@@ -300,8 +327,8 @@ fn scale_for(resolution: Resolution, ctx: &Context) -> u32 {
 }
 
 fn capacity(cache_bytes: usize, scale: u32) -> NonZeroUsize {
-    let tile_bytes = (TILE_PX * scale) as usize * (TILE_PX * scale) as usize * 4;
-    NonZeroUsize::new((cache_bytes / tile_bytes).max(16)).unwrap_or(NonZeroUsize::MIN)
+    let side = (TILE_PX * scale + 2 * pad(scale)) as usize;
+    NonZeroUsize::new((cache_bytes / (side * side * 4)).max(16)).unwrap_or(NonZeroUsize::MIN)
 }
 
 struct Worker {
@@ -352,25 +379,67 @@ impl Worker {
             if q.shutdown {
                 return None;
             }
-            let now = Instant::now();
-            let before = q.wanted.len();
-            q.wanted
-                .retain(|_, (at, _)| now.duration_since(*at) < STALE_AFTER);
-            if q.wanted.len() < before {
+            let (job, dropped) = q.take_newest(Instant::now());
+            if dropped {
                 // Let the UI re-ask for whatever is still on screen.
                 self.ctx.request_repaint();
             }
-            let newest = q
-                .wanted
-                .iter()
-                .max_by_key(|(c, (at, _))| (*at, c.zoom))
-                .map(|(c, &(_, s))| (*c, s));
-            if let Some((coord, scale)) = newest {
-                q.wanted.remove(&coord);
-                q.in_flight.insert(coord);
-                return Some((coord, scale));
+            if job.is_some() {
+                return job;
             }
             q = self.shared.wake.wait(q).unwrap_or_else(|p| p.into_inner());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tile(zoom: u8, x: u32) -> TileCoord {
+        TileCoord { zoom, x, y: 0 }
+    }
+
+    #[test]
+    fn the_newest_request_goes_first_and_stale_ones_are_dropped() {
+        let start = Instant::now();
+        let mut q = Queue::default();
+        q.wanted.insert(tile(5, 1), (start, 1));
+        q.wanted
+            .insert(tile(6, 2), (start + Duration::from_millis(300), 1));
+        q.wanted
+            .insert(tile(6, 3), (start + Duration::from_millis(100), 2));
+
+        // At 400 ms nothing is stale yet: the one asked for last goes first.
+        let (job, dropped) = q.take_newest(start + Duration::from_millis(400));
+        assert_eq!((job, dropped), (Some((tile(6, 2), 1)), false));
+        assert!(q.in_flight.contains(&tile(6, 2)));
+
+        // At 550 ms the request from 0 ms is stale (the view moved on) and is dropped.
+        let (job, dropped) = q.take_newest(start + Duration::from_millis(550));
+        assert_eq!((job, dropped), (Some((tile(6, 3), 2)), true));
+        assert!(!q.wanted.contains_key(&tile(5, 1)));
+        assert_eq!(
+            q.take_newest(start + Duration::from_millis(560)),
+            (None, false)
+        );
+    }
+
+    #[test]
+    fn the_deeper_zoom_wins_a_tie() {
+        let now = Instant::now();
+        let mut q = Queue::default();
+        q.wanted.insert(tile(4, 1), (now, 1));
+        q.wanted.insert(tile(7, 1), (now, 1));
+        assert_eq!(q.take_newest(now).0, Some((tile(7, 1), 1)));
+    }
+
+    #[test]
+    fn cache_capacity_follows_the_byte_budget() {
+        // Padded tiles: 258² px at 1x, 514² at 2x, 4 bytes each.
+        assert_eq!(capacity(48 << 20, 1).get(), 189);
+        assert_eq!(capacity(48 << 20, 2).get(), 47);
+        // Never below 16 tiles, however small the budget.
+        assert_eq!(capacity(0, 2).get(), 16);
     }
 }
