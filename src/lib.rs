@@ -5,6 +5,7 @@
 
 pub mod atlas;
 pub mod atomic;
+pub mod basemap;
 pub mod briefing;
 pub mod cli;
 pub mod export;
