@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use briefmap::basemap::{
-    BasemapData, BasemapOverlay, BasemapTiles, LabelStyle, OfflineTiles, Resolution, TileCoord,
-    TileOptions, TileStyle, render_tile,
+    BasemapData, BasemapOverlay, BasemapTiles, LabelStyle, OfflineTiles, Resolution, TileCoord, TileOptions, TileStyle,
+    render_tile,
 };
 use criterion::Criterion;
 use walkers::{Map, MapMemory, lon_lat};
@@ -54,14 +54,7 @@ fn bench_tiles(c: &mut Criterion, data: &BasemapData) {
         let tile = TileCoord::containing(MINSK.0, MINSK.1, zoom);
         let px = 256 * scale;
         group.bench_function(format!("zoom {zoom}, {px} px"), |b| {
-            b.iter(|| {
-                render_tile(
-                    Some(black_box(&data.vectors)),
-                    black_box(tile),
-                    scale,
-                    &style,
-                )
-            })
+            b.iter(|| render_tile(Some(black_box(&data.vectors)), black_box(tile), scale, &style))
         });
     }
     group.finish();
@@ -69,10 +62,7 @@ fn bench_tiles(c: &mut Criterion, data: &BasemapData) {
 
 fn raw_input() -> egui::RawInput {
     egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(SCREEN.0, SCREEN.1),
-        )),
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(SCREEN.0, SCREEN.1))),
         ..Default::default()
     }
 }
@@ -88,44 +78,19 @@ struct MapFrame {
 impl MapFrame {
     fn new(data: BasemapData, zoom: f64) -> MapFrame {
         let ctx = egui::Context::default();
-        let options = TileOptions {
-            resolution: Resolution::Fixed(1),
-            ..TileOptions::default()
-        };
-        let tiles = BasemapTiles::offline(OfflineTiles::with_options(
-            Some(data.vectors.clone()),
-            ctx.clone(),
-            options,
-        ));
+        let options = TileOptions { resolution: Resolution::Fixed(1), ..TileOptions::default() };
+        let tiles = BasemapTiles::offline(OfflineTiles::with_options(Some(data.vectors.clone()), ctx.clone(), options));
         let mut memory = MapMemory::default();
         let _ = memory.set_zoom(zoom);
-        MapFrame {
-            ctx,
-            tiles,
-            memory,
-            data,
-            label_style: LabelStyle::default(),
-        }
+        MapFrame { ctx, tiles, memory, data, label_style: LabelStyle::default() }
     }
 
     /// One full frame: layout, map, overlay, tessellation. Returns the primitive count.
     fn frame(&mut self) -> usize {
-        let (tiles, memory, labels, style) = (
-            &mut self.tiles,
-            &mut self.memory,
-            &self.data.labels,
-            &self.label_style,
-        );
+        let (tiles, memory, labels, style) = (&mut self.tiles, &mut self.memory, &self.data.labels, &self.label_style);
         let output = self.ctx.run_ui(raw_input(), |ui| {
-            let overlay = BasemapOverlay {
-                labels: Some(labels),
-                attribution: tiles.attribution_lines(),
-                style,
-            };
-            ui.add(
-                Map::new(Some(&mut *tiles), &mut *memory, lon_lat(MINSK.0, MINSK.1))
-                    .with_plugin(overlay),
-            );
+            let overlay = BasemapOverlay { labels: Some(labels), attribution: tiles.attribution_lines(), style };
+            ui.add(Map::new(Some(&mut *tiles), &mut *memory, lon_lat(MINSK.0, MINSK.1)).with_plugin(overlay));
         });
         let ppp = output.pixels_per_point;
         self.ctx.tessellate(output.shapes, ppp).len()
@@ -136,8 +101,7 @@ impl MapFrame {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             self.frame();
-            if self.tiles.offline_tiles().pending() == 0 && self.tiles.offline_tiles().cached() > 0
-            {
+            if self.tiles.offline_tiles().pending() == 0 && self.tiles.offline_tiles().cached() > 0 {
                 // One more frame picks up the last delivered tiles.
                 self.frame();
                 if self.tiles.offline_tiles().pending() == 0 {
@@ -158,9 +122,7 @@ fn bench_frame(c: &mut Criterion, data: &BasemapData) {
     for zoom in [4.0, 8.0] {
         let mut frame = MapFrame::new(data.clone(), zoom);
         frame.settle();
-        group.bench_function(format!("zoom {zoom}"), |b| {
-            b.iter(|| black_box(frame.frame()))
-        });
+        group.bench_function(format!("zoom {zoom}"), |b| b.iter(|| black_box(frame.frame())));
     }
     group.finish();
 }
@@ -210,10 +172,7 @@ fn report_memory() {
         "  texture pixels of the full cache:         {:6.1} MiB  (held by the GPU once uploaded; headless egui keeps none)",
         mib(texture_bytes)
     );
-    println!(
-        "  peak heap during the run:                 {:6.1} MiB",
-        mib(PEAK.load(Ordering::Relaxed))
-    );
+    println!("  peak heap during the run:                 {:6.1} MiB", mib(PEAK.load(Ordering::Relaxed)));
 }
 
 fn main() {

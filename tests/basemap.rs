@@ -6,8 +6,8 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use briefmap::basemap::{
-    BasemapData, BasemapMode, BasemapTiles, OfflineTiles, OnlineConfig, OnlineStatus, Resolution,
-    Rgba, TILE_PX, TileCoord, TileOptions, TileStyle, render_tile,
+    BasemapData, BasemapMode, BasemapTiles, OfflineTiles, OnlineConfig, OnlineStatus, Resolution, Rgba, TILE_PX,
+    TileCoord, TileOptions, TileStyle, render_tile,
 };
 use tiny_skia::Pixmap;
 use walkers::{TileId, Tiles};
@@ -43,8 +43,7 @@ fn hatch_near(pixmap: &Pixmap, tile: TileCoord, lon: f64, lat: f64, style: &Tile
             };
             let c = c.demultiply();
             // Hatch lines are the only strongly red pixels on the map.
-            i32::from(c.red()) > i32::from(c.green()) + 40
-                && i32::from(c.red()) > i32::from(c.blue()) + 40
+            i32::from(c.red()) > i32::from(c.green()) + 40 && i32::from(c.red()) > i32::from(c.blue()) + 40
         })
     })
 }
@@ -64,41 +63,20 @@ fn a_tile_over_belarus_and_the_baltic_has_land_and_sea_where_expected() {
     let style = TileStyle::default();
     // Zoom 5 tile 17/10 spans lon 11.25..22.5, lat ~48.9..55.8: Poland, the Baltic Sea coast,
     // Kaliningrad. Zoom 5 tile 18/10 spans lon 22.5..33.75: Belarus.
-    let baltic = TileCoord {
-        zoom: 5,
-        x: 17,
-        y: 10,
-    };
+    let baltic = TileCoord { zoom: 5, x: 17, y: 10 };
     let pixmap = render_tile(Some(&data().vectors), baltic, 1, &style);
     assert!(
         close(pixel_at(&pixmap, baltic, 18.0, 55.5), rgb(style.sea), 4),
         "Baltic Sea off Gotland's south should be sea"
     );
-    assert!(
-        close(pixel_at(&pixmap, baltic, 19.0, 52.0), rgb(style.land), 4),
-        "central Poland should be land"
-    );
+    assert!(close(pixel_at(&pixmap, baltic, 19.0, 52.0), rgb(style.land), 4), "central Poland should be land");
 
-    let belarus = TileCoord {
-        zoom: 5,
-        x: 18,
-        y: 10,
-    };
+    let belarus = TileCoord { zoom: 5, x: 18, y: 10 };
     let pixmap = render_tile(Some(&data().vectors), belarus, 1, &style);
-    assert!(
-        close(pixel_at(&pixmap, belarus, 27.5, 53.5), rgb(style.land), 4),
-        "central Belarus should be land"
-    );
-    let distinct: std::collections::HashSet<_> = pixmap
-        .pixels()
-        .iter()
-        .map(|p| (p.red(), p.green(), p.blue()))
-        .collect();
-    assert!(
-        distinct.len() > 20,
-        "tile has only {} colours: no borders drawn?",
-        distinct.len()
-    );
+    assert!(close(pixel_at(&pixmap, belarus, 27.5, 53.5), rgb(style.land), 4), "central Belarus should be land");
+    let distinct: std::collections::HashSet<_> =
+        pixmap.pixels().iter().map(|p| (p.red(), p.green(), p.blue())).collect();
+    assert!(distinct.len() > 20, "tile has only {} colours: no borders drawn?", distinct.len());
 }
 
 #[test]
@@ -107,11 +85,7 @@ fn a_zoom_9_tile_at_minsk_is_land_with_detail_and_renders_at_2x() {
     let tile = TileCoord::containing(27.56, 53.9, 9);
     let pixmap = render_tile(Some(&data().vectors), tile, 2, &style);
     assert_eq!(pixmap.width(), 2 * TILE_PX);
-    assert!(close(
-        pixel_at(&pixmap, tile, 27.4, 53.95),
-        rgb(style.land),
-        4
-    ));
+    assert!(close(pixel_at(&pixmap, tile, 27.4, 53.95), rgb(style.land), 4));
 }
 
 #[test]
@@ -127,15 +101,10 @@ fn crimea_is_hatched_and_drawn_inside_ukraine() {
             let lon = 33.8 + f64::from(i) * 0.1;
             let lat = 44.9 + f64::from(j) * 0.1;
             let tile = TileCoord::containing(lon, lat, 6);
-            let pixmap = tiles
-                .entry(tile)
-                .or_insert_with(|| render_tile(Some(&data().vectors), tile, 1, &style));
+            let pixmap = tiles.entry(tile).or_insert_with(|| render_tile(Some(&data().vectors), tile, 1, &style));
             let c = pixel_at(pixmap, tile, lon, lat);
             assert_ne!(c, plain_land, "untinted land at {lon},{lat} inside Crimea");
-            assert!(
-                hatch_near(pixmap, tile, lon, lat, &style),
-                "no hatch near {lon},{lat}"
-            );
+            assert!(hatch_near(pixmap, tile, lon, lat, &style), "no hatch near {lon},{lat}");
         }
     }
     // North of the isthmus, in Kherson Oblast, land is plain.
@@ -145,14 +114,9 @@ fn crimea_is_hatched_and_drawn_inside_ukraine() {
 
     // The occupied area is inside Ukraine: every vertex of it lies inside the Ukraine polygon of
     // regions.geojson, not Russia's.
-    let regions: geojson::FeatureCollection =
-        include_str!("../geodata/regions.geojson").parse().unwrap();
+    let regions: geojson::FeatureCollection = include_str!("../geodata/regions.geojson").parse().unwrap();
     let find = |code: &str| -> geo::MultiPolygon {
-        let f = regions
-            .features
-            .iter()
-            .find(|f| f.property("code").and_then(|c| c.as_str()) == Some(code))
-            .unwrap();
+        let f = regions.features.iter().find(|f| f.property("code").and_then(|c| c.as_str()) == Some(code)).unwrap();
         let g: geo::Geometry = f.geometry.clone().unwrap().try_into().unwrap();
         match g {
             geo::Geometry::MultiPolygon(m) => m,
@@ -162,10 +126,7 @@ fn crimea_is_hatched_and_drawn_inside_ukraine() {
     };
     use geo::Contains;
     let (ua, ru) = (find("UA"), find("RU"));
-    for p in [
-        geo::point!(x: 34.1, y: 45.0),
-        geo::point!(x: 33.52, y: 44.6),
-    ] {
+    for p in [geo::point!(x: 34.1, y: 45.0), geo::point!(x: 33.52, y: 44.6)] {
         assert!(ua.contains(&p) && !ru.contains(&p), "{p:?}");
     }
 }
@@ -173,22 +134,8 @@ fn crimea_is_hatched_and_drawn_inside_ukraine() {
 #[test]
 fn without_data_a_tile_is_plain_sea() {
     let style = TileStyle::default();
-    let pixmap = render_tile(
-        None,
-        TileCoord {
-            zoom: 5,
-            x: 18,
-            y: 10,
-        },
-        1,
-        &style,
-    );
-    assert!(
-        pixmap
-            .pixels()
-            .iter()
-            .all(|p| (p.red(), p.green(), p.blue()) == rgb(style.sea))
-    );
+    let pixmap = render_tile(None, TileCoord { zoom: 5, x: 18, y: 10 }, 1, &style);
+    assert!(pixmap.pixels().iter().all(|p| (p.red(), p.green(), p.blue()) == rgb(style.sea)));
 }
 
 fn wait_for_tile(tiles: &mut impl Tiles, id: TileId) -> bool {
@@ -202,14 +149,8 @@ fn wait_for_tile(tiles: &mut impl Tiles, id: TileId) -> bool {
     false
 }
 
-fn offline_tiles(
-    data: Option<Arc<briefmap::basemap::VectorData>>,
-    ctx: &egui::Context,
-) -> OfflineTiles {
-    let options = TileOptions {
-        resolution: Resolution::Fixed(1),
-        ..TileOptions::default()
-    };
+fn offline_tiles(data: Option<Arc<briefmap::basemap::VectorData>>, ctx: &egui::Context) -> OfflineTiles {
+    let options = TileOptions { resolution: Resolution::Fixed(1), ..TileOptions::default() };
     OfflineTiles::with_options(data, ctx.clone(), options)
 }
 
@@ -217,41 +158,19 @@ fn offline_tiles(
 fn offline_tiles_answer_at_once_then_deliver_and_fall_back_to_the_parent() {
     let ctx = egui::Context::default();
     let mut tiles = offline_tiles(Some(data().vectors.clone()), &ctx);
-    let parent = TileId {
-        x: 18,
-        y: 10,
-        zoom: 5,
-    };
+    let parent = TileId { x: 18, y: 10, zoom: 5 };
     let started = Instant::now();
-    assert!(
-        tiles.at(parent).is_none(),
-        "first ask cannot have a tile yet"
-    );
-    assert!(
-        started.elapsed() < Duration::from_millis(5),
-        "at() must not render on the caller's thread"
-    );
+    assert!(tiles.at(parent).is_none(), "first ask cannot have a tile yet");
+    assert!(started.elapsed() < Duration::from_millis(5), "at() must not render on the caller's thread");
     assert!(wait_for_tile(&mut tiles, parent));
     // A child not rendered yet is served from the parent's matching quarter meanwhile.
-    let child = TileId {
-        x: 37,
-        y: 21,
-        zoom: 6,
-    };
+    let child = TileId { x: 37, y: 21, zoom: 6 };
     let piece = tiles.at(child).expect("parent quarter as fallback");
     // Textures carry a 1 px border of the surrounding map (258 px at 1x); the quarter is
     // measured inside it.
     let (lo, hi) = (129.0 / 258.0, 257.0 / 258.0);
-    assert!(
-        (piece.uv.min.x - lo).abs() < 1e-6 && (piece.uv.min.y - lo).abs() < 1e-6,
-        "{:?}",
-        piece.uv
-    );
-    assert!(
-        (piece.uv.max.x - hi).abs() < 1e-6 && (piece.uv.max.y - hi).abs() < 1e-6,
-        "{:?}",
-        piece.uv
-    );
+    assert!((piece.uv.min.x - lo).abs() < 1e-6 && (piece.uv.min.y - lo).abs() < 1e-6, "{:?}", piece.uv);
+    assert!((piece.uv.max.x - hi).abs() < 1e-6 && (piece.uv.max.y - hi).abs() < 1e-6, "{:?}", piece.uv);
     assert!(tiles.cached() <= tiles.cache_capacity());
 }
 
@@ -265,19 +184,11 @@ fn repeated_requests_render_a_tile_once_and_the_cache_is_bounded() {
         ..TileOptions::default()
     };
     let mut tiles = OfflineTiles::with_options(Some(data().vectors.clone()), ctx, options);
-    let id = TileId {
-        x: 9,
-        y: 5,
-        zoom: 4,
-    };
+    let id = TileId { x: 9, y: 5, zoom: 4 };
     for _ in 0..50 {
         tiles.at(id);
     }
-    assert!(
-        tiles.pending() <= 1,
-        "duplicate requests were queued: {}",
-        tiles.pending()
-    );
+    assert!(tiles.pending() <= 1, "duplicate requests were queued: {}", tiles.pending());
     assert!(wait_for_tile(&mut tiles, id));
     assert_eq!(tiles.cache_capacity(), 16);
     for x in 0..40 {
@@ -291,14 +202,7 @@ fn repeated_requests_render_a_tile_once_and_the_cache_is_bounded() {
 fn with_no_data_offline_tiles_still_deliver_plain_tiles() {
     let ctx = egui::Context::default();
     let mut tiles = offline_tiles(None, &ctx);
-    assert!(wait_for_tile(
-        &mut tiles,
-        TileId {
-            x: 1,
-            y: 1,
-            zoom: 2
-        }
-    ));
+    assert!(wait_for_tile(&mut tiles, TileId { x: 1, y: 1, zoom: 2 }));
 }
 
 #[test]
@@ -322,26 +226,13 @@ fn an_unreachable_online_server_falls_back_to_offline_and_says_so_once() {
     while tiles.online_status() == Some(OnlineStatus::Checking) && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
     }
-    assert!(matches!(
-        tiles.online_status(),
-        Some(OnlineStatus::Unreachable(_))
-    ));
+    assert!(matches!(tiles.online_status(), Some(OnlineStatus::Unreachable(_))));
     let message = tiles.take_message().expect("a message the first time");
     assert!(message.contains("offline basemap"), "{message}");
     assert_eq!(tiles.take_message(), None, "said only once");
-    assert_eq!(
-        tiles.attribution_lines(),
-        vec![briefmap::basemap::OFFLINE_ATTRIBUTION]
-    );
+    assert_eq!(tiles.attribution_lines(), vec![briefmap::basemap::OFFLINE_ATTRIBUTION]);
     // Tiles keep coming, from the offline renderer.
-    assert!(wait_for_tile(
-        &mut tiles,
-        TileId {
-            x: 18,
-            y: 10,
-            zoom: 5
-        }
-    ));
+    assert!(wait_for_tile(&mut tiles, TileId { x: 18, y: 10, zoom: 5 }));
 }
 
 #[test]
@@ -360,8 +251,5 @@ fn online_mode_credits_openstreetmap_while_the_server_is_not_known_to_be_down() 
     assert!(tiles.attribution_lines()[0].contains("OpenStreetMap contributors"));
     tiles.set_mode(BasemapMode::Offline, OnlineConfig::openstreetmap(), &ctx);
     assert_eq!(tiles.mode(), BasemapMode::Offline);
-    assert_eq!(
-        tiles.attribution_lines(),
-        vec![briefmap::basemap::OFFLINE_ATTRIBUTION]
-    );
+    assert_eq!(tiles.attribution_lines(), vec![briefmap::basemap::OFFLINE_ATTRIBUTION]);
 }

@@ -51,10 +51,7 @@ impl Layer {
                     let mut start = 0;
                     while start + 1 < line.len() {
                         let end = (start + MAX_RUN).min(line.len());
-                        features.push(Feature {
-                            min_zoom: f.min_zoom,
-                            parts: vec![line[start..end].to_vec()],
-                        });
+                        features.push(Feature { min_zoom: f.min_zoom, parts: vec![line[start..end].to_vec()] });
                         start = end - 1;
                     }
                 }
@@ -62,26 +59,14 @@ impl Layer {
                 features.push(f.into_feature());
             }
         }
-        let boxes = features
-            .iter()
-            .enumerate()
-            .map(|(i, f)| GeomWithData::new(bbox(&f.parts), i as u32))
-            .collect();
-        Layer {
-            kind: raw.kind,
-            lod: raw.lod,
-            geometry: raw.geometry,
-            features,
-            index: RTree::bulk_load(boxes),
-        }
+        let boxes = features.iter().enumerate().map(|(i, f)| GeomWithData::new(bbox(&f.parts), i as u32)).collect();
+        Layer { kind: raw.kind, lod: raw.lod, geometry: raw.geometry, features, index: RTree::bulk_load(boxes) }
     }
 
     /// Features whose bounding box meets `rect` and that are drawn at `zoom`.
     pub fn features_in(&self, rect: &WorldRect, zoom: u8) -> impl Iterator<Item = &Feature> {
-        let envelope = AABB::from_corners(
-            [rect.min_x as f32, rect.min_y as f32],
-            [rect.max_x as f32, rect.max_y as f32],
-        );
+        let envelope =
+            AABB::from_corners([rect.min_x as f32, rect.min_y as f32], [rect.max_x as f32, rect.max_y as f32]);
         self.index
             .locate_in_envelope_intersecting(&envelope)
             .map(|hit| &self.features[hit.data as usize])
@@ -99,11 +84,8 @@ impl Layer {
     }
 
     fn heap_bytes(&self) -> usize {
-        let points: usize = self
-            .features
-            .iter()
-            .map(|f| f.parts.iter().map(|p| p.capacity() * 8 + 24).sum::<usize>() + 56)
-            .sum();
+        let points: usize =
+            self.features.iter().map(|f| f.parts.iter().map(|p| p.capacity() * 8 + 24).sum::<usize>() + 56).sum();
         // An R-tree leaf holds a box and an index; inner nodes add roughly a third again.
         points + self.index.size() * (20 * 4 / 3)
     }
@@ -111,10 +93,7 @@ impl Layer {
 
 impl format::RawFeature {
     fn into_feature(self) -> Feature {
-        Feature {
-            min_zoom: self.min_zoom,
-            parts: self.parts,
-        }
+        Feature { min_zoom: self.min_zoom, parts: self.parts }
     }
 }
 
@@ -142,25 +121,14 @@ impl VectorData {
         let (min_x, min_y) = lonlat_to_world(west, north);
         let (max_x, max_y) = lonlat_to_world(east, south);
         let layers: Vec<Layer> = raw.layers.into_iter().map(Layer::new).collect();
-        if !layers
-            .iter()
-            .any(|l| l.kind == LayerKind::Land && !l.is_empty())
-        {
+        if !layers.iter().any(|l| l.kind == LayerKind::Land && !l.is_empty()) {
             return Err(DataError::Corrupt {
                 file: name.to_string(),
                 offset: bytes.len(),
                 what: "no land layer: nothing to draw".into(),
             });
         }
-        Ok(VectorData {
-            layers,
-            detail: WorldRect {
-                min_x,
-                min_y,
-                max_x,
-                max_y,
-            },
-        })
+        Ok(VectorData { layers, detail: WorldRect { min_x, min_y, max_x, max_y } })
     }
 
     /// Which level of detail draws a tile at `zoom` covering `rect`: detailed where the tile lies
@@ -266,10 +234,7 @@ mod tests {
         ] {
             for lod in [0, 1] {
                 let layer = data.vectors.layer(kind, lod);
-                assert!(
-                    layer.is_some_and(|l| !l.is_empty()),
-                    "{kind:?} lod {lod} missing"
-                );
+                assert!(layer.is_some_and(|l| !l.is_empty()), "{kind:?} lod {lod} missing");
             }
         }
         assert!(data.labels.len() > 1000);
@@ -293,10 +258,7 @@ mod tests {
     fn missing_directory_names_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let err = BasemapData::from_dir(dir.path()).err().unwrap().to_string();
-        assert!(
-            err.contains("basemap.bin") && err.contains("cannot read"),
-            "{err}"
-        );
+        assert!(err.contains("basemap.bin") && err.contains("cannot read"), "{err}");
     }
 
     #[test]
@@ -306,10 +268,7 @@ mod tests {
         std::fs::write(dir.path().join("basemap.bin"), &full[..full.len() / 2]).unwrap();
         std::fs::write(dir.path().join("labels.tsv"), "").unwrap();
         let err = BasemapData::from_dir(dir.path()).err().unwrap().to_string();
-        assert!(
-            err.contains(&dir.path().join("basemap.bin").display().to_string()),
-            "{err}"
-        );
+        assert!(err.contains(&dir.path().join("basemap.bin").display().to_string()), "{err}");
         assert!(err.contains("file ends in the middle of"), "{err}");
     }
 
@@ -320,13 +279,7 @@ mod tests {
         bytes.extend_from_slice(&(1u32 << 26).to_le_bytes());
         bytes.extend_from_slice(&0u16.to_le_bytes());
         bytes.extend_from_slice(&[0u8; 16]);
-        let err = VectorData::from_bytes("empty.bin", &bytes)
-            .err()
-            .unwrap()
-            .to_string();
-        assert!(
-            err.contains("empty.bin") && err.contains("no land layer"),
-            "{err}"
-        );
+        let err = VectorData::from_bytes("empty.bin", &bytes).err().unwrap().to_string();
+        assert!(err.contains("empty.bin") && err.contains("no land layer"), "{err}");
     }
 }

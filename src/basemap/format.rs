@@ -86,11 +86,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn corrupt(&self, what: impl Into<String>) -> DataError {
-        DataError::Corrupt {
-            file: self.file.to_string(),
-            offset: self.pos,
-            what: what.into(),
-        }
+        DataError::Corrupt { file: self.file.to_string(), offset: self.pos, what: what.into() }
     }
 
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], DataError> {
@@ -132,9 +128,7 @@ impl<'a> Reader<'a> {
                 return Ok(value);
             }
         }
-        Err(self.corrupt(format!(
-            "{what}: variable-length integer longer than 64 bits"
-        )))
+        Err(self.corrupt(format!("{what}: variable-length integer longer than 64 bits")))
     }
 
     fn count(&mut self, what: &str) -> Result<usize, DataError> {
@@ -153,20 +147,14 @@ impl<'a> Reader<'a> {
 
 /// Decode a basemap file. `file` names it in error messages.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<RawBasemap, DataError> {
-    let mut r = Reader {
-        file,
-        bytes,
-        pos: 0,
-    };
+    let mut r = Reader { file, bytes, pos: 0 };
     if r.take(4, "the file header")? != MAGIC {
         r.pos = 0;
         return Err(r.corrupt("not a briefmap basemap file (no BMAP header)"));
     }
     let version = r.u16("the version")?;
     if version != VERSION {
-        return Err(r.corrupt(format!(
-            "version {version}, this build reads version {VERSION}"
-        )));
+        return Err(r.corrupt(format!("version {version}, this build reads version {VERSION}")));
     }
     let units = r.u32("the coordinate unit")?;
     if units == 0 {
@@ -223,23 +211,12 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<RawBasemap, DataError> {
             }
             features.push(RawFeature { min_zoom, parts });
         }
-        layers.push(RawLayer {
-            kind,
-            lod,
-            geometry,
-            features,
-        });
+        layers.push(RawLayer { kind, lod, geometry, features });
     }
     if r.pos != bytes.len() {
-        return Err(r.corrupt(format!(
-            "{} unexpected bytes after the last layer",
-            bytes.len() - r.pos
-        )));
+        return Err(r.corrupt(format!("{} unexpected bytes after the last layer", bytes.len() - r.pos)));
     }
-    Ok(RawBasemap {
-        detail_extent,
-        layers,
-    })
+    Ok(RawBasemap { detail_extent, layers })
 }
 
 #[cfg(test)]
@@ -287,28 +264,17 @@ mod tests {
         assert_eq!(raw.detail_extent, [-16.0, 30.0, 56.0, 70.0]);
         assert_eq!(raw.layers.len(), 1);
         let layer = &raw.layers[0];
-        assert_eq!(
-            (layer.kind, layer.lod, layer.geometry),
-            (LayerKind::Coast, 1, Geometry::Line)
-        );
+        assert_eq!((layer.kind, layer.lod, layer.geometry), (LayerKind::Coast, 1, Geometry::Line));
         assert_eq!(layer.features[0].min_zoom, 3);
-        assert_eq!(
-            layer.features[0].parts,
-            vec![vec![[0.25, 0.5], [0.5, 0.25]]]
-        );
+        assert_eq!(layer.features[0].parts, vec![vec![[0.25, 0.5], [0.5, 0.25]]]);
     }
 
     #[test]
     fn truncation_is_reported_with_file_and_offset() {
         let bytes = tiny_file();
-        let err = decode("tiny.bin", &bytes[..bytes.len() - 3])
-            .unwrap_err()
-            .to_string();
+        let err = decode("tiny.bin", &bytes[..bytes.len() - 3]).unwrap_err().to_string();
         assert!(err.contains("tiny.bin"), "{err}");
-        assert!(
-            err.contains("ends in the middle of layer 0 feature 0"),
-            "{err}"
-        );
+        assert!(err.contains("ends in the middle of layer 0 feature 0"), "{err}");
     }
 
     #[test]
@@ -335,9 +301,6 @@ mod tests {
         let len = bytes.len();
         bytes[len - 4..].copy_from_slice(&[0x81, 0x80, 0x80, 0x40]); // dy = huge negative
         let err = decode("x.bin", &bytes).unwrap_err().to_string();
-        assert!(
-            err.contains("outside the world") || err.contains("ends in the middle"),
-            "{err}"
-        );
+        assert!(err.contains("outside the world") || err.contains("ends in the middle"), "{err}");
     }
 }

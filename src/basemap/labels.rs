@@ -56,17 +56,10 @@ impl LabelSet {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let bad = |what: String| DataError::BadLabel {
-                file: file.to_string(),
-                line: i + 1,
-                what,
-            };
+            let bad = |what: String| DataError::BadLabel { file: file.to_string(), line: i + 1, what };
             let cols: Vec<&str> = line.split('\t').collect();
             let [kind, zoom, population, name, lon, lat] = cols[..] else {
-                return Err(bad(format!(
-                    "expected 6 tab-separated columns, found {}",
-                    cols.len()
-                )));
+                return Err(bad(format!("expected 6 tab-separated columns, found {}", cols.len())));
             };
             let kind = match kind {
                 "country" => LabelKind::Country,
@@ -75,12 +68,9 @@ impl LabelSet {
                 "city" => LabelKind::City,
                 other => return Err(bad(format!("unknown label kind {other:?}"))),
             };
-            let min_zoom = zoom
-                .parse::<u8>()
-                .map_err(|_| bad(format!("min_zoom {zoom:?} is not a zoom level")))?;
-            let population = population
-                .parse::<u32>()
-                .map_err(|_| bad(format!("population {population:?} is not a number")))?;
+            let min_zoom = zoom.parse::<u8>().map_err(|_| bad(format!("min_zoom {zoom:?} is not a zoom level")))?;
+            let population =
+                population.parse::<u32>().map_err(|_| bad(format!("population {population:?} is not a number")))?;
             let lon: f64 = lon
                 .parse()
                 .ok()
@@ -95,15 +85,7 @@ impl LabelSet {
                 return Err(bad("empty name".into()));
             }
             let (x, y) = lonlat_to_world(lon, lat);
-            labels.push(Label {
-                kind,
-                min_zoom,
-                population,
-                name: name.to_string(),
-                lon,
-                lat,
-                world: [x, y],
-            });
+            labels.push(Label { kind, min_zoom, population, name: name.to_string(), lon, lat, world: [x, y] });
         }
         Ok(LabelSet { labels })
     }
@@ -145,19 +127,14 @@ pub struct Placer {
 impl Placer {
     /// A placer that keeps `gap` points of clear space between labels.
     pub fn new(gap: f32) -> Placer {
-        Placer {
-            placed: Vec::with_capacity(256),
-            gap,
-        }
+        Placer { placed: Vec::with_capacity(256), gap }
     }
 
     /// Place the label occupying `boxes` (text and its dot) if none overlaps a placed one.
     pub fn try_place(&mut self, boxes: &[ScreenBox]) -> bool {
         let g = self.gap;
         let clash = boxes.iter().any(|b| {
-            self.placed
-                .iter()
-                .any(|p| b[0] - g < p[2] && p[0] < b[2] + g && b[1] - g < p[3] && p[1] < b[3] + g)
+            self.placed.iter().any(|p| b[0] - g < p[2] && p[0] < b[2] + g && b[1] - g < p[3] && p[1] < b[3] + g)
         });
         if !clash {
             self.placed.extend_from_slice(boxes);
@@ -177,34 +154,18 @@ mod tests {
 
     #[test]
     fn parses_rows_and_reports_bad_lines_by_number() {
-        let text =
-            "# header\ncountry\t3\t0\tBelarus\t28.0\t53.5\ncity\t7\t120000\tBrest\t23.7\t52.1\n";
+        let text = "# header\ncountry\t3\t0\tBelarus\t28.0\t53.5\ncity\t7\t120000\tBrest\t23.7\t52.1\n";
         let set = LabelSet::from_tsv("l.tsv", text).unwrap();
         assert_eq!(set.len(), 2);
         let brest = set.iter().nth(1).unwrap();
-        assert_eq!(
-            (brest.kind, brest.min_zoom, brest.population),
-            (LabelKind::City, 7, 120_000)
-        );
+        assert_eq!((brest.kind, brest.min_zoom, brest.population), (LabelKind::City, 7, 120_000));
         assert_eq!(brest.name, "Brest");
 
-        let err = LabelSet::from_tsv("l.tsv", "city\t7\tBrest\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("l.tsv, line 1") && err.contains("6 tab-separated"),
-            "{err}"
-        );
-        let err = LabelSet::from_tsv("l.tsv", "#\ntown\t7\t0\tX\t1\t2\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("line 2") && err.contains("unknown label kind"),
-            "{err}"
-        );
-        let err = LabelSet::from_tsv("l.tsv", "city\t7\t0\tX\t1\t95\n")
-            .unwrap_err()
-            .to_string();
+        let err = LabelSet::from_tsv("l.tsv", "city\t7\tBrest\n").unwrap_err().to_string();
+        assert!(err.contains("l.tsv, line 1") && err.contains("6 tab-separated"), "{err}");
+        let err = LabelSet::from_tsv("l.tsv", "#\ntown\t7\t0\tX\t1\t2\n").unwrap_err().to_string();
+        assert!(err.contains("line 2") && err.contains("unknown label kind"), "{err}");
+        let err = LabelSet::from_tsv("l.tsv", "city\t7\t0\tX\t1\t95\n").unwrap_err().to_string();
         assert!(err.contains("latitude"), "{err}");
     }
 

@@ -39,26 +39,15 @@ pub fn legend_items(style: &TileStyle) -> Vec<LegendItem> {
     vec![
         LegendItem {
             label: "Occupied by Russia since 2014 (Ukrainian territory)",
-            swatch: Swatch::Hatch {
-                tint: style.occupied_tint,
-                lines: style.occupied_hatch,
-            },
+            swatch: Swatch::Hatch { tint: style.occupied_tint, lines: style.occupied_hatch },
         },
         LegendItem {
             label: "International border",
-            swatch: Swatch::Line {
-                colour: style.border,
-                width: 1.6,
-                dashed: false,
-            },
+            swatch: Swatch::Line { colour: style.border, width: 1.6, dashed: false },
         },
         LegendItem {
             label: "Region (oblast, voblast, voivodeship) border",
-            swatch: Swatch::Line {
-                colour: style.admin1,
-                width: 1.0,
-                dashed: true,
-            },
+            swatch: Swatch::Line { colour: style.admin1, width: 1.0, dashed: true },
         },
     ]
 }
@@ -77,19 +66,12 @@ pub fn paint_swatch(painter: &Painter, rect: Rect, swatch: &Swatch, land: Rgba) 
             let stroke = Stroke::new(1.0, c32(lines));
             let mut x = rect.min.x - rect.height();
             while x < rect.max.x {
-                painter.line_segment(
-                    [pos2(x, rect.max.y), pos2(x + rect.height(), rect.min.y)],
-                    stroke,
-                );
+                painter.line_segment([pos2(x, rect.max.y), pos2(x + rect.height(), rect.min.y)], stroke);
                 x += 5.0;
             }
             painter.rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
         }
-        Swatch::Line {
-            colour,
-            width,
-            dashed,
-        } => {
+        Swatch::Line { colour, width, dashed } => {
             let y = rect.center().y;
             let stroke = Stroke::new(width, c32(colour));
             if dashed {
@@ -112,10 +94,7 @@ mod tests {
     #[test]
     fn crimea_has_a_hatched_legend_entry_saying_it_is_ukrainian() {
         let items = legend_items(&TileStyle::default());
-        let occupied = items
-            .iter()
-            .find(|i| matches!(i.swatch, Swatch::Hatch { .. }))
-            .unwrap();
+        let occupied = items.iter().find(|i| matches!(i.swatch, Swatch::Hatch { .. })).unwrap();
         assert!(occupied.label.contains("Occupied by Russia since 2014"));
         assert!(occupied.label.contains("Ukrainian territory"));
     }

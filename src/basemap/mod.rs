@@ -36,16 +36,14 @@ mod style;
 mod tile_math;
 mod tiles;
 
-pub use data::{
-    BUNDLED_LABELS, BUNDLED_VECTORS, BasemapData, COARSE_MAX_ZOOM, Feature, Layer, VectorData,
-};
+pub use data::{BUNDLED_LABELS, BUNDLED_VECTORS, BasemapData, COARSE_MAX_ZOOM, Feature, Layer, VectorData};
 pub use error::DataError;
 pub use format::{Geometry, LayerKind};
 pub use labels::{Label, LabelKind, LabelSet, Placer};
 pub use legend::{LegendItem, Swatch, legend_items, paint_swatch};
 pub use offline_tiles::{OFFLINE_ATTRIBUTION, OfflineTiles, Resolution, TileOptions};
 pub use online::{OnlineConfig, OnlineStatus, OnlineTiles, USER_AGENT, default_cache_dir, probe};
-pub use overlay::{BasemapOverlay, draw_attribution, draw_labels, draw_scale_bar};
+pub use overlay::{BasemapOverlay, draw_attribution, draw_labels, draw_scale_bar, draw_scale_bar_at};
 pub use render::{TILE_PX, render_tile, render_tile_padded};
 pub use scale_bar::nice_scale;
 pub use style::{LabelStyle, Rgba, TileStyle, Width};

@@ -84,14 +84,9 @@ impl Queue {
     /// first among equals) to in-flight. Returns it and whether anything was dropped.
     fn take_newest(&mut self, now: Instant) -> (Option<(TileCoord, u32)>, bool) {
         let before = self.wanted.len();
-        self.wanted
-            .retain(|_, (at, _)| now.saturating_duration_since(*at) < STALE_AFTER);
+        self.wanted.retain(|_, (at, _)| now.saturating_duration_since(*at) < STALE_AFTER);
         let dropped = self.wanted.len() < before;
-        let newest = self
-            .wanted
-            .iter()
-            .max_by_key(|(c, (at, _))| (*at, c.zoom))
-            .map(|(c, &(_, s))| (*c, s));
+        let newest = self.wanted.iter().max_by_key(|(c, (at, _))| (*at, c.zoom)).map(|(c, &(_, s))| (*c, s));
         if let Some((coord, _)) = newest {
             self.wanted.remove(&coord);
             self.in_flight.insert(coord);
@@ -132,15 +127,8 @@ impl OfflineTiles {
     }
 
     /// Tiles from `data` with explicit options.
-    pub fn with_options(
-        data: Option<Arc<VectorData>>,
-        ctx: Context,
-        options: TileOptions,
-    ) -> OfflineTiles {
-        let shared = Arc::new(Shared {
-            queue: Mutex::new(Queue::default()),
-            wake: Condvar::new(),
-        });
+    pub fn with_options(data: Option<Arc<VectorData>>, ctx: Context, options: TileOptions) -> OfflineTiles {
+        let shared = Arc::new(Shared { queue: Mutex::new(Queue::default()), wake: Condvar::new() });
         let (tx, rx) = channel();
         let style = Arc::new(options.style);
         let workers = (0..options.workers.max(1))
@@ -152,9 +140,7 @@ impl OfflineTiles {
                     tx: tx.clone(),
                     ctx: ctx.clone(),
                 };
-                std::thread::Builder::new()
-                    .name(format!("basemap-render-{i}"))
-                    .spawn(move || worker.run())
+                std::thread::Builder::new().name(format!("basemap-render-{i}")).spawn(move || worker.run())
             })
             .filter_map(Result::ok)
             .collect();
@@ -227,10 +213,7 @@ impl OfflineTiles {
         if q.in_flight.contains(&coord) {
             return;
         }
-        let fresh = q
-            .wanted
-            .insert(coord, (Instant::now(), self.scale))
-            .is_none();
+        let fresh = q.wanted.insert(coord, (Instant::now(), self.scale)).is_none();
         drop(q);
         if fresh {
             self.shared.wake.notify_one();
@@ -252,30 +235,18 @@ impl OfflineTiles {
 
 impl Tiles for OfflineTiles {
     fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
-        let coord = TileCoord {
-            zoom: tile_id.zoom,
-            x: tile_id.x,
-            y: tile_id.y,
-        };
+        let coord = TileCoord { zoom: tile_id.zoom, x: tile_id.x, y: tile_id.y };
         if !coord.is_valid() {
             return None;
         }
         match self.texture(coord) {
-            Some(t) => Some(TilePiece::new(
-                Tile::Raster(t),
-                inner_uv(self.scale, (0.0, 0.0, 1.0)),
-            )),
+            Some(t) => Some(TilePiece::new(Tile::Raster(t), inner_uv(self.scale, (0.0, 0.0, 1.0)))),
             None => self.ancestor_piece(coord),
         }
     }
 
     fn attribution(&self) -> Attribution {
-        Attribution {
-            text: OFFLINE_ATTRIBUTION,
-            url: OFFLINE_ATTRIBUTION_URL,
-            logo_light: None,
-            logo_dark: None,
-        }
+        Attribution { text: OFFLINE_ATTRIBUTION, url: OFFLINE_ATTRIBUTION_URL, logo_light: None, logo_dark: None }
     }
 
     fn tile_size(&self) -> u32 {
@@ -283,9 +254,7 @@ impl Tiles for OfflineTiles {
     }
 
     fn stats(&self) -> walkers::Stats {
-        walkers::Stats {
-            in_progress: self.pending(),
-        }
+        walkers::Stats { in_progress: self.pending() }
     }
 }
 
@@ -342,8 +311,7 @@ struct Worker {
 impl Worker {
     fn run(self) {
         while let Some((coord, scale)) = self.next_job() {
-            let pixmap =
-                render_tile_padded(self.data.as_deref(), coord, scale, &self.style, pad(scale));
+            let pixmap = render_tile_padded(self.data.as_deref(), coord, scale, &self.style, pad(scale));
             let side = pixmap.width() as usize;
             let image = ColorImage::from_rgba_premultiplied([side, side], pixmap.data());
             let options = if scale > 1 {
@@ -356,14 +324,7 @@ impl Worker {
             let texture = self.ctx.load_texture(name, image, options);
             // Deliver before clearing in_flight, so the UI never sees the tile as neither
             // cached nor in flight and asks for it twice.
-            let delivered = self
-                .tx
-                .send(Rendered {
-                    coord,
-                    scale,
-                    texture,
-                })
-                .is_ok();
+            let delivered = self.tx.send(Rendered { coord, scale, texture }).is_ok();
             self.shared.lock().in_flight.remove(&coord);
             if !delivered {
                 return;
@@ -405,10 +366,8 @@ mod tests {
         let start = Instant::now();
         let mut q = Queue::default();
         q.wanted.insert(tile(5, 1), (start, 1));
-        q.wanted
-            .insert(tile(6, 2), (start + Duration::from_millis(300), 1));
-        q.wanted
-            .insert(tile(6, 3), (start + Duration::from_millis(100), 2));
+        q.wanted.insert(tile(6, 2), (start + Duration::from_millis(300), 1));
+        q.wanted.insert(tile(6, 3), (start + Duration::from_millis(100), 2));
 
         // At 400 ms nothing is stale yet: the one asked for last goes first.
         let (job, dropped) = q.take_newest(start + Duration::from_millis(400));
@@ -419,10 +378,7 @@ mod tests {
         let (job, dropped) = q.take_newest(start + Duration::from_millis(550));
         assert_eq!((job, dropped), (Some((tile(6, 3), 2)), true));
         assert!(!q.wanted.contains_key(&tile(5, 1)));
-        assert_eq!(
-            q.take_newest(start + Duration::from_millis(560)),
-            (None, false)
-        );
+        assert_eq!(q.take_newest(start + Duration::from_millis(560)), (None, false));
     }
 
     #[test]

@@ -12,11 +12,7 @@ use walkers::sources::{Attribution, TileSource};
 use walkers::{HeaderValue, HttpOptions, HttpTiles, TileId};
 
 /// User-Agent sent to tile servers (OSM's tile policy asks for one that names the app).
-pub const USER_AGENT: &str = concat!(
-    "briefmap/",
-    env!("CARGO_PKG_VERSION"),
-    " (+https://github.com/briefmap)"
-);
+pub const USER_AGENT: &str = concat!("briefmap/", env!("CARGO_PKG_VERSION"), " (+https://github.com/briefmap)");
 
 /// Where and how to fetch online tiles.
 #[derive(Debug, Clone)]
@@ -80,12 +76,7 @@ impl TileSource for TemplateSource {
     }
 
     fn attribution(&self) -> Attribution {
-        Attribution {
-            text: self.attribution,
-            url: self.url,
-            logo_light: None,
-            logo_dark: None,
-        }
+        Attribution { text: self.attribution, url: self.url, logo_light: None, logo_dark: None }
     }
 }
 
@@ -102,12 +93,7 @@ impl OnlineTiles {
     /// Start the reachability check (background thread) and the downloader.
     pub fn new(config: OnlineConfig, ctx: Context) -> OnlineTiles {
         let status = Arc::new(Mutex::new(OnlineStatus::Checking));
-        spawn_probe(
-            config.probe.clone(),
-            config.probe_timeout,
-            status.clone(),
-            ctx.clone(),
-        );
+        spawn_probe(config.probe.clone(), config.probe_timeout, status.clone(), ctx.clone());
         let options = HttpOptions {
             cache: config.cache_dir.clone(),
             user_agent: Some(HeaderValue::from_static(USER_AGENT)),
@@ -118,19 +104,12 @@ impl OnlineTiles {
             attribution: config.attribution,
             url: config.attribution_url,
         };
-        OnlineTiles {
-            http: HttpTiles::with_options(source, options, ctx),
-            status,
-            config,
-            told: false,
-        }
+        OnlineTiles { http: HttpTiles::with_options(source, options, ctx), status, config, told: false }
     }
 
     /// Current reachability.
     pub fn status(&self) -> OnlineStatus {
-        self.status
-            .lock()
-            .map_or_else(|p| p.into_inner().clone(), |s| s.clone())
+        self.status.lock().map_or_else(|p| p.into_inner().clone(), |s| s.clone())
     }
 
     /// Whether tiles should be asked of the server.
@@ -143,9 +122,7 @@ impl OnlineTiles {
         match self.status() {
             OnlineStatus::Unreachable(why) if !self.told => {
                 self.told = true;
-                Some(format!(
-                    "Online map unavailable ({why}); showing the offline basemap."
-                ))
+                Some(format!("Online map unavailable ({why}); showing the offline basemap."))
             }
             _ => None,
         }
@@ -157,22 +134,15 @@ impl OnlineTiles {
     }
 }
 
-fn spawn_probe(
-    target: (String, u16),
-    timeout: Duration,
-    status: Arc<Mutex<OnlineStatus>>,
-    ctx: Context,
-) {
+fn spawn_probe(target: (String, u16), timeout: Duration, status: Arc<Mutex<OnlineStatus>>, ctx: Context) {
     let shared = status.clone();
-    let spawned = std::thread::Builder::new()
-        .name("basemap-online-probe".into())
-        .spawn(move || {
-            let result = probe(&target.0, target.1, timeout);
-            if let Ok(mut s) = shared.lock() {
-                *s = result;
-            }
-            ctx.request_repaint();
-        });
+    let spawned = std::thread::Builder::new().name("basemap-online-probe".into()).spawn(move || {
+        let result = probe(&target.0, target.1, timeout);
+        if let Ok(mut s) = shared.lock() {
+            *s = result;
+        }
+        ctx.request_repaint();
+    });
     if let Err(e) = spawned {
         // Without a thread we cannot check; treat the server as unreachable rather than wait.
         if let Ok(mut s) = status.lock() {
@@ -212,20 +182,14 @@ mod tests {
     fn probe_reports_a_refused_local_port_as_unreachable() {
         let port = closed_port();
         let status = probe("127.0.0.1", port, Duration::from_millis(500));
-        assert!(
-            matches!(&status, OnlineStatus::Unreachable(why) if why.contains("127.0.0.1")),
-            "{status:?}"
-        );
+        assert!(matches!(&status, OnlineStatus::Unreachable(why) if why.contains("127.0.0.1")), "{status:?}");
     }
 
     #[test]
     fn probe_reports_a_listening_local_port_as_reachable() {
         let l = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = l.local_addr().unwrap().port();
-        assert_eq!(
-            probe("127.0.0.1", port, Duration::from_millis(500)),
-            OnlineStatus::Reachable
-        );
+        assert_eq!(probe("127.0.0.1", port, Duration::from_millis(500)), OnlineStatus::Reachable);
     }
 
     #[test]
@@ -236,18 +200,7 @@ mod tests {
 
     #[test]
     fn template_source_fills_placeholders() {
-        let s = TemplateSource {
-            template: "http://h/{z}/{x}/{y}.png".into(),
-            attribution: "a",
-            url: "u",
-        };
-        assert_eq!(
-            s.tile_url(TileId {
-                x: 3,
-                y: 5,
-                zoom: 7
-            }),
-            "http://h/7/3/5.png"
-        );
+        let s = TemplateSource { template: "http://h/{z}/{x}/{y}.png".into(), attribution: "a", url: "u" };
+        assert_eq!(s.tile_url(TileId { x: 3, y: 5, zoom: 7 }), "http://h/7/3/5.png");
     }
 }

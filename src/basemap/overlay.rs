@@ -14,15 +14,8 @@ use super::style::{LabelStyle, Rgba};
 use super::tile_math::lonlat_to_world;
 
 // Offsets tried for area names, in label widths and heights, in order of preference.
-const AREA_NUDGES: [(f32, f32); 7] = [
-    (0.0, 0.0),
-    (0.0, 1.4),
-    (0.0, -1.4),
-    (-0.35, 0.0),
-    (0.35, 0.0),
-    (0.0, 2.4),
-    (0.0, -2.4),
-];
+const AREA_NUDGES: [(f32, f32); 7] =
+    [(0.0, 0.0), (0.0, 1.4), (0.0, -1.4), (-0.35, 0.0), (0.35, 0.0), (0.0, 2.4), (0.0, -2.4)];
 // Enough labels to read a region; more turns the map into noise and costs frame time.
 const MAX_LABELS: usize = 160;
 
@@ -37,20 +30,10 @@ pub struct BasemapOverlay<'a> {
 }
 
 impl Plugin for BasemapOverlay<'_> {
-    fn run(
-        self: Box<Self>,
-        ui: &mut egui::Ui,
-        _response: &egui::Response,
-        projector: &Projector,
-        _memory: &MapMemory,
-    ) {
+    fn run(self: Box<Self>, ui: &mut egui::Ui, _response: &egui::Response, projector: &Projector, _memory: &MapMemory) {
         let painter = ui.painter().clone();
         let mut reserved = vec![draw_scale_bar(&painter, projector)];
-        reserved.extend(draw_attribution(
-            &painter,
-            projector.clip_rect(),
-            &self.attribution,
-        ));
+        reserved.extend(draw_attribution(&painter, projector.clip_rect(), &self.attribution));
         if let Some(labels) = self.labels {
             draw_labels(&painter, projector, labels, self.style, &reserved);
         }
@@ -78,10 +61,7 @@ pub fn draw_labels(
     let (cx, cy) = lonlat_to_world(centre.x(), centre.y());
     let world_px = 256.0 * 2f64.powf(zoom);
     let to_screen = |w: [f64; 2]| {
-        pos2(
-            clip.center().x + ((w[0] - cx) * world_px) as f32,
-            clip.center().y + ((w[1] - cy) * world_px) as f32,
-        )
+        pos2(clip.center().x + ((w[0] - cx) * world_px) as f32, clip.center().y + ((w[1] - cy) * world_px) as f32)
     };
     let mut placer = Placer::new(2.0);
     for r in reserved {
@@ -97,14 +77,7 @@ pub fn draw_labels(
         if !clip.expand(60.0).contains(at) {
             continue;
         }
-        let (galley, colour) = layout(
-            painter,
-            label.kind,
-            &label.name,
-            label.population,
-            zoom,
-            style,
-        );
+        let (galley, colour) = layout(painter, label.kind, &label.name, label.population, zoom, style);
         let size = galley.size();
         let candidates: Vec<(Rect, Option<Rect>)> = match label.kind {
             // Area names may slide a little (a line up or down, a third of their width
@@ -119,18 +92,9 @@ pub fn draw_labels(
             LabelKind::Capital | LabelKind::City => {
                 let dot = Rect::from_center_size(at, vec2(7.0, 7.0));
                 vec![
-                    (
-                        Align2::LEFT_CENTER.anchor_size(at + vec2(5.0, 0.0), size),
-                        Some(dot),
-                    ),
-                    (
-                        Align2::RIGHT_CENTER.anchor_size(at - vec2(5.0, 0.0), size),
-                        Some(dot),
-                    ),
-                    (
-                        Align2::CENTER_BOTTOM.anchor_size(at - vec2(0.0, 4.0), size),
-                        Some(dot),
-                    ),
+                    (Align2::LEFT_CENTER.anchor_size(at + vec2(5.0, 0.0), size), Some(dot)),
+                    (Align2::RIGHT_CENTER.anchor_size(at - vec2(5.0, 0.0), size), Some(dot)),
+                    (Align2::CENTER_BOTTOM.anchor_size(at - vec2(0.0, 4.0), size), Some(dot)),
                 ]
             }
         };
@@ -141,15 +105,7 @@ pub fn draw_labels(
             let mut boxes = vec![to_box(text_rect)];
             boxes.extend(dot.map(to_box));
             if placer.try_place(&boxes) {
-                paint_label(
-                    painter,
-                    label.kind,
-                    at,
-                    text_rect.min,
-                    galley.clone(),
-                    colour,
-                    style,
-                );
+                paint_label(painter, label.kind, at, text_rect.min, galley.clone(), colour, style);
                 drawn += 1;
                 break;
             }
@@ -175,27 +131,11 @@ fn layout(
 ) -> (Arc<Galley>, Color32) {
     let z = zoom as f32;
     let (text, size, spacing, italics, colour) = match kind {
-        LabelKind::Country => (
-            name.to_uppercase(),
-            (10.5 + (z - 3.0) * 1.3).clamp(10.5, 17.0),
-            1.6,
-            false,
-            style.country,
-        ),
-        LabelKind::Sea => (
-            name.to_string(),
-            (11.0 + (z - 3.0) * 0.8).clamp(11.0, 15.0),
-            0.6,
-            true,
-            style.sea,
-        ),
-        LabelKind::Capital => (
-            name.to_string(),
-            if z >= 6.0 { 15.0 } else { 13.5 },
-            0.0,
-            false,
-            style.city,
-        ),
+        LabelKind::Country => {
+            (name.to_uppercase(), (10.5 + (z - 3.0) * 1.3).clamp(10.5, 17.0), 1.6, false, style.country)
+        }
+        LabelKind::Sea => (name.to_string(), (11.0 + (z - 3.0) * 0.8).clamp(11.0, 15.0), 0.6, true, style.sea),
+        LabelKind::Capital => (name.to_string(), if z >= 6.0 { 15.0 } else { 13.5 }, 0.0, false, style.city),
         LabelKind::City => {
             let size = if population >= 1_000_000 {
                 13.5
@@ -215,10 +155,7 @@ fn layout(
         color: colour,
         ..TextFormat::default()
     };
-    (
-        painter.layout_job(LayoutJob::single_section(text, format)),
-        colour,
-    )
+    (painter.layout_job(LayoutJob::single_section(text, format)), colour)
 }
 
 fn paint_label(
@@ -232,12 +169,7 @@ fn paint_label(
 ) {
     let halo = c32(style.halo);
     // A four-way offset copy reads as a halo and keeps text legible over borders and hatching.
-    for d in [
-        vec2(-1.0, 0.0),
-        vec2(1.0, 0.0),
-        vec2(0.0, -1.0),
-        vec2(0.0, 1.0),
-    ] {
+    for d in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
         painter.galley_with_override_text_color(text_min + d, galley.clone(), halo);
     }
     painter.galley(text_min, galley, colour);
@@ -259,18 +191,19 @@ fn paint_label(
 /// the area it covers (empty when the scale is undefined).
 pub fn draw_scale_bar(painter: &Painter, projector: &Projector) -> Rect {
     let clip = projector.clip_rect();
+    draw_scale_bar_at(painter, projector, pos2(clip.min.x + 12.0, clip.max.y - 14.0))
+}
+
+/// Like [`draw_scale_bar`], with the bar's left end at `origin` (e.g. clear of a caption card).
+pub fn draw_scale_bar_at(painter: &Painter, projector: &Projector, origin: Pos2) -> Rect {
+    let clip = projector.clip_rect();
     let centre = projector.unproject(clip.center().to_vec2());
     let px_per_m = f64::from(projector.scale_pixel_per_meter(centre));
     if !(px_per_m.is_finite() && px_per_m > 0.0) {
         return Rect::NOTHING;
     }
     let (metres, length) = nice_scale(1.0 / px_per_m, 120.0);
-    let label = if metres >= 1000.0 {
-        format!("{} km", metres / 1000.0)
-    } else {
-        format!("{metres} m")
-    };
-    let origin = pos2(clip.min.x + 12.0, clip.max.y - 14.0);
+    let label = if metres >= 1000.0 { format!("{} km", metres / 1000.0) } else { format!("{metres} m") };
     let font = FontId::proportional(11.0);
     let ink = Color32::from_rgb(50, 50, 56);
     let galley = painter.layout_no_wrap(label, font, ink);
@@ -279,21 +212,13 @@ pub fn draw_scale_bar(painter: &Painter, projector: &Projector) -> Rect {
         pos2(origin.x - 6.0, origin.y - 8.0 - galley.size().y),
         pos2(origin.x + width + 6.0, origin.y + 6.0),
     );
-    painter.rect_filled(
-        back,
-        3.0,
-        Color32::from_rgba_unmultiplied(255, 255, 255, 190),
-    );
+    painter.rect_filled(back, 3.0, Color32::from_rgba_unmultiplied(255, 255, 255, 190));
     let end = pos2(origin.x + length as f32, origin.y);
     let stroke = Stroke::new(1.5, ink);
     painter.line_segment([origin, end], stroke);
     painter.line_segment([origin, origin - vec2(0.0, 5.0)], stroke);
     painter.line_segment([end, end - vec2(0.0, 5.0)], stroke);
-    painter.galley(
-        pos2(origin.x, origin.y - 6.0 - galley.size().y),
-        galley,
-        ink,
-    );
+    painter.galley(pos2(origin.x, origin.y - 6.0 - galley.size().y), galley, ink);
     back
 }
 
@@ -307,11 +232,7 @@ pub fn draw_attribution(painter: &Painter, rect: Rect, lines: &[&str]) -> Option
     let galley = painter.layout_no_wrap(text, FontId::proportional(10.5), ink);
     let size = galley.size() + vec2(10.0, 4.0);
     let back = Align2::RIGHT_BOTTOM.anchor_size(rect.max, size);
-    painter.rect_filled(
-        back,
-        0.0,
-        Color32::from_rgba_unmultiplied(255, 255, 255, 200),
-    );
+    painter.rect_filled(back, 0.0, Color32::from_rgba_unmultiplied(255, 255, 255, 200));
     painter.galley(back.min + vec2(5.0, 2.0), galley, ink);
     Some(back)
 }

@@ -1,8 +1,7 @@
 //! Rasterise one basemap tile from the vector data with tiny-skia. Pure: no egui, no threads.
 
 use tiny_skia::{
-    Color, FillRule, LineCap, LineJoin, Mask, Paint, Path, PathBuilder, Pixmap, Stroke, StrokeDash,
-    Transform,
+    Color, FillRule, LineCap, LineJoin, Mask, Paint, Path, PathBuilder, Pixmap, Stroke, StrokeDash, Transform,
 };
 
 use super::data::VectorData;
@@ -16,12 +15,7 @@ pub const TILE_PX: u32 = 256;
 /// Render `tile` as a square of `TILE_PX * scale` pixels. With no data the tile is plain sea.
 ///
 /// `scale` is the pixel density: 1 for ordinary screens, 2 for HiDPI (512 px tiles).
-pub fn render_tile(
-    data: Option<&VectorData>,
-    tile: TileCoord,
-    scale: u32,
-    style: &TileStyle,
-) -> Pixmap {
+pub fn render_tile(data: Option<&VectorData>, tile: TileCoord, scale: u32, style: &TileStyle) -> Pixmap {
     render_tile_padded(data, tile, scale, style, 0)
 }
 
@@ -67,13 +61,7 @@ struct TileRenderer<'a> {
 }
 
 impl<'a> TileRenderer<'a> {
-    fn new(
-        data: &'a VectorData,
-        tile: TileCoord,
-        scale: u32,
-        style: &'a TileStyle,
-        pad: u32,
-    ) -> Self {
+    fn new(data: &'a VectorData, tile: TileCoord, scale: u32, style: &'a TileStyle, pad: u32) -> Self {
         let rect = tile.world_rect();
         let inner = (TILE_PX * scale) as f32;
         let px_per_world = f64::from(tiles_per_axis(tile.zoom)) * f64::from(inner);
@@ -103,55 +91,25 @@ impl<'a> TileRenderer<'a> {
         // Land is cut into grid cells; filling without anti-aliasing leaves no seams, and the
         // coast stroke on top gives the edge its smoothness.
         if let Some(land) = self.path(LayerKind::Land, true) {
-            pixmap.fill_path(
-                &land,
-                &paint(s.land, false),
-                FillRule::EvenOdd,
-                Transform::identity(),
-                None,
-            );
+            pixmap.fill_path(&land, &paint(s.land, false), FillRule::EvenOdd, Transform::identity(), None);
         }
         if let Some(lakes) = self.path(LayerKind::Lake, true) {
-            pixmap.fill_path(
-                &lakes,
-                &paint(s.lake, true),
-                FillRule::EvenOdd,
-                Transform::identity(),
-                None,
-            );
-            self.stroke(
-                pixmap,
-                &lakes,
-                s.coast,
-                s.coast_width.at(z) * 0.8 * self.scale,
-                None,
-            );
+            pixmap.fill_path(&lakes, &paint(s.lake, true), FillRule::EvenOdd, Transform::identity(), None);
+            self.stroke(pixmap, &lakes, s.coast, s.coast_width.at(z) * 0.8 * self.scale, None);
         }
         self.stroke_layer(pixmap, LayerKind::River, s.river, &s.river_width, None);
         self.stroke_layer(pixmap, LayerKind::Coast, s.coast, &s.coast_width, None);
         self.draw_occupied(pixmap);
         if self.zoom >= 5 {
             let dash = [4.0 * self.scale, 2.5 * self.scale];
-            self.stroke_layer(
-                pixmap,
-                LayerKind::Admin1,
-                s.admin1,
-                &s.admin1_width,
-                Some(&dash),
-            );
+            self.stroke_layer(pixmap, LayerKind::Admin1, s.admin1, &s.admin1_width, Some(&dash));
         }
         if let Some(borders) = self.path(LayerKind::Border, false) {
             let halo = s.border_halo_width.at(z) * self.scale;
             if halo > 0.0 {
                 self.stroke(pixmap, &borders, s.border_halo, halo, None);
             }
-            self.stroke(
-                pixmap,
-                &borders,
-                s.border,
-                s.border_width.at(z) * self.scale,
-                None,
-            );
+            self.stroke(pixmap, &borders, s.border, s.border_width.at(z) * self.scale, None);
         }
     }
 
@@ -161,13 +119,7 @@ impl<'a> TileRenderer<'a> {
         let Some(area) = self.path(LayerKind::Occupied, true) else {
             return;
         };
-        pixmap.fill_path(
-            &area,
-            &paint(s.occupied_tint, true),
-            FillRule::EvenOdd,
-            Transform::identity(),
-            None,
-        );
+        pixmap.fill_path(&area, &paint(s.occupied_tint, true), FillRule::EvenOdd, Transform::identity(), None);
         let side = self.size as u32;
         if let Some(mut mask) = Mask::new(side, side) {
             mask.fill_path(&area, FillRule::EvenOdd, true, Transform::identity());
@@ -177,13 +129,7 @@ impl<'a> TileRenderer<'a> {
             }
         }
         let dash = [5.0 * self.scale, 3.0 * self.scale];
-        self.stroke(
-            pixmap,
-            &area,
-            s.occupied_hatch,
-            1.0 * self.scale,
-            Some(&dash),
-        );
+        self.stroke(pixmap, &area, s.occupied_hatch, 1.0 * self.scale, Some(&dash));
     }
 
     /// Diagonal lines x + y = k * spacing in global pixel space, so hatching runs on across tiles.
@@ -202,14 +148,7 @@ impl<'a> TileRenderer<'a> {
         pb.finish()
     }
 
-    fn stroke_layer(
-        &self,
-        pixmap: &mut Pixmap,
-        kind: LayerKind,
-        rgba: Rgba,
-        width: &Width,
-        dash: Option<&[f32]>,
-    ) {
+    fn stroke_layer(&self, pixmap: &mut Pixmap, kind: LayerKind, rgba: Rgba, width: &Width, dash: Option<&[f32]>) {
         let w = width.at(f32::from(self.zoom)) * self.scale;
         if w <= 0.0 {
             return;
@@ -219,55 +158,21 @@ impl<'a> TileRenderer<'a> {
         }
     }
 
-    fn stroke(
-        &self,
-        pixmap: &mut Pixmap,
-        path: &Path,
-        rgba: Rgba,
-        width: f32,
-        dash: Option<&[f32]>,
-    ) {
+    fn stroke(&self, pixmap: &mut Pixmap, path: &Path, rgba: Rgba, width: f32, dash: Option<&[f32]>) {
         let stroke = Stroke {
             width,
             // Round caps on every dash would cost an arc each; dashes look right with butt caps.
-            line_cap: if dash.is_some() {
-                LineCap::Butt
-            } else {
-                LineCap::Round
-            },
+            line_cap: if dash.is_some() { LineCap::Butt } else { LineCap::Round },
             line_join: LineJoin::Round,
             dash: dash.and_then(|d| StrokeDash::new(d.to_vec(), 0.0)),
             ..Stroke::default()
         };
-        pixmap.stroke_path(
-            path,
-            &paint(rgba, true),
-            &stroke,
-            Transform::identity(),
-            None,
-        );
+        pixmap.stroke_path(path, &paint(rgba, true), &stroke, Transform::identity(), None);
     }
 
-    fn stroke_with_mask(
-        &self,
-        pixmap: &mut Pixmap,
-        path: &Path,
-        rgba: Rgba,
-        width: f32,
-        mask: &Mask,
-    ) {
-        let stroke = Stroke {
-            width,
-            line_cap: LineCap::Butt,
-            ..Stroke::default()
-        };
-        pixmap.stroke_path(
-            path,
-            &paint(rgba, true),
-            &stroke,
-            Transform::identity(),
-            Some(mask),
-        );
+    fn stroke_with_mask(&self, pixmap: &mut Pixmap, path: &Path, rgba: Rgba, width: f32, mask: &Mask) {
+        let stroke = Stroke { width, line_cap: LineCap::Butt, ..Stroke::default() };
+        pixmap.stroke_path(path, &paint(rgba, true), &stroke, Transform::identity(), Some(mask));
     }
 
     /// All features of `kind` under this tile as one path in tile pixels.
@@ -303,8 +208,7 @@ impl<'a> TileRenderer<'a> {
             match last {
                 None => pb.move_to(x, y),
                 Some((lx, ly)) => {
-                    if i + 1 < ring.len() && (x - lx).abs() < MIN_STEP && (y - ly).abs() < MIN_STEP
-                    {
+                    if i + 1 < ring.len() && (x - lx).abs() < MIN_STEP && (y - ly).abs() < MIN_STEP {
                         continue;
                     }
                     pb.line_to(x, y);
@@ -360,10 +264,7 @@ fn color(c: Rgba) -> Color {
 }
 
 fn paint(c: Rgba, anti_alias: bool) -> Paint<'static> {
-    let mut p = Paint {
-        anti_alias,
-        ..Paint::default()
-    };
+    let mut p = Paint { anti_alias, ..Paint::default() };
     p.set_color(color(c));
     p
 }

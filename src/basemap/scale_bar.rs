@@ -7,11 +7,7 @@ pub fn nice_scale(metres_per_point: f64, max_points: f64) -> (f64, f64) {
         return (0.0, 0.0);
     }
     let magnitude = 10f64.powf(max_m.log10().floor());
-    let step = [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|&d| d <= max_m)
-        .unwrap_or(magnitude);
+    let step = [5.0, 2.0, 1.0].into_iter().map(|m| m * magnitude).find(|&d| d <= max_m).unwrap_or(magnitude);
     (step, step / metres_per_point)
 }
 

@@ -101,6 +101,25 @@ impl Default for TileStyle {
     }
 }
 
+impl TileStyle {
+    /// A dark basemap for the dark theme: night-blue sea, charcoal land, light borders.
+    pub fn dark() -> Self {
+        TileStyle {
+            sea: Rgba::rgb(24, 36, 52),
+            land: Rgba::rgb(48, 50, 56),
+            lake: Rgba::rgb(30, 44, 62),
+            coast: Rgba::rgb(86, 110, 134),
+            river: Rgba::rgb(52, 76, 100),
+            border: Rgba::rgb(168, 156, 178),
+            border_halo: Rgba(120, 104, 136, 90),
+            admin1: Rgba::rgb(96, 92, 104),
+            occupied_tint: Rgba(220, 80, 70, 40),
+            occupied_hatch: Rgba(230, 96, 84, 170),
+            ..TileStyle::default()
+        }
+    }
+}
+
 /// Colours of overlay text (labels, scale bar, attribution).
 #[derive(Debug, Clone)]
 pub struct LabelStyle {
@@ -124,6 +143,19 @@ impl Default for LabelStyle {
             city: Rgba::rgb(40, 40, 44),
             dot: Rgba::rgb(60, 60, 66),
             halo: Rgba(250, 248, 244, 200),
+        }
+    }
+}
+
+impl LabelStyle {
+    /// Label colours for the dark basemap.
+    pub fn dark() -> Self {
+        LabelStyle {
+            country: Rgba::rgb(190, 178, 200),
+            sea: Rgba::rgb(120, 156, 186),
+            city: Rgba::rgb(232, 232, 236),
+            dot: Rgba::rgb(210, 210, 216),
+            halo: Rgba(30, 32, 38, 200),
         }
     }
 }

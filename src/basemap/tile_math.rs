@@ -38,18 +38,12 @@ pub struct WorldRect {
 impl WorldRect {
     /// Whether the two boxes overlap (touching edges count).
     pub fn intersects(&self, other: &WorldRect) -> bool {
-        self.min_x <= other.max_x
-            && other.min_x <= self.max_x
-            && self.min_y <= other.max_y
-            && other.min_y <= self.max_y
+        self.min_x <= other.max_x && other.min_x <= self.max_x && self.min_y <= other.max_y && other.min_y <= self.max_y
     }
 
     /// Whether `other` lies entirely inside this box.
     pub fn contains(&self, other: &WorldRect) -> bool {
-        self.min_x <= other.min_x
-            && other.max_x <= self.max_x
-            && self.min_y <= other.min_y
-            && other.max_y <= self.max_y
+        self.min_x <= other.min_x && other.max_x <= self.max_x && self.min_y <= other.min_y && other.max_y <= self.max_y
     }
 }
 
@@ -80,11 +74,7 @@ impl TileCoord {
         let n = tiles_per_axis(zoom);
         let col = ((x * f64::from(n)).floor() as i64).clamp(0, i64::from(n) - 1) as u32;
         let row = ((y * f64::from(n)).floor() as i64).clamp(0, i64::from(n) - 1) as u32;
-        TileCoord {
-            zoom,
-            x: col,
-            y: row,
-        }
+        TileCoord { zoom, x: col, y: row }
     }
 
     /// Whether x and y are inside the grid of this zoom level.
@@ -115,11 +105,7 @@ impl TileCoord {
     /// covers as (u0, v0, size) in 0..1 of the parent.
     pub fn ancestor(&self, levels: u8) -> (TileCoord, (f32, f32, f32)) {
         let levels = levels.min(self.zoom);
-        let parent = TileCoord {
-            zoom: self.zoom - levels,
-            x: self.x >> levels,
-            y: self.y >> levels,
-        };
+        let parent = TileCoord { zoom: self.zoom - levels, x: self.x >> levels, y: self.y >> levels };
         let span = 1u32 << levels;
         let size = 1.0 / span as f32;
         let u = (self.x - (parent.x << levels)) as f32 * size;
@@ -145,10 +131,7 @@ mod tests {
         let (x, y) = lonlat_to_world(-180.0, MAX_LATITUDE);
         assert!(x.abs() < 1e-12 && y.abs() < 1e-9, "({x}, {y})");
         let (x, y) = lonlat_to_world(180.0, -MAX_LATITUDE);
-        assert!(
-            (x - 1.0).abs() < 1e-12 && (y - 1.0).abs() < 1e-9,
-            "({x}, {y})"
-        );
+        assert!((x - 1.0).abs() < 1e-12 && (y - 1.0).abs() < 1e-9, "({x}, {y})");
         // Beyond the Mercator limit latitudes clamp instead of running off to infinity.
         assert_eq!(lonlat_to_world(10.0, 89.9).1, lonlat_to_world(10.0, 90.0).1);
     }
@@ -165,30 +148,9 @@ mod tests {
     #[test]
     fn minsk_is_in_the_known_osm_tiles() {
         // Values from the OSM slippy-map formula (wiki.openstreetmap.org/wiki/Slippy_map_tilenames).
-        assert_eq!(
-            TileCoord::containing(MINSK.0, MINSK.1, 5),
-            TileCoord {
-                zoom: 5,
-                x: 18,
-                y: 10
-            }
-        );
-        assert_eq!(
-            TileCoord::containing(MINSK.0, MINSK.1, 9),
-            TileCoord {
-                zoom: 9,
-                x: 295,
-                y: 164
-            }
-        );
-        assert_eq!(
-            TileCoord::containing(MINSK.0, MINSK.1, 0),
-            TileCoord {
-                zoom: 0,
-                x: 0,
-                y: 0
-            }
-        );
+        assert_eq!(TileCoord::containing(MINSK.0, MINSK.1, 5), TileCoord { zoom: 5, x: 18, y: 10 });
+        assert_eq!(TileCoord::containing(MINSK.0, MINSK.1, 9), TileCoord { zoom: 9, x: 295, y: 164 });
+        assert_eq!(TileCoord::containing(MINSK.0, MINSK.1, 0), TileCoord { zoom: 0, x: 0, y: 0 });
     }
 
     #[test]
@@ -199,78 +161,26 @@ mod tests {
         // A zoom-9 tile is 360/512 degrees wide.
         assert!(((e - w) - 360.0 / 512.0).abs() < 1e-9);
         // Neighbours share edges exactly.
-        let east = TileCoord {
-            x: tile.x + 1,
-            ..tile
-        };
+        let east = TileCoord { x: tile.x + 1, ..tile };
         assert_eq!(east.lonlat_bounds().0, e);
-        assert!(
-            (TileCoord {
-                zoom: 0,
-                x: 0,
-                y: 0
-            }
-            .lonlat_bounds()
-            .1 + MAX_LATITUDE)
-                .abs()
-                < 1e-9
-        );
+        assert!((TileCoord { zoom: 0, x: 0, y: 0 }.lonlat_bounds().1 + MAX_LATITUDE).abs() < 1e-9);
     }
 
     #[test]
     fn out_of_range_tiles_are_invalid_and_points_clamp_to_edge_tiles() {
-        assert!(
-            !TileCoord {
-                zoom: 2,
-                x: 4,
-                y: 0
-            }
-            .is_valid()
-        );
-        assert!(
-            TileCoord {
-                zoom: 2,
-                x: 3,
-                y: 3
-            }
-            .is_valid()
-        );
-        assert_eq!(
-            TileCoord::containing(180.0, -90.0, 2),
-            TileCoord {
-                zoom: 2,
-                x: 3,
-                y: 3
-            }
-        );
+        assert!(!TileCoord { zoom: 2, x: 4, y: 0 }.is_valid());
+        assert!(TileCoord { zoom: 2, x: 3, y: 3 }.is_valid());
+        assert_eq!(TileCoord::containing(180.0, -90.0, 2), TileCoord { zoom: 2, x: 3, y: 3 });
     }
 
     #[test]
     fn ancestor_reports_the_covered_quarter() {
-        let tile = TileCoord {
-            zoom: 9,
-            x: 295,
-            y: 164,
-        };
+        let tile = TileCoord { zoom: 9, x: 295, y: 164 };
         let (parent, (u, v, size)) = tile.ancestor(1);
-        assert_eq!(
-            parent,
-            TileCoord {
-                zoom: 8,
-                x: 147,
-                y: 82
-            }
-        );
+        assert_eq!(parent, TileCoord { zoom: 8, x: 147, y: 82 });
         assert_eq!((u, v, size), (0.5, 0.0, 0.5));
         let (root, (_, _, size)) = tile.ancestor(20);
-        assert_eq!(
-            root,
-            TileCoord {
-                zoom: 0,
-                x: 0,
-                y: 0
-            }
-        );
+        assert_eq!(root, TileCoord { zoom: 0, x: 0, y: 0 });
         assert_eq!(size, 1.0 / 512.0);
     }
 

@@ -26,10 +26,7 @@ pub struct BasemapTiles {
 impl BasemapTiles {
     /// An offline basemap.
     pub fn offline(offline: OfflineTiles) -> BasemapTiles {
-        BasemapTiles {
-            offline,
-            online: None,
-        }
+        BasemapTiles { offline, online: None }
     }
 
     /// Switch to online tiles from `config` (starts a reachability check) or back to offline.
@@ -45,11 +42,7 @@ impl BasemapTiles {
 
     /// The mode the user chose (online stays chosen even while it falls back).
     pub fn mode(&self) -> BasemapMode {
-        if self.online.is_some() {
-            BasemapMode::Online
-        } else {
-            BasemapMode::Offline
-        }
+        if self.online.is_some() { BasemapMode::Online } else { BasemapMode::Offline }
     }
 
     /// Reachability of the online source, if online was chosen.
@@ -80,9 +73,7 @@ impl BasemapTiles {
 impl Tiles for BasemapTiles {
     fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
         match &mut self.online {
-            Some(online) if online.usable() => {
-                online.http.at(tile_id).or_else(|| self.offline.at(tile_id))
-            }
+            Some(online) if online.usable() => online.http.at(tile_id).or_else(|| self.offline.at(tile_id)),
             _ => self.offline.at(tile_id),
         }
     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::{Key, Modifiers, RichText};
 
 use super::action::{Action, Actions};
+use super::basemap::Basemap;
 use super::map::{Highlight, MapInput, MapView};
 use super::presenter::{self, Presenter};
 use super::reader::Reader;
@@ -77,6 +78,10 @@ pub struct BriefmapApp {
     step_items: Vec<Item>,
     /// A step whose view is still to be framed, once the map has its presentation size.
     pending_view: Option<(usize, bool)>,
+    /// The basemap, made on the first frame (its tiles need the egui context).
+    basemap: Option<Basemap>,
+    /// Whether to make one: tests of the panels run without it.
+    with_basemap: bool,
 }
 
 impl BriefmapApp {
@@ -124,6 +129,8 @@ impl BriefmapApp {
             still: false,
             step_items: Vec::new(),
             pending_view: None,
+            basemap: None,
+            with_basemap: true,
         }
     }
 
@@ -158,6 +165,7 @@ impl BriefmapApp {
             theme::apply(ui.ctx(), self.state.theme);
             self.applied_theme = Some(self.state.theme);
         }
+        self.sync_basemap(ui.ctx());
         if self.presenter.is_some() || self.still {
             self.present_frame(ui);
             return;
@@ -176,6 +184,7 @@ impl BriefmapApp {
             search,
             actions,
             notices,
+            basemap,
             ..
         } = self;
         let b = &loaded.briefing;
@@ -211,10 +220,10 @@ impl BriefmapApp {
                 palette: pal,
                 visibility_generation: *visibility_generation,
             };
-            let rect = map.show(ui, None, &input, actions);
+            let rect = map.show(ui, basemap.as_mut(), &input, actions, egui::vec2(12.0, -14.0));
             if state.panels.legend {
                 egui::Area::new(egui::Id::unique("legend"))
-                    .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
+                    .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -44.0))
                     .pivot(egui::Align2::LEFT_BOTTOM)
                     .order(egui::Order::Middle)
                     .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], false));
@@ -379,6 +388,36 @@ impl BriefmapApp {
         }
     }
 
+    /// Draws the map on a plain background, without the basemap (tests of the panels).
+    pub fn without_basemap(mut self) -> Self {
+        self.with_basemap = false;
+        self
+    }
+
+    /// Basemap tiles still being rendered (exports wait until there are none).
+    pub fn basemap_pending(&self) -> usize {
+        self.basemap.as_ref().map_or(0, Basemap::pending)
+    }
+
+    /// Makes the basemap on the first frame and keeps it in step with the theme and the
+    /// online toggle; its one-time messages become notices.
+    fn sync_basemap(&mut self, ctx: &egui::Context) {
+        if !self.with_basemap {
+            return;
+        }
+        let basemap = match &mut self.basemap {
+            Some(b) => b,
+            None => {
+                let (b, error) = Basemap::new(ctx, self.state.theme, self.state.online);
+                self.notices.extend(error);
+                self.basemap.insert(b)
+            }
+        };
+        basemap.set_theme(ctx, self.state.theme);
+        basemap.set_online(ctx, self.state.online);
+        self.notices.extend(basemap.take_message());
+    }
+
     /// Whether presentation mode is on, and at which step.
     pub fn presenting(&self) -> Option<Presenter> {
         self.presenter
@@ -483,7 +522,7 @@ impl BriefmapApp {
             None => return,
         };
         let blank = self.presenter.is_some_and(|p| p.blank);
-        let Self { loaded, state, visibility, visibility_generation, map, actions, step_items, .. } = self;
+        let Self { loaded, state, visibility, visibility_generation, map, actions, step_items, basemap, .. } = self;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
@@ -499,7 +538,9 @@ impl BriefmapApp {
                 palette: pal,
                 visibility_generation: *visibility_generation,
             };
-            let rect = map.show(ui, None, &input, actions);
+            // The caption card holds the lower left: the scale bar goes bottom right.
+            let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
+            let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
             egui::Area::new(egui::Id::unique("present-legend"))
                 .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
                 .pivot(egui::Align2::RIGHT_TOP)

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod basemap;
 pub mod claim_card;
 pub mod help;
 pub mod legend;

@@ -103,6 +103,11 @@ impl Renderer {
         for n in 0..MAX_SETTLE_FRAMES {
             let app = &mut self.app;
             self.headless.run_frame(|ui| app.frame(ui)).map_err(|e| e.to_string())?;
+            // Tiles render on worker threads; give them a moment rather than spinning.
+            if self.app.basemap_pending() > 0 {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                continue;
+            }
             if n >= 2 && !self.app.animating() && !self.headless.repaint_requested() {
                 return Ok(());
             }

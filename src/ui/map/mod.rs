@@ -10,6 +10,8 @@ pub mod project;
 use egui::{Color32, FontId, Id, Rect, Role, Sense, Stroke, Ui, WidgetInfo, vec2};
 use walkers::{MapMemory, Tiles, lon_lat};
 
+use super::basemap::Basemap;
+
 use super::action::{Action, Actions};
 use super::theme::{Palette, actor_colour};
 use crate::briefing::{Briefing, Item, LinkKind, Origin, PlaceKind};
@@ -147,13 +149,15 @@ impl MapView {
         self.jump(Camera { zoom: c.zoom + steps, ..c });
     }
 
-    /// Draws the map and the briefing over it; clicks and hovers become actions.
+    /// Draws the map and the briefing over it; clicks and hovers become actions. The scale
+    /// bar goes at `scale_at` (offset from the map's bottom-left corner).
     pub fn show(
         &mut self,
         ui: &mut Ui,
-        tiles: Option<&mut dyn Tiles>,
+        basemap: Option<&mut Basemap>,
         input: &MapInput,
         actions: &mut Actions,
+        scale_at: egui::Vec2,
     ) -> Rect {
         let now = ui.input(|i| i.time);
         if let Some((flight, start)) = self.flight {
@@ -167,11 +171,22 @@ impl MapView {
             ui.ctx().request_repaint();
         }
         let centre = self.camera();
+        let (tiles, overlay) = match basemap {
+            Some(b) => {
+                let (tiles, overlay) = b.parts();
+                (Some(tiles as &mut dyn Tiles), Some(overlay))
+            }
+            None => (None, None),
+        };
         let map = walkers::Map::new(tiles, &mut self.memory, lon_lat(centre.lon, centre.lat)).zoom_with_ctrl(false);
         let clusters = &mut self.clusters;
         let response = map.show(ui, |ui, response, projector, _memory| {
             let to = ToScreen::new(projector);
-            draw_overlays(ui, &to, input, response, actions, clusters);
+            let mut reserved = draw_overlays(ui, &to, input, response, actions, clusters);
+            if let Some(overlay) = &overlay {
+                let painter = ui.painter().with_clip_rect(to.rect);
+                overlay.draw(&painter, projector, &mut reserved, to.rect.left_bottom() + scale_at);
+            }
             to.rect
         });
         if response.response.dragged() {
@@ -197,7 +212,7 @@ fn draw_overlays(
     map_response: &egui::Response,
     actions: &mut Actions,
     clusters: &mut Option<ClusterCache>,
-) {
+) -> Vec<Rect> {
     let b = input.briefing;
     let painter = ui.painter().with_clip_rect(to.rect);
     let pal = input.palette;
@@ -249,7 +264,8 @@ fn draw_overlays(
     if dense {
         draw_clusters(&painter, to, input, clusters, min, max);
         pick_nearest(to, input, map_response, actions);
-        return;
+        // Basemap names would only add noise between thousands of markers.
+        return vec![to.rect];
     }
     let mut order: Vec<usize> = input.geometry.places_in(min, max).filter(|&i| shown(i)).collect();
     // Highlighted and article places on top.
@@ -321,7 +337,7 @@ fn draw_overlays(
             });
         }
     }
-    labels::place(&painter, labels, &obstacles, pal.map_halo);
+    let placed = labels::place(&painter, labels, &obstacles, pal.map_halo);
 
     // A click on the map that no marker took: a region under it, or nothing.
     if map_response.clicked()
@@ -333,6 +349,8 @@ fn draw_overlays(
             .find(|&i| input.visibility.regions[i] != Shown::Hidden && areas::contains(&input.geometry.regions[i], w));
         actions.push(Action::Select(hit.map(Item::Region)));
     }
+    obstacles.extend(placed);
+    obstacles
 }
 
 fn place_tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
