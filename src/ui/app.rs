@@ -82,6 +82,8 @@ pub struct BriefmapApp {
     basemap: Option<Basemap>,
     /// Whether to make one: tests of the panels run without it.
     with_basemap: bool,
+    /// Whether the first frame has framed the briefing (when there was no saved view).
+    framed_once: bool,
 }
 
 impl BriefmapApp {
@@ -131,6 +133,7 @@ impl BriefmapApp {
             pending_view: None,
             basemap: None,
             with_basemap: true,
+            framed_once: false,
         }
     }
 
@@ -220,10 +223,12 @@ impl BriefmapApp {
                 palette: pal,
                 visibility_generation: *visibility_generation,
             };
-            let rect = map.show(ui, basemap.as_mut(), &input, actions, egui::vec2(12.0, -14.0));
+            // The legend holds the lower left: the scale bar goes bottom right, over the credits.
+            let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
+            let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
             if state.panels.legend {
                 egui::Area::new(egui::Id::unique("legend"))
-                    .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -44.0))
+                    .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
                     .pivot(egui::Align2::LEFT_BOTTOM)
                     .order(egui::Order::Middle)
                     .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], false));
@@ -231,6 +236,13 @@ impl BriefmapApp {
             notices_ui(ui, notices, rect);
         });
         help::show(ui.ctx(), &mut state.panels.help);
+        if !self.framed_once {
+            // A first start (no saved view) opens on the whole briefing.
+            self.framed_once = true;
+            if self.state.camera == AppState::default().camera {
+                self.frame_all_now();
+            }
+        }
         self.apply_actions(ui.ctx());
         self.state.camera = self.map.camera();
     }
@@ -594,7 +606,9 @@ impl BriefmapApp {
         let insets = if self.presenter.is_some() || self.still {
             viewport::Insets { left: 60.0, top: 60.0, right: 60.0, bottom: (h * 0.36).max(60.0) }
         } else {
-            viewport::Insets { left: 70.0, top: 70.0, right: 70.0, bottom: 70.0 }
+            // The legend stands over the map's left edge.
+            let left = if self.state.panels.legend { 200.0 } else { 70.0 };
+            viewport::Insets { left, top: 60.0, right: 60.0, bottom: 60.0 }
         };
         let mut cam = viewport::frame_within(points, w, h, insets)?;
         // A single place keeps the reader's zoom if it is already close enough.
