@@ -74,11 +74,45 @@ pub struct PathMeasure {
     pub total_km: f64,
 }
 
+/// The geodesic through `points`, densified so no two consecutive points are more than
+/// `max_km` apart (for drawing: on a Mercator map a long geodesic is a curve).
+pub fn geodesic_path(points: &[Point<f64>], max_km: f64) -> Vec<Point<f64>> {
+    use geo::InterpolatePoint;
+    let mut out: Vec<Point<f64>> = Vec::new();
+    for w in points.windows(2) {
+        let leg = geo::Geodesic.points_along_line(w[0], w[1], max_km.max(1.0) * 1000.0, true);
+        // Each leg starts where the previous one ended.
+        out.extend(leg.skip(usize::from(!out.is_empty())));
+    }
+    if points.len() == 1 {
+        out.push(points[0]);
+    }
+    out
+}
+
 /// Measures a path through `points` in order (n points give n-1 legs).
 pub fn measure_path(points: &[Point<f64>]) -> PathMeasure {
     let legs: Vec<Leg> = points.windows(2).map(|w| measure(w[0], w[1])).collect();
     let total_km = legs.iter().map(|l| l.distance_km).sum();
     PathMeasure { legs, total_km }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+
+    #[test]
+    fn geodesic_paths_are_dense_and_keep_their_ends() {
+        let minsk = Point::new(27.5665, 53.9002);
+        let moscow = Point::new(37.6178, 55.7520);
+        let rota = Point::new(-6.3316, 36.6208);
+        let path = geodesic_path(&[minsk, moscow, rota], 50.0);
+        assert_eq!(path.first(), Some(&minsk));
+        assert_eq!(path.last(), Some(&rota));
+        assert!(path.contains(&moscow));
+        assert!(path.windows(2).all(|w| distance_km(w[0], w[1]) <= 50.0 + 1e-6));
+        assert_eq!(geodesic_path(&[minsk], 50.0), vec![minsk]);
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,9 @@ pub mod ring_shape;
 pub mod systems;
 
 pub use index::{IndexHit, PointIndex};
-pub use measure::{Leg, PathMeasure, bearing_deg, compass_point, distance_km, measure, measure_path, validate_lon_lat};
+pub use measure::{
+    Leg, PathMeasure, bearing_deg, compass_point, distance_km, geodesic_path, measure, measure_path, validate_lon_lat,
+};
 pub use reach::{Coverage, ReachRow, RegionReach, Target, TargetGeometry, region_reach, within_reach};
 pub use ring::{MAX_RADIUS_KM, Pole, RangeRing, check_radius};
 pub use ring_shape::RingShape;

@@ -16,6 +16,10 @@ pub enum Action {
     ShowText(usize),
     /// Start (true) or leave (false) presentation mode.
     Present(bool),
+    /// Add a range ring.
+    AddRing(super::rings::UserRing),
+    /// Add a point to the measure tool (with the place's name when a place was clicked).
+    Measure(geo::Point<f64>, Option<String>),
 }
 
 /// Actions gathered during a frame.

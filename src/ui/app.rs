@@ -8,8 +8,10 @@ use egui::{Key, Modifiers, RichText};
 use super::action::{Action, Actions};
 use super::basemap::Basemap;
 use super::map::{Highlight, MapInput, MapView};
+use super::measure::Measure;
 use super::presenter::{self, Presenter};
 use super::reader::Reader;
+use super::rings::Rings;
 use super::state::{AppState, SLIDER_END};
 use super::theme::{self, Palette};
 use super::time_panel::{self, TimePanel};
@@ -84,6 +86,10 @@ pub struct BriefmapApp {
     with_basemap: bool,
     /// Whether the first frame has framed the briefing (when there was no saved view).
     framed_once: bool,
+    /// Range rings on screen and the rings window.
+    rings: Rings,
+    /// The measure tool.
+    measure: Measure,
 }
 
 impl BriefmapApp {
@@ -134,6 +140,8 @@ impl BriefmapApp {
             basemap: None,
             with_basemap: true,
             framed_once: false,
+            rings: Rings::default(),
+            measure: Measure::default(),
         }
     }
 
@@ -175,6 +183,7 @@ impl BriefmapApp {
         }
         self.shortcuts(ui);
         self.refresh_visibility();
+        self.sync_rings();
         let Self {
             loaded,
             state,
@@ -188,6 +197,8 @@ impl BriefmapApp {
             actions,
             notices,
             basemap,
+            rings,
+            measure,
             ..
         } = self;
         let b = &loaded.briefing;
@@ -195,7 +206,7 @@ impl BriefmapApp {
         let selection = state.selection(b);
 
         egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar::show(ui, b, state, search, actions);
+            top_bar::show(ui, b, state, search, actions, &mut measure.active);
         });
         egui::Panel::bottom("time-panel").show(ui, |ui| {
             if time_panel.show(ui, b, &loaded.timeline, &mut state.time, &pal) {
@@ -204,7 +215,7 @@ impl BriefmapApp {
         });
         if state.panels.side {
             egui::Panel::right("side-panel").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
-                side_panel::show(ui, b, visibility, selection, &pal, actions);
+                side_panel::show(ui, b, visibility, selection, &pal, actions, rings);
             });
         }
         if state.panels.reader {
@@ -222,6 +233,9 @@ impl BriefmapApp {
                 highlight: &highlight,
                 palette: pal,
                 visibility_generation: *visibility_generation,
+                rings: rings.shown(),
+                selected_ring: rings.selected,
+                measure: measure.active.then_some(&*measure),
             };
             // The legend holds the lower left: the scale bar goes bottom right, over the credits.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
@@ -234,7 +248,24 @@ impl BriefmapApp {
                     .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], false));
             }
             notices_ui(ui, notices, rect);
+            if measure.active {
+                egui::Area::new(egui::Id::unique("measure"))
+                    .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
+                    .pivot(egui::Align2::RIGHT_TOP)
+                    .order(egui::Order::Foreground)
+                    .show(ui.ctx(), |ui| egui::Frame::popup(ui.style()).show(ui, |ui| measure.panel(ui)));
+            }
         });
+        let mut rings_open = state.panels.rings;
+        egui::Window::new("Range rings").open(&mut rings_open).default_width(340.0).show(ui.ctx(), |ui| {
+            ui.checkbox(&mut state.briefing_rings, "Show the briefing's rings");
+            if let Some(i) = rings.panel(ui)
+                && i < state.rings.len()
+            {
+                state.rings.remove(i);
+            }
+        });
+        state.panels.rings = rings_open;
         help::show(ui.ctx(), &mut state.panels.help);
         if !self.framed_once {
             // A first start (no saved view) opens on the whole briefing.
@@ -297,7 +328,10 @@ impl BriefmapApp {
             ui.ctx().memory_mut(|m| m.request_focus(top_bar::search_id()));
         }
         if pressed(ui, Modifiers::NONE, Key::Escape) {
-            if self.state.panels.help {
+            if self.measure.active {
+                self.measure.active = false;
+                self.measure.clear();
+            } else if self.state.panels.help {
                 self.state.panels.help = false;
             } else {
                 self.actions.push(Action::Select(None));
@@ -333,7 +367,13 @@ impl BriefmapApp {
             time.playing = false;
         }
         let panels = &mut self.state.panels;
-        for (key, flag) in [(Key::R, &mut panels.reader), (Key::D, &mut panels.side), (Key::L, &mut panels.legend)] {
+        for (key, flag) in [
+            (Key::R, &mut panels.reader),
+            (Key::D, &mut panels.side),
+            (Key::L, &mut panels.legend),
+            (Key::G, &mut panels.rings),
+            (Key::M, &mut self.measure.active),
+        ] {
             if pressed(ui, Modifiers::NONE, key) {
                 *flag = !*flag;
             }
@@ -393,6 +433,13 @@ impl BriefmapApp {
                     self.state.panels.reader = true;
                     self.reader.scroll_to(offset);
                 }
+                Action::AddRing(ring) => {
+                    self.state.rings.push(ring);
+                    self.state.panels.rings = true;
+                    self.sync_rings();
+                    self.rings.selected = self.rings.shown().len().checked_sub(1);
+                }
+                Action::Measure(p, name) => self.measure.add(p, name),
                 Action::Present(true) => self.start_presenting(ctx, 0),
                 Action::Present(false) => self.stop_presenting(ctx),
             }
@@ -428,6 +475,24 @@ impl BriefmapApp {
         basemap.set_theme(ctx, self.state.theme);
         basemap.set_online(ctx, self.state.online);
         self.notices.extend(basemap.take_message());
+    }
+
+    /// The rings on screen: the current story step's when presenting, else the briefing's own
+    /// (when switched on) and the user's.
+    fn sync_rings(&mut self) {
+        let b = &self.loaded.briefing;
+        let briefing_rings: Vec<String> = match self.presenter {
+            Some(p) => b.story().get(p.step).map(|s| s.rings.clone()).unwrap_or_default(),
+            None if self.state.briefing_rings => b.rings().iter().map(|r| r.id.clone()).collect(),
+            None => Vec::new(),
+        };
+        let user: &[super::rings::UserRing] = if self.presenter.is_some() { &[] } else { &self.state.rings };
+        self.rings.sync(b, &briefing_rings, user);
+    }
+
+    /// The rings on screen (tests).
+    pub fn rings(&self) -> &Rings {
+        &self.rings
     }
 
     /// Whether presentation mode is on, and at which step.
@@ -499,7 +564,17 @@ impl BriefmapApp {
         let frame: Vec<Item> = step.view.frame.iter().filter_map(|id| b.item(id)).collect();
         let camera = match (step.view.centre, step.view.zoom) {
             (Some(c), Some(zoom)) if frame.is_empty() => Some(Camera { lon: c.lon, lat: c.lat, zoom }),
-            _ => self.frame_items(&frame),
+            _ => {
+                // A step's rings are part of its picture: frame their extent too.
+                let ring_corners: Vec<(f64, f64)> = self
+                    .rings
+                    .shown()
+                    .iter()
+                    .filter_map(|r| r.fill.bounds)
+                    .flat_map(|[min, max]| [from_world(min[0], min[1]), from_world(max[0], max[1])])
+                    .collect();
+                self.frame_with(&frame, ring_corners)
+            }
         };
         if let Some(cam) = camera {
             if fly { self.map.fly_to(cam, now) } else { self.map.jump(cam) }
@@ -534,7 +609,9 @@ impl BriefmapApp {
             None => return,
         };
         let blank = self.presenter.is_some_and(|p| p.blank);
-        let Self { loaded, state, visibility, visibility_generation, map, actions, step_items, basemap, .. } = self;
+        self.sync_rings();
+        let Self { loaded, state, visibility, visibility_generation, map, actions, step_items, basemap, rings, .. } =
+            self;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
@@ -549,6 +626,9 @@ impl BriefmapApp {
                 highlight: &highlight,
                 palette: pal,
                 visibility_generation: *visibility_generation,
+                rings: rings.shown(),
+                selected_ring: None,
+                measure: None,
             };
             // The caption card holds the lower left: the scale bar goes bottom right.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
@@ -577,6 +657,11 @@ impl BriefmapApp {
 
     /// The camera that frames these items in the current map rectangle.
     fn frame_items(&self, items: &[Item]) -> Option<Camera> {
+        self.frame_with(items, Vec::new())
+    }
+
+    /// Like `frame_items`, also fitting the lon/lat points `extra`.
+    fn frame_with(&self, items: &[Item], extra: Vec<(f64, f64)>) -> Option<Camera> {
         let b = &self.loaded.briefing;
         let g = &self.loaded.geometry;
         let mut parts: Vec<Item> = Vec::new();
@@ -588,7 +673,7 @@ impl BriefmapApp {
                 other => parts.push(other),
             }
         }
-        let mut points: Vec<(f64, f64)> = Vec::new();
+        let mut points: Vec<(f64, f64)> = extra;
         for part in parts {
             match part {
                 Item::Place(i) => points.push((b.places()[i].lon, b.places()[i].lat)),

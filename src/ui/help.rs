@@ -16,6 +16,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("R", "Show or hide the article reader"),
     ("D", "Show or hide the details panel"),
     ("L", "Show or hide the legend"),
+    ("G", "Range rings and what they reach"),
+    ("M", "Measure distances: click points or places (Esc to stop)"),
     ("T", "Light or dark theme"),
     ("F5", "Present the story full screen"),
     ("F11", "Full screen"),

@@ -4,6 +4,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::action::{Action, Actions};
 use super::claim_card;
+use super::rings::Rings;
 use super::theme::{Palette, actor_colour};
 use crate::briefing::{Briefing, Item, Origin, Provenance};
 use crate::visibility::{Shown, Visibility};
@@ -16,10 +17,11 @@ pub fn show(
     selection: Option<Item>,
     pal: &Palette,
     actions: &mut Actions,
+    rings: &mut Rings,
 ) {
     ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match selection {
         None => overview(ui, b, visibility, pal, actions),
-        Some(Item::Place(i)) => place(ui, b, visibility, i, pal, actions),
+        Some(Item::Place(i)) => place(ui, b, visibility, i, pal, actions, rings),
         Some(Item::Region(i)) => region(ui, b, visibility, i, pal, actions),
         Some(Item::Claim(c)) => claim(ui, b, visibility, c, pal, actions),
     });
@@ -63,6 +65,8 @@ fn place_list(ui: &mut Ui, b: &Briefing, visibility: &Visibility, origin: Origin
         .enumerate()
         .filter(|(i, p)| p.provenance.origin == origin && visibility.places[*i] != Shown::Hidden);
     ui.horizontal_wrapped(|ui| {
+        // A name moves to the next line whole rather than breaking in two.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         for (i, p) in listed.by_ref().take(MAX_LISTED) {
             if ui.link(&p.name).clicked() {
                 actions.push(Action::Select(Some(Item::Place(i))));
@@ -139,10 +143,22 @@ fn claims(ui: &mut Ui, b: &Briefing, visibility: &Visibility, list: &[usize], pa
     }
 }
 
-fn place(ui: &mut Ui, b: &Briefing, visibility: &Visibility, i: usize, pal: &Palette, actions: &mut Actions) {
+fn place(
+    ui: &mut Ui,
+    b: &Briefing,
+    visibility: &Visibility,
+    i: usize,
+    pal: &Palette,
+    actions: &mut Actions,
+    rings: &mut Rings,
+) {
     let p = &b.places()[i];
     header(ui, b, &p.name, &p.local_names, p.kind.label(), &p.actors, actions);
     provenance(ui, &p.provenance, Some((p.lat, p.lon)), pal);
+    ui.add_space(4.0);
+    if let Some(ring) = rings.add_form(ui, b, i) {
+        actions.push(Action::AddRing(ring));
+    }
     claims(ui, b, visibility, b.claims_of_place(i), pal, actions);
 }
 

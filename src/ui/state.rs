@@ -91,11 +91,13 @@ pub struct Panels {
     /// The keyboard help overlay.
     #[serde(skip)]
     pub help: bool,
+    /// The range rings window.
+    pub rings: bool,
 }
 
 impl Default for Panels {
     fn default() -> Self {
-        Self { side: true, reader: false, legend: true, help: false }
+        Self { side: true, reader: false, legend: true, help: false, rings: false }
     }
 }
 
@@ -117,6 +119,10 @@ pub struct AppState {
     pub theme: Theme,
     /// OpenStreetMap tiles instead of the offline basemap.
     pub online: bool,
+    /// Range rings the user added.
+    pub rings: Vec<super::rings::UserRing>,
+    /// Show the briefing's own range rings (story steps show theirs regardless).
+    pub briefing_rings: bool,
 }
 
 impl Default for AppState {
@@ -129,6 +135,8 @@ impl Default for AppState {
             panels: Panels::default(),
             theme: Theme::default(),
             online: false,
+            rings: Vec::new(),
+            briefing_rings: false,
         }
     }
 }

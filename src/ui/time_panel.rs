@@ -48,7 +48,7 @@ impl TimePanel {
             if ui.button(play).on_hover_text("Play the story through time (Space)").clicked() {
                 toggle_play(time);
             }
-            egui::ComboBox::from_id_salt("speed")
+            egui::ComboBox::new("speed", "Speed")
                 .width(70.0)
                 .selected_text(speed_label(time.speed))
                 .show_ui(ui, |ui| {

@@ -90,7 +90,14 @@ fn select(hit: &Hit) -> Action {
 }
 
 /// Draws the bar.
-pub fn show(ui: &mut Ui, b: &Briefing, state: &mut AppState, search: &mut SearchBox, actions: &mut Actions) {
+pub fn show(
+    ui: &mut Ui,
+    b: &Briefing,
+    state: &mut AppState,
+    search: &mut SearchBox,
+    actions: &mut Actions,
+    measuring: &mut bool,
+) {
     ui.horizontal(|ui| {
         let a = b.article();
         ui.label(RichText::new(&a.title).strong().size(17.0));
@@ -114,6 +121,8 @@ pub fn show(ui: &mut Ui, b: &Briefing, state: &mut AppState, search: &mut Search
             ui.toggle_value(&mut state.online, "OSM tiles")
                 .on_hover_text("OpenStreetMap tiles (needs a network); off: the offline basemap");
             ui.toggle_value(&mut state.panels.legend, "Legend").on_hover_text("Legend (L)");
+            ui.toggle_value(&mut state.panels.rings, "Rings").on_hover_text("Range rings and what they reach (G)");
+            ui.toggle_value(measuring, "Measure").on_hover_text("Click points or places for geodesic distances (M)");
             ui.toggle_value(&mut state.panels.reader, "Article").on_hover_text("The article reader (R)");
             ui.toggle_value(&mut state.panels.side, "Details").on_hover_text("The selection panel (D)");
             if ui.button("Fit all").on_hover_text("Frame every place (0)").clicked() {

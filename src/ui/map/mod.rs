@@ -11,6 +11,8 @@ use egui::{Color32, FontId, Id, Rect, Role, Sense, Stroke, Ui, WidgetInfo, vec2}
 use walkers::{MapMemory, Tiles, lon_lat};
 
 use super::basemap::Basemap;
+use super::measure::Measure;
+use super::rings::ShownRing;
 
 use super::action::{Action, Actions};
 use super::theme::{Palette, actor_colour};
@@ -88,6 +90,12 @@ pub struct MapInput<'a> {
     pub palette: Palette,
     /// Changes whenever `visibility` does (cached clusters are rebuilt then).
     pub visibility_generation: u64,
+    /// Range rings to draw.
+    pub rings: &'a [ShownRing],
+    /// The ring whose table is open.
+    pub selected_ring: Option<usize>,
+    /// The measure tool, when on.
+    pub measure: Option<&'a Measure>,
 }
 
 /// Clusters for one zoom level and one visibility state.
@@ -234,6 +242,25 @@ fn draw_overlays(
         areas::draw(&painter, to, area, fill, stroke);
     }
 
+    // Range rings: a light band, a firm edge, a label on the southern side.
+    for (i, ring) in input.rings.iter().enumerate() {
+        let centre = &b.places()[ring.place];
+        let colour = centre.actors.first().map_or(Color32::GRAY, |a| actor_colour(b, a));
+        let lit = input.selected_ring == Some(i);
+        areas::draw(&painter, to, &ring.fill, colour.gamma_multiply(if lit { 0.16 } else { 0.09 }), Stroke::NONE);
+        let stroke = Stroke::new(if lit { 3.0 } else { 2.0 }, colour.gamma_multiply(0.9));
+        for line in &ring.outline {
+            painter.add(egui::Shape::line(line.iter().map(|&w| to.point(w)).collect(), stroke));
+        }
+        let at = to.point(ring.label_at);
+        if to.rect.contains(at) {
+            let galley = painter.layout_no_wrap(ring.label.clone(), FontId::proportional(12.5), colour);
+            let rect = egui::Align2::CENTER_TOP.anchor_size(at + vec2(0.0, 3.0), galley.size()).expand(2.0);
+            painter.rect_filled(rect, 3.0, pal.map_halo);
+            painter.galley(rect.min + vec2(2.0, 2.0), galley, colour);
+        }
+    }
+
     // Where links start and end: a place's point or a region's label point.
     let anchor = |id: &str| -> Option<egui::Pos2> {
         match b.item(id)? {
@@ -294,7 +321,10 @@ fn draw_overlays(
             ui.interact(rect, Id::unique(("place", i)), Sense::click()).on_hover_ui(|ui| place_tooltip(ui, b, i));
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} on the map", place.name)));
         if response.clicked() {
-            actions.push(Action::Select(Some(Item::Place(i))));
+            match input.measure {
+                Some(_) => actions.push(Action::Measure(place.point(), Some(place.name.clone()))),
+                None => actions.push(Action::Select(Some(Item::Place(i)))),
+            }
         }
         let priority = match (lit, place.kind, place.provenance.origin) {
             (true, ..) => 100,
@@ -339,8 +369,18 @@ fn draw_overlays(
     }
     let placed = labels::place(&painter, labels, &obstacles, pal.map_halo);
 
-    // A click on the map that no marker took: a region under it, or nothing.
-    if map_response.clicked()
+    if let Some(m) = input.measure {
+        draw_measure(&painter, to, m, &pal);
+    }
+    // A click on the map that no marker took: a measure point, a region under it, or nothing.
+    if input.measure.is_some()
+        && map_response.clicked()
+        && let Some(pos) = map_response.interact_pointer_pos()
+    {
+        let [x, y] = to.world(pos);
+        let (lon, lat) = crate::viewport::from_world(x, y);
+        actions.push(Action::Measure(geo::Point::new(lon, lat), None));
+    } else if map_response.clicked()
         && let Some(pos) = map_response.interact_pointer_pos()
     {
         let w = to.world(pos);
@@ -351,6 +391,28 @@ fn draw_overlays(
     }
     obstacles.extend(placed);
     obstacles
+}
+
+/// The measured path: the geodesic as a line, its points, and each leg's length.
+fn draw_measure(painter: &egui::Painter, to: &ToScreen, m: &Measure, pal: &Palette) {
+    let ink = if pal.dark { Color32::WHITE } else { Color32::from_rgb(20, 24, 30) };
+    if m.path.len() >= 2 {
+        let points: Vec<egui::Pos2> = m.path.iter().map(|&w| to.point(w)).collect();
+        painter.add(egui::Shape::line(points, Stroke::new(2.5, ink)));
+    }
+    for (p, _) in &m.points {
+        let at = to.point(crate::viewport::to_world(p.x(), p.y()).into());
+        painter.circle(at, 4.5, pal.highlight, Stroke::new(1.5, ink));
+    }
+    for w in m.points.windows(2) {
+        let km = crate::spatial::distance_km(w[0].0, w[1].0);
+        let mid = geo::Point::new((w[0].0.x() + w[1].0.x()) / 2.0, (w[0].0.y() + w[1].0.y()) / 2.0);
+        let at = to.point(crate::viewport::to_world(mid.x(), mid.y()).into());
+        let galley = painter.layout_no_wrap(format!("{km:.0} km"), FontId::proportional(12.5), ink);
+        let rect = egui::Align2::CENTER_BOTTOM.anchor_size(at - vec2(0.0, 6.0), galley.size()).expand(2.0);
+        painter.rect_filled(rect, 3.0, pal.map_halo);
+        painter.galley(rect.min + vec2(2.0, 2.0), galley, ink);
+    }
 }
 
 fn place_tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
