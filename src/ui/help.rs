@@ -16,6 +16,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("R", "Show or hide the article reader"),
     ("D", "Show or hide the details panel"),
     ("L", "Show or hide the legend"),
+    ("S", "Show or hide the story editor"),
     ("T", "Light or dark theme"),
     ("F5", "Present the story full screen"),
     ("F11", "Full screen"),

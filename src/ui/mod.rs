@@ -10,6 +10,7 @@ pub mod presenter;
 pub mod reader;
 pub mod side_panel;
 pub mod state;
+pub mod story_editor;
 pub mod theme;
 pub mod time_panel;
 pub mod top_bar;

@@ -89,8 +89,15 @@ fn select(hit: &Hit) -> Action {
     }
 }
 
-/// Draws the bar.
-pub fn show(ui: &mut Ui, b: &Briefing, state: &mut AppState, search: &mut SearchBox, actions: &mut Actions) {
+/// Draws the bar; `story_edited` marks the Story toggle while the story has unsaved changes.
+pub fn show(
+    ui: &mut Ui,
+    b: &Briefing,
+    state: &mut AppState,
+    search: &mut SearchBox,
+    actions: &mut Actions,
+    story_edited: bool,
+) {
     ui.horizontal(|ui| {
         let a = b.article();
         ui.label(RichText::new(&a.title).strong().size(17.0));
@@ -113,6 +120,8 @@ pub fn show(ui: &mut Ui, b: &Briefing, state: &mut AppState, search: &mut Search
             }
             ui.toggle_value(&mut state.online, "OSM tiles")
                 .on_hover_text("OpenStreetMap tiles (needs a network); off: the offline basemap");
+            let story = if story_edited { "Story (edited)" } else { "Story" };
+            ui.toggle_value(&mut state.panels.story, story).on_hover_text("Edit the story and save the briefing (S)");
             ui.toggle_value(&mut state.panels.legend, "Legend").on_hover_text("Legend (L)");
             ui.toggle_value(&mut state.panels.reader, "Article").on_hover_text("The article reader (R)");
             ui.toggle_value(&mut state.panels.side, "Details").on_hover_text("The selection panel (D)");
