@@ -98,14 +98,24 @@ pub fn show(
     actions: &mut Actions,
     story_edited: bool,
 ) {
+    // On a narrow window the title gives way (cut short, in full on hover) so that nothing
+    // overlaps; what the rest of the bar needs is measured on the previous frame.
+    let rest_id = Id::unique("top-bar-rest-width");
+    let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(0.0);
     ui.horizontal(|ui| {
         let a = b.article();
-        ui.label(RichText::new(&a.title).strong().size(17.0));
+        let title_width = (ui.available_width() - rest).max(120.0);
+        ui.scope(|ui| {
+            ui.set_max_width(title_width);
+            ui.add(egui::Label::new(RichText::new(&a.title).strong().size(17.0)).truncate());
+        });
+        let middle = ui.cursor().min.x;
         ui.label(RichText::new(format!("{} · {}", a.author, a.published.label())).small());
         ui.separator();
         search.show(ui, b, actions);
         filters_menu(ui, b, state);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let middle = ui.cursor().min.x - middle;
+        let right = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("?").on_hover_text("Keyboard shortcuts (?)").clicked() {
                 state.panels.help = !state.panels.help;
             }
@@ -129,6 +139,8 @@ pub fn show(
                 actions.push(Action::FrameAll);
             }
         });
+        let spacing = 2.0 * ui.spacing().item_spacing.x;
+        ui.data_mut(|d| d.insert_temp(rest_id, middle + right.response.rect.width() + spacing));
     });
 }
 
