@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Button, Key, Modifiers, RichText, Role, ScrollArea, TextEdit, Ui, WidgetInfo, vec2};
+use egui::{Button, Frame, Key, Modifiers, RichText, Role, ScrollArea, TextEdit, Ui, WidgetInfo, vec2};
 
 use super::state::TimeState;
 use super::theme::Palette;
@@ -128,23 +128,17 @@ impl StoryEditor {
         if add.on_hover_text("The map's view, the slider's date and the selection, after the picked step").clicked() {
             self.requests.push(Request::AddView);
         }
+        // Saving and the picked step's fields keep their place at the bottom; the list of steps
+        // takes the height that is left.
+        let inner = |id: &str| egui::Panel::bottom(id.to_owned()).resizable(false).frame(Frame::NONE.inner_margin(4));
+        inner("story-save").show(ui, |ui| self.save_section(ui, b, pal));
+        inner("story-step").show(ui, |ui| self.step_details(ui, b, pal));
         ui.add_space(4.0);
         self.step_list(ui, steps);
-        if let Some((at, step)) = &self.undo {
-            let label = format!("Undo delete of step {}", at + 1);
-            if ui.button(label).on_hover_text(format!("Bring back “{}”", step.title)).clicked() {
-                self.requests.push(Request::Undo);
-            }
-        }
-        ui.separator();
-        self.step_details(ui, b, pal);
-        ui.separator();
-        self.save_section(ui, b, pal);
     }
 
     fn step_list(&mut self, ui: &mut Ui, steps: &[StoryStep]) {
-        let height = (ui.available_height() * 0.42).max(120.0);
-        ScrollArea::vertical().id_salt("story-steps").max_height(height).auto_shrink([false, true]).show(ui, |ui| {
+        ScrollArea::vertical().id_salt("story-steps").auto_shrink([false, false]).show(ui, |ui| {
             for (i, step) in steps.iter().enumerate() {
                 let text = format!("{}. {}", i + 1, step.title);
                 let row = ui.add(
@@ -163,24 +157,28 @@ impl StoryEditor {
     }
 
     fn step_details(&mut self, ui: &mut Ui, b: &Briefing, pal: &Palette) {
+        if let Some((at, step)) = &self.undo {
+            let label = format!("Undo delete of step {}", at + 1);
+            if ui.button(label).on_hover_text(format!("Bring back “{}”", step.title)).clicked() {
+                self.requests.push(Request::Undo);
+            }
+        }
         let (Some(i), Some(drafts)) = (self.selected, self.drafts.as_mut()) else {
             ui.label(RichText::new("Pick a step to edit it.").color(pal.muted));
             return;
         };
         let n = b.story().len();
+        ui.strong(format!("Step {} of {n}", i + 1));
         ui.horizontal(|ui| {
-            ui.strong(format!("Step {} of {n}", i + 1));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Delete").on_hover_text("Remove this step (it can be undone)").clicked() {
-                    self.requests.push(Request::Edit(Box::new(StoryEdit::Delete(i))));
-                }
-                if ui.add_enabled(i + 1 < n, Button::new("Move down")).clicked() {
-                    self.requests.push(Request::Edit(Box::new(StoryEdit::Move { from: i, to: i + 1 })));
-                }
-                if ui.add_enabled(i > 0, Button::new("Move up")).clicked() {
-                    self.requests.push(Request::Edit(Box::new(StoryEdit::Move { from: i, to: i - 1 })));
-                }
-            });
+            if ui.add_enabled(i > 0, Button::new("Move up")).clicked() {
+                self.requests.push(Request::Edit(Box::new(StoryEdit::Move { from: i, to: i - 1 })));
+            }
+            if ui.add_enabled(i + 1 < n, Button::new("Move down")).clicked() {
+                self.requests.push(Request::Edit(Box::new(StoryEdit::Move { from: i, to: i + 1 })));
+            }
+            if ui.button("Delete").on_hover_text("Remove this step (it can be undone)").clicked() {
+                self.requests.push(Request::Edit(Box::new(StoryEdit::Delete(i))));
+            }
         });
         ui.label("Title");
         let title = ui.add(TextEdit::singleline(&mut drafts.title).desired_width(f32::INFINITY));
@@ -309,8 +307,12 @@ impl StoryEditor {
         self.status = Some(match result {
             Ok(path) => {
                 self.edited = false;
-                let open = if copy { format!(" — open it with: briefmap {}", path.display()) } else { String::new() };
-                Status::Done(format!("Saved to {}{open}", path.display()))
+                let path = path.display();
+                Status::Done(if copy {
+                    format!("Saved. Open it with:  briefmap {path}")
+                } else {
+                    format!("Saved to {path}")
+                })
             }
             // The edits stay in memory, so the user can fix the folder and save again.
             Err(e) => Status::Failed(format!("Not saved: {e}")),
