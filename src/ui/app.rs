@@ -161,19 +161,9 @@ impl BriefmapApp {
         self.shortcuts(ui);
         self.refresh_visibility();
         let Self {
-            loaded,
-            state,
-            visibility,
-            visibility_key,
-            map,
-            reader,
-            time_panel,
-            search,
-            actions,
-            notices,
-            story,
-            ..
+            loaded, state, visibility, visibility_key, map, reader, time_panel, search, actions, notices, ..
         } = self;
+        let story = &mut self.story;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
