@@ -1,12 +1,16 @@
-//! The command line: `check` and `export` (and, without a subcommand, the app).
+//! The command line: `check`, `export`, `range`, `distance` and `systems` (and, without a
+//! subcommand, the app). Each command is a function returning its text, so tests and the app can
+//! call it without a process.
 
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 use crate::atlas::Atlas;
 use crate::briefing::{Briefing, Problem, Problems, load};
 use crate::export;
+use crate::lookup::{self, Located};
+use crate::spatial::{self, format};
 
 /// briefmap: an article as a map for briefings.
 #[derive(Debug, Parser)]
@@ -30,6 +34,8 @@ pub enum Command {
         /// The briefing file.
         file: Option<PathBuf>,
     },
+    /// Render the map as on screen to PNG (a step, a date, every step) or GIF (time playback).
+    Render(RenderArgs),
     /// Export a briefing as GeoJSON or KML.
     Export {
         /// Output format.
@@ -41,6 +47,116 @@ pub enum Command {
         /// The briefing file (default: the embedded one).
         file: Option<PathBuf>,
     },
+    /// What a range ring around a place reaches: places and regions, nearest first.
+    #[command(group(ArgGroup::new("radius").required(true).multiple(true).args(["km", "system"])))]
+    Range {
+        /// The centre: a place id or name, or lat,lon in decimal degrees.
+        #[arg(allow_hyphen_values = true)]
+        place: String,
+        /// Radius in km; with --system, overrides its nominal range.
+        #[arg(long, allow_negative_numbers = true)]
+        km: Option<f64>,
+        /// A weapon system's nominal range, by id (`briefmap systems` lists them).
+        #[arg(long)]
+        system: Option<String>,
+        /// The briefing file (default: the embedded one).
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+    /// Geodesic distance and bearing from A to B, or along a path of several legs.
+    Distance {
+        /// Two or more points: place ids or names, or lat,lon in decimal degrees (put `--` before
+        /// the points if one starts with a minus sign).
+        #[arg(required = true, num_args = 2.., value_name = "POINT")]
+        points: Vec<String>,
+        /// The briefing file (default: the embedded one).
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+    /// The weapon systems range rings can use: nominal ranges, sources and caveats.
+    Systems,
+}
+
+/// What `render` draws and where.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// Output: a .png file; a folder with --all-steps; a .gif or a folder of frames with --animate.
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Image size in pixels, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+    pub size: [u32; 2],
+    /// Pixels per point: 2 draws the same layout at double resolution (HiDPI slides).
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// A story step (1-based), with its caption.
+    #[arg(long, conflicts_with_all = ["at", "all_steps", "animate"])]
+    pub step: Option<usize>,
+    /// A date (YYYY, YYYY-MM or YYYY-MM-DD): the story as it stood then.
+    #[arg(long, conflicts_with_all = ["all_steps", "animate"])]
+    pub at: Option<crate::briefing::PartialDate>,
+    /// One PNG per story step into the output folder, for a slide deck.
+    #[arg(long, conflicts_with = "animate")]
+    pub all_steps: bool,
+    /// The time playback FROM..TO (e.g. 2013..2016-12), as a GIF or numbered frames.
+    #[arg(long, value_name = "FROM..TO")]
+    pub animate: Option<String>,
+    /// Frames in the animation.
+    #[arg(long, default_value_t = 48)]
+    pub frames: usize,
+    /// Light or dark.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeArg,
+    /// The briefing file (default: the embedded one).
+    pub file: Option<PathBuf>,
+}
+
+/// Themes on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+fn parse_size(s: &str) -> Result<[u32; 2], String> {
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| format!("'{s}' is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let n = |t: &str| t.trim().parse::<u32>().map_err(|_| format!("'{t}' in '{s}' is not a whole number of pixels"));
+    Ok([n(w)?, n(h)?])
+}
+
+/// Parses `FROM..TO` partial dates into the first day of FROM and the last day of TO.
+pub fn parse_date_range(s: &str) -> Result<(jiff::civil::Date, jiff::civil::Date), String> {
+    let (a, z) = s.split_once("..").ok_or_else(|| format!("'{s}' is not FROM..TO, e.g. 2013..2016-12"))?;
+    let parse = |t: &str| t.trim().parse::<crate::briefing::PartialDate>().map_err(|e| e.to_string());
+    let from = parse(a)?.first_day().map_err(|e| e.to_string())?;
+    let to = parse(z)?.last_day().map_err(|e| e.to_string())?;
+    Ok((from, to))
+}
+
+/// Runs `render`.
+pub fn render(args: &RenderArgs) -> Result<String, String> {
+    use crate::ui::render::{self, RenderOptions, Shot};
+    use crate::ui::state::{AppState, Theme};
+    let briefing = load_briefing(args.file.as_deref()).map_err(|p| p.to_string())?;
+    let theme = if args.theme == ThemeArg::Dark { Theme::Dark } else { Theme::Light };
+    let options = RenderOptions { size: args.size, scale: args.scale, theme };
+    let state = AppState::default();
+    if args.all_steps {
+        return render::all_steps(briefing, state, &options, &args.output);
+    }
+    if let Some(range) = &args.animate {
+        return render::animation(briefing, state, &options, parse_date_range(range)?, args.frames, &args.output);
+    }
+    let shot = match (args.step, args.at) {
+        (Some(0), _) => return Err("steps are numbered from 1".into()),
+        (Some(n), _) => Shot::Step(n - 1),
+        (None, Some(d)) => Shot::At(d.last_day().map_err(|e| e.to_string())?),
+        (None, None) if !briefing.story().is_empty() => Shot::Step(0),
+        (None, None) => Shot::Current,
+    };
+    render::png(briefing, state, &options, shot, &args.output)
 }
 
 /// Export formats.
@@ -96,3 +212,67 @@ pub fn export(format: Format, file: Option<&Path>, output: Option<&Path>) -> Res
         None => Ok(Some(text)),
     }
 }
+
+/// Runs `range`: loads the briefing, then [`range_report`].
+pub fn range(file: Option<&Path>, place: &str, km: Option<f64>, system: Option<&str>) -> Result<String, String> {
+    let briefing = load_briefing(file).map_err(|p| p.to_string())?;
+    range_report(&briefing, place, km, system)
+}
+
+/// What a ring around `place` (a system's range, or `km`, or both: `km` overrides) reaches among
+/// the briefing's places and regions, nearest first; then the system's source and caveat.
+pub fn range_report(b: &Briefing, place: &str, km: Option<f64>, system: Option<&str>) -> Result<String, String> {
+    let centre = lookup::locate(b, place).map_err(|e| e.to_string())?;
+    let (ring, system) = spatial::resolve_ring(centre.point, system, km).map_err(|e| e.to_string())?;
+    let rows = b.within_reach(&ring, centre.place);
+    let mut text = format::format_reach(&format::ring_heading(system, ring.radius_km()), &centre.name, &rows);
+    if let Some(system) = system {
+        text.push('\n');
+        text += &format::format_system_note(system);
+    }
+    Ok(text)
+}
+
+/// Runs `distance`: loads the briefing, then [`distance_report`].
+pub fn distance(file: Option<&Path>, points: &[String]) -> Result<String, String> {
+    let briefing = load_briefing(file).map_err(|p| p.to_string())?;
+    distance_report(&briefing, points)
+}
+
+/// The geodesic distance and initial bearing between two points, or each leg of a longer path
+/// and the total. Every point that cannot be found is reported, not just the first.
+pub fn distance_report(b: &Briefing, points: &[String]) -> Result<String, String> {
+    if points.len() < 2 {
+        return Err("give at least two points to measure between".to_owned());
+    }
+    let (found, errors): (Vec<_>, Vec<_>) = points.iter().map(|p| lookup::locate(b, p)).partition(Result::is_ok);
+    if !errors.is_empty() {
+        return Err(errors.into_iter().filter_map(Result::err).map(|e| e.to_string() + "\n").collect());
+    }
+    let found: Vec<Located> = found.into_iter().flatten().collect();
+    let names: Vec<&str> = found.iter().map(|l| l.name.as_str()).collect();
+    let path = spatial::measure_path(&found.iter().map(|l| l.point).collect::<Vec<_>>());
+    Ok(match path.legs.as_slice() {
+        [leg] => format::format_leg(names[0], names[1], leg) + "\n",
+        _ => format::format_path(&names, &path),
+    })
+}
+
+/// Runs `systems`: every preset with its id, nominal range, source and caveat.
+pub fn systems() -> String {
+    let mut text = String::from(
+        "Weapon systems for range rings (use the id with `briefmap range PLACE --system ID`).\n\
+         Ranges are nominal figures from open sources, for illustration only.\n",
+    );
+    for system in spatial::catalogue() {
+        text += &format!("\n{}\n", system.id);
+        for line in format::format_system_note(system).lines() {
+            text += &format!("  {line}\n");
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+#[path = "cli_tests.rs"]
+mod tests;

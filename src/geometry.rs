@@ -86,6 +86,11 @@ impl MapGeometry {
         self.index.locate_in_envelope(&rstar::AABB::from_corners(min, max)).map(|p| p.data as usize)
     }
 
+    /// Whether more than `n` places lie inside the box (stops counting at `n + 1`).
+    pub fn more_than_in(&self, min: World, max: World, n: usize) -> bool {
+        self.places_in(min, max).nth(n).is_some()
+    }
+
     /// The place nearest to `at` within `radius` (world units), if any.
     pub fn nearest_place(&self, at: World, radius: f64) -> Option<usize> {
         self.index
@@ -96,6 +101,42 @@ impl MapGeometry {
             })
             .map(|p| p.data as usize)
     }
+}
+
+/// Many points summarised on a grid: one cluster per occupied cell.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cluster {
+    /// Mean position of the points in the cell.
+    pub at: World,
+    /// How many points.
+    pub count: u32,
+    /// One of them (its colour stands for the cell).
+    pub first: u32,
+}
+
+/// Groups the places for which `keep` is true into cells `cell` world units wide.
+///
+/// Done once per zoom level and filter change, not per frame: drawing then costs one disc
+/// per occupied cell however many places there are.
+pub fn cluster(places: &[World], cell: f64, keep: impl Fn(usize) -> bool) -> Vec<Cluster> {
+    let mut cells: std::collections::HashMap<(i64, i64), (f64, f64, u32, u32)> = std::collections::HashMap::new();
+    for (i, &[x, y]) in places.iter().enumerate() {
+        if !keep(i) {
+            continue;
+        }
+        let key = ((x / cell).floor() as i64, (y / cell).floor() as i64);
+        let e = cells.entry(key).or_insert((0.0, 0.0, 0, i as u32));
+        e.0 += x;
+        e.1 += y;
+        e.2 += 1;
+    }
+    let mut out: Vec<Cluster> = cells
+        .into_values()
+        .map(|(sx, sy, n, first)| Cluster { at: [sx / n as f64, sy / n as f64], count: n, first })
+        .collect();
+    // A stable order keeps the drawing identical frame to frame.
+    out.sort_by(|a, b| a.at[1].total_cmp(&b.at[1]).then(a.at[0].total_cmp(&b.at[0])));
+    out
 }
 
 #[cfg(test)]
@@ -116,6 +157,15 @@ mod tests {
         assert!(min[0] < max[0] && min[1] < max[1]);
         let [lx, ly] = mesh.label_at.unwrap();
         assert!(lx > min[0] && lx < max[0] && ly > min[1] && ly < max[1]);
+    }
+
+    #[test]
+    fn clusters_count_every_kept_point_once() {
+        let places: Vec<World> = (0..1000).map(|i| [(i % 40) as f64 * 0.01, (i / 40) as f64 * 0.01]).collect();
+        let clusters = cluster(&places, 0.1, |i| i % 2 == 0);
+        assert_eq!(clusters.iter().map(|c| c.count).sum::<u32>(), 500);
+        assert!(clusters.len() < 50, "{} cells", clusters.len());
+        assert!(clusters.iter().all(|c| c.first % 2 == 0));
     }
 
     #[test]

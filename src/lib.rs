@@ -5,12 +5,17 @@
 
 pub mod atlas;
 pub mod atomic;
+pub mod basemap;
 pub mod briefing;
 pub mod cli;
 pub mod export;
 pub mod geometry;
+pub mod lookup;
 pub mod search;
 pub mod spatial;
+pub mod synthetic;
+#[cfg(test)]
+mod test_fixture;
 pub mod timeline;
 pub mod ui;
 pub mod viewport;

@@ -9,7 +9,13 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match args.command {
         Some(Command::Check { file }) => cli::check(file.as_deref()).map(Some),
+        Some(Command::Render(render)) => cli::render(&render).map(Some),
         Some(Command::Export { format, output, file }) => cli::export(format, file.as_deref(), output.as_deref()),
+        Some(Command::Range { place, km, system, file }) => {
+            cli::range(file.as_deref(), &place, km, system.as_deref()).map(Some)
+        }
+        Some(Command::Distance { points, file }) => cli::distance(file.as_deref(), &points).map(Some),
+        Some(Command::Systems) => Ok(Some(cli::systems())),
         None => {
             let options = briefmap::ui::StartOptions { file: args.file, online: args.online };
             briefmap::ui::run(options).map(|()| None).map_err(|e| format!("cannot open the window: {e}"))

@@ -8,6 +8,8 @@ use std::f64::consts::PI;
 pub const TILE_PX: f64 = 256.0;
 /// Closest zoom the app frames to automatically (a city, not a street).
 pub const MAX_FRAME_ZOOM: f64 = 10.0;
+/// Share of a framed box's size added on each side for context.
+pub const CONTEXT_MARGIN: f64 = 0.12;
 /// Web Mercator's latitude limit.
 pub const MAX_LAT: f64 = 85.051_128_78;
 
@@ -40,6 +42,29 @@ pub fn from_world(x: f64, y: f64) -> (f64, f64) {
 /// The camera that fits every `(lon, lat)` point into a `width × height` viewport with `padding`
 /// pixels to spare on each side; `None` if there are no points.
 pub fn frame(points: impl IntoIterator<Item = (f64, f64)>, width: f64, height: f64, padding: f64) -> Option<Camera> {
+    frame_within(points, width, height, Insets { left: padding, top: padding, right: padding, bottom: padding })
+}
+
+/// Space to keep clear on each side of the viewport, in pixels (e.g. under a caption card).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Insets {
+    /// Left.
+    pub left: f64,
+    /// Top.
+    pub top: f64,
+    /// Right.
+    pub right: f64,
+    /// Bottom.
+    pub bottom: f64,
+}
+
+/// Like [`frame`], fitting the points into what the insets leave of the viewport.
+pub fn frame_within(
+    points: impl IntoIterator<Item = (f64, f64)>,
+    width: f64,
+    height: f64,
+    insets: Insets,
+) -> Option<Camera> {
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for (lon, lat) in points {
         let (x, y) = to_world(lon, lat);
@@ -48,12 +73,19 @@ pub fn frame(points: impl IntoIterator<Item = (f64, f64)>, width: f64, height: f
     if x0 > x1 {
         return None;
     }
-    let usable_w = (width - 2.0 * padding).max(1.0);
-    let usable_h = (height - 2.0 * padding).max(1.0);
+    // A little of the surroundings, so framed places are seen in context, not pinned to edges.
+    let (gx, gy) = ((x1 - x0) * CONTEXT_MARGIN, (y1 - y0) * CONTEXT_MARGIN);
+    (x0, y0, x1, y1) = (x0 - gx, y0 - gy, x1 + gx, y1 + gy);
+    let usable_w = (width - insets.left - insets.right).max(1.0);
+    let usable_h = (height - insets.top - insets.bottom).max(1.0);
     // World width in pixels at zoom z is TILE_PX * 2^z; pick the largest z where the box fits.
     let fit = |span: f64, px: f64| if span <= 0.0 { f64::INFINITY } else { (px / (span * TILE_PX)).log2() };
     let zoom = fit(x1 - x0, usable_w).min(fit(y1 - y0, usable_h)).clamp(1.0, MAX_FRAME_ZOOM);
-    let (lon, lat) = from_world((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    // The box's centre goes to the centre of the usable area, not of the whole viewport.
+    let scale = TILE_PX * zoom.exp2();
+    let shift_x = (insets.left - insets.right) / 2.0 / scale;
+    let shift_y = (insets.top - insets.bottom) / 2.0 / scale;
+    let (lon, lat) = from_world((x0 + x1) / 2.0 - shift_x, (y0 + y1) / 2.0 - shift_y);
     Some(Camera { lon, lat, zoom })
 }
 
@@ -159,9 +191,29 @@ mod tests {
             let (x, y) = px(p);
             assert!(x.abs() <= 450.0 + 1e-6 && y.abs() <= 250.0 + 1e-6, "{x},{y}");
         }
-        // And it is tight along one axis.
+        // And it is tight along one axis, but for the context margin.
         let (x, _) = px(moscow);
-        assert!(close(x.abs(), 450.0, 1.0), "{x}");
+        let expected = 450.0 / (1.0 + 2.0 * CONTEXT_MARGIN);
+        assert!(close(x.abs(), expected, 1.0), "{x} vs {expected}");
+    }
+
+    #[test]
+    fn insets_move_the_frame_into_the_free_area() {
+        let p = [(20.0, 50.0), (30.0, 55.0)];
+        let plain = frame(p, 1000.0, 800.0, 0.0).unwrap();
+        let card = Insets { left: 0.0, top: 0.0, right: 0.0, bottom: 400.0 };
+        let framed = frame_within(p, 1000.0, 800.0, card).unwrap();
+        assert!(framed.zoom <= plain.zoom);
+        // With the bottom half covered, the points sit higher: the centre moves south.
+        assert!(framed.lat < plain.lat, "{framed:?} vs {plain:?}");
+        let (cx, cy) = to_world(framed.lon, framed.lat);
+        let scale = TILE_PX * framed.zoom.exp2();
+        for (lon, lat) in p {
+            let (x, y) = to_world(lon, lat);
+            let sy = (y - cy) * scale + 400.0;
+            let sx = (x - cx) * scale + 500.0;
+            assert!((-1e-6..=400.0 + 1e-6).contains(&sy) && (-1e-6..=1000.0 + 1e-6).contains(&sx), "{sx},{sy}");
+        }
     }
 
     #[test]

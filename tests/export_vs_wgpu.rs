@@ -140,6 +140,10 @@ fn software_render_matches_wgpu() {
         let theirs = match wgpu_render(ppp) {
             Ok(image) => image,
             Err(reason) => {
+                assert!(
+                    std::env::var_os("BRIEFMAP_REQUIRE_GPU").is_none(),
+                    "no wgpu adapter, and BRIEFMAP_REQUIRE_GPU is set: {reason}"
+                );
                 eprintln!("SKIPPED comparison with egui-wgpu: no usable adapter ({reason})");
                 return;
             }

@@ -11,6 +11,7 @@ pub mod link;
 pub mod load;
 pub mod place;
 pub mod problem;
+pub mod rings;
 pub mod save;
 pub mod story;
 pub mod story_edit;
@@ -29,6 +30,7 @@ pub use doc::BriefingDoc;
 pub use link::{Link, LinkKind};
 pub use place::{Confidence, Origin, Place, PlaceKind, Provenance, Region, RegionKind};
 pub use problem::{Problem, Problems};
+pub use rings::BriefingRing;
 pub use story::{LatLon, RingSpec, StoryStep, TimeWindow, View};
 pub use when::{PartialDate, Precision, Season, Span, When};
 
@@ -61,8 +63,8 @@ pub struct Briefing {
     spans: Vec<Option<Span>>,
     shapes: Vec<MultiPolygon<f64>>,
     ids: HashMap<String, Item>,
-    place_claims: Vec<Vec<usize>>,
-    region_claims: Vec<Vec<usize>>,
+    place_claims: Groups,
+    region_claims: Groups,
 }
 
 impl Briefing {
@@ -131,13 +133,13 @@ impl Briefing {
         let mut ids = HashMap::new();
         ids.extend(doc.places.iter().enumerate().map(|(i, p)| (p.id.clone(), Item::Place(i))));
         ids.extend(doc.regions.iter().enumerate().map(|(i, r)| (r.id.clone(), Item::Region(i))));
-        let mut place_claims = vec![Vec::new(); doc.places.len()];
-        let mut region_claims = vec![Vec::new(); doc.regions.len()];
+        let mut place_claims: Vec<(usize, usize)> = Vec::new();
+        let mut region_claims: Vec<(usize, usize)> = Vec::new();
         for (c, claim) in doc.claims.iter().enumerate() {
             for id in claim.places.iter().chain(&claim.regions) {
                 match ids.get(id) {
-                    Some(Item::Place(p)) => place_claims[*p].push(c),
-                    Some(Item::Region(r)) => region_claims[*r].push(c),
+                    Some(Item::Place(p)) => place_claims.push((*p, c)),
+                    Some(Item::Region(r)) => region_claims.push((*r, c)),
                     _ => {}
                 }
             }
@@ -146,6 +148,8 @@ impl Briefing {
         for (i, c) in doc.claims.iter().enumerate() {
             ids.entry(c.id.clone()).or_insert(Item::Claim(i));
         }
+        let place_claims = Groups::new(doc.places.len(), place_claims);
+        let region_claims = Groups::new(doc.regions.len(), region_claims);
         Self { file: file.to_owned(), path: None, doc, article, spans, shapes, ids, place_claims, region_claims }
     }
 
@@ -240,12 +244,12 @@ impl Briefing {
 
     /// Indices of the claims that concern place `i`, in article order.
     pub fn claims_of_place(&self, place: usize) -> &[usize] {
-        &self.place_claims[place]
+        self.place_claims.get(place)
     }
 
     /// Indices of the claims that concern region `i`, in article order.
     pub fn claims_of_region(&self, region: usize) -> &[usize] {
-        &self.region_claims[region]
+        self.region_claims.get(region)
     }
 
     /// Everything a story step highlights: its places, regions and claims, and the places and
@@ -273,6 +277,38 @@ impl Briefing {
     /// The briefing file's text as it would be saved.
     pub fn to_json(&self) -> String {
         to_json(&self.doc)
+    }
+}
+
+/// Lists of indices per owner, stored flat: one allocation however many owners, so a pass over
+/// 100k places' claims streams through memory instead of chasing 100k pointers.
+#[derive(Clone, Debug, Default)]
+struct Groups {
+    starts: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Groups {
+    /// Groups `(owner, item)` pairs for owners `0..owners`, keeping the pairs' order per owner.
+    fn new(owners: usize, mut pairs: Vec<(usize, usize)>) -> Self {
+        pairs.sort_by_key(|&(owner, _)| owner);
+        let mut starts = Vec::with_capacity(owners + 1);
+        let mut at = 0;
+        for owner in 0..owners {
+            starts.push(at);
+            while at < pairs.len() && pairs[at].0 == owner {
+                at += 1;
+            }
+        }
+        starts.push(at);
+        Self { starts, items: pairs.into_iter().map(|(_, item)| item).collect() }
+    }
+
+    fn get(&self, owner: usize) -> &[usize] {
+        match (self.starts.get(owner), self.starts.get(owner + 1)) {
+            (Some(&a), Some(&z)) => &self.items[a..z],
+            _ => &[],
+        }
     }
 }
 

@@ -155,6 +155,16 @@ impl RegionKind {
             Self::Group => "group",
         }
     }
+
+    /// A label for legends and tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Country => "Country",
+            Self::Province => "Province",
+            Self::Territory => "Territory",
+            Self::Group => "Group of countries",
+        }
+    }
 }
 
 /// An area on the map, drawn from bundled boundary data.

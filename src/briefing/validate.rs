@@ -9,9 +9,10 @@ use super::claim::Claim;
 use super::doc::{BriefingDoc, FORMAT};
 use super::place::{Origin, Provenance};
 use super::problem::Problem;
-use super::story::{StoryStep, TimeWindow};
+use super::story::{RingSpec, StoryStep, TimeWindow};
 use super::when::When;
 use crate::atlas::Atlas;
+use crate::spatial;
 
 /// Highest zoom a story step may ask for (the basemap is drawn up to this).
 pub const MAX_ZOOM: f64 = 19.0;
@@ -120,15 +121,7 @@ impl Checker {
             self.refs(&format!("{at}.claims"), &l.id, Kind::Claim, &l.claims);
         }
         for (i, r) in doc.rings.iter().enumerate() {
-            let at = format!("rings[{i}]");
-            self.refs(&format!("{at}.place"), &r.id, Kind::Place, std::slice::from_ref(&r.place));
-            match (r.km, &r.system) {
-                (None, None) => self.report(at, Some(&r.id), "a ring needs a 'system' or a radius in 'km'"),
-                (Some(km), _) if !(km.is_finite() && km > 0.0 && km <= 20_000.0) => {
-                    self.report(format!("{at}.km"), Some(&r.id), format!("radius {km} km is not in 0..20000"));
-                }
-                _ => {}
-            }
+            self.ring(i, r);
         }
         for (i, step) in doc.story.iter().enumerate() {
             self.step(i, step);
@@ -232,6 +225,32 @@ impl Checker {
         }
         if when.inferred.as_deref().is_some_and(|r| r.trim().is_empty()) {
             self.report(format!("{path}.inferred"), Some(record), "give the reason the date is inferred");
+        }
+    }
+
+    /// The same rules as [`crate::spatial::resolve_ring`], reported field by field, so a valid
+    /// ring always resolves.
+    fn ring(&mut self, i: usize, r: &RingSpec) {
+        let at = format!("rings[{i}]");
+        self.refs(&format!("{at}.place"), &r.id, Kind::Place, std::slice::from_ref(&r.place));
+        if let Some(system) = &r.system
+            && let Err(e) = spatial::find_system(system)
+        {
+            self.report(format!("{at}.system"), Some(&r.id), e.to_string());
+        }
+        match r.km {
+            None if r.system.is_none() => {
+                self.report(at.clone(), Some(&r.id), "a ring needs a 'system' or a radius in 'km'")
+            }
+            Some(km) => {
+                if let Err(e) = spatial::check_radius(km) {
+                    self.report(format!("{at}.km"), Some(&r.id), e.to_string());
+                }
+            }
+            None => {}
+        }
+        if r.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
+            self.report(format!("{at}.label"), Some(&r.id), "the label is empty; leave it out to use the default");
         }
     }
 

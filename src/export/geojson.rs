@@ -1,10 +1,12 @@
-//! GeoJSON export (RFC 7946): places and regions as features, the article and claims alongside.
+//! GeoJSON export (RFC 7946): places, regions and range rings as features, the article and claims
+//! alongside.
 
 use geo::orient::{Direction, Orient};
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue};
 use serde_json::json;
 
 use crate::briefing::{Briefing, Claim, Provenance};
+use crate::spatial::ring_geojson::{RingFeatureInfo, ring_feature};
 
 /// The briefing as a GeoJSON FeatureCollection with `article` and `claims` as foreign members.
 pub fn to_geojson(briefing: &Briefing) -> FeatureCollection {
@@ -33,6 +35,7 @@ pub fn to_geojson(briefing: &Briefing) -> FeatureCollection {
         }
         features.push(feature(&region.id, geometry, properties));
     }
+    features.extend((0..briefing.rings().len()).filter_map(|i| ring(briefing, i)));
     let article = briefing.article();
     let mut members = JsonObject::new();
     members.insert(
@@ -55,6 +58,20 @@ pub fn to_geojson_string(briefing: &Briefing) -> String {
     let mut text = serde_json::to_string_pretty(&to_geojson(briefing)).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Ring `i` as a Polygon (MultiPolygon if cut at the antimeridian) with `ring_feature`'s
+/// properties (`kind` = "range_ring", `label`, `radius_km`, `centre`, `system`, `encloses_pole`)
+/// plus `id` and `place` (the centre's id), like places and regions.
+fn ring(briefing: &Briefing, i: usize) -> Option<Feature> {
+    let r = briefing.ring(i)?;
+    let info = RingFeatureInfo { id: &r.id, label: &r.label, system: r.system.map(|s| s.id) };
+    let mut feature = ring_feature(&r.ring, &info);
+    if let Some(properties) = feature.properties.as_mut() {
+        properties.insert("id".into(), json!(r.id));
+        properties.insert("place".into(), json!(briefing.places()[r.place].id));
+    }
+    Some(feature)
 }
 
 fn feature(id: &str, geometry: Geometry, properties: JsonObject) -> Feature {
@@ -108,4 +125,45 @@ fn claim_json(briefing: &Briefing, i: usize, c: &Claim) -> JsonValue {
         "regions": c.regions,
         "when": when,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use geo::{Contains, Point};
+
+    use super::*;
+    use crate::test_fixture;
+
+    fn ring_features(collection: &FeatureCollection) -> Vec<&Feature> {
+        collection.features.iter().filter(|f| f.property("kind") == Some(&json!("range_ring"))).collect()
+    }
+
+    #[test]
+    fn rings_are_features_with_id_label_system_radius_and_place() {
+        let collection = to_geojson(&test_fixture::briefing());
+        let rings = ring_features(&collection);
+        assert_eq!(rings.len(), 3);
+        let p = |f: &Feature, key: &str| f.property(key).cloned().unwrap_or(JsonValue::Null);
+        let iskander = rings[0];
+        assert_eq!(iskander.id, Some(geojson::feature::Id::String("iskander-baranovichi".into())));
+        assert_eq!(p(iskander, "id"), json!("iskander-baranovichi"));
+        assert_eq!(p(iskander, "label"), json!("Iskander-M (~500 km) from Baranovichi"));
+        assert_eq!(p(iskander, "system"), json!("iskander-m"));
+        assert_eq!(p(iskander, "radius_km"), json!(500.0));
+        assert_eq!(p(iskander, "place"), json!("baranovichi"));
+        assert_eq!(p(rings[1], "radius_km"), json!(300.0), "km overrides the preset");
+        assert_eq!(p(rings[2], "system"), JsonValue::Null, "a custom ring names no system");
+    }
+
+    #[test]
+    fn ring_polygon_covers_what_the_ring_reaches() {
+        let collection = to_geojson(&test_fixture::briefing());
+        let geometry = ring_features(&collection)[0].geometry.clone().unwrap();
+        let area: geo::Polygon<f64> = geometry.try_into().unwrap();
+        assert!(area.contains(&Point::new(21.0122, 52.2297)), "Warsaw, 354 km");
+        assert!(area.contains(&Point::new(20.5110, 54.7064)), "Kaliningrad, 405 km");
+        assert!(!area.contains(&Point::new(17.1075, 54.4789)), "Redzikowo, 608 km");
+        // And the whole collection is valid GeoJSON text.
+        assert!(to_geojson_string(&test_fixture::briefing()).parse::<geojson::GeoJson>().is_ok());
+    }
 }

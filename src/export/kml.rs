@@ -1,5 +1,6 @@
 //! KML 2.2 export for Google Earth: a folder per actor, a placemark per place and region, each
-//! with its claims in the description and a time span for the time slider.
+//! with its claims in the description and a time span for the time slider; then a folder of the
+//! range rings.
 
 use std::io::Cursor;
 
@@ -7,7 +8,15 @@ use jiff::civil::Date;
 use quick_xml::Writer;
 use quick_xml::events::{BytesCData, BytesText, Event};
 
-use crate::briefing::{Briefing, Span};
+use crate::briefing::{Briefing, BriefingRing, Span};
+use crate::spatial::format::format_system_note;
+
+/// Style id shared by the range rings.
+const RING_STYLE: &str = "range-ring";
+/// Ring outline and fill (KML aabbggrr): the orange #e67e22, the fill mostly transparent so the
+/// places under it stay readable.
+const RING_LINE: &str = "ff227ee6";
+const RING_FILL: &str = "33227ee6";
 
 type Xml = Writer<Cursor<Vec<u8>>>;
 type XmlResult = std::io::Result<()>;
@@ -41,6 +50,10 @@ fn document(w: &mut Xml, b: &Briefing) -> XmlResult {
                     Ok(())
                 })?;
             }
+            let rings: Vec<BriefingRing> = (0..b.rings().len()).filter_map(|i| b.ring(i)).collect();
+            if !rings.is_empty() {
+                ring_style(w)?;
+            }
             for actor in b.actors() {
                 let places: Vec<usize> =
                     (0..b.places().len()).filter(|&i| b.places()[i].actors.first() == Some(&actor.id)).collect();
@@ -58,6 +71,12 @@ fn document(w: &mut Xml, b: &Briefing) -> XmlResult {
                         region(w, b, i, &actor.id)?;
                     }
                     Ok(())
+                })?;
+            }
+            if !rings.is_empty() {
+                w.create_element("Folder").write_inner_content(|w| {
+                    text(w, "name", "Range rings")?;
+                    rings.iter().try_for_each(|r| range_ring(w, b, r))
                 })?;
             }
             Ok(())
@@ -95,6 +114,50 @@ fn region(w: &mut Xml, b: &Briefing, i: usize, style: &str) -> XmlResult {
                         ring(w, "innerBoundaryIs", hole)?;
                     }
                     Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// The rings' style: an outline, a light fill, and a label without an icon (the label point
+/// sits on the ring's southern edge, see [`range_ring`]).
+fn ring_style(w: &mut Xml) -> XmlResult {
+    w.create_element("Style").with_attribute(("id", RING_STYLE)).write_inner_content(|w| {
+        w.create_element("IconStyle").write_inner_content(|w| text(w, "scale", "0"))?;
+        w.create_element("LineStyle").write_inner_content(|w| {
+            text(w, "color", RING_LINE)?;
+            text(w, "width", "2")
+        })?;
+        w.create_element("PolyStyle").write_inner_content(|w| text(w, "color", RING_FILL))?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// A ring as a Placemark: its covered area as polygons (cut at the antimeridian, so Google Earth
+/// never fills the wrong side of the globe) and a point to carry the label.
+fn range_ring(w: &mut Xml, b: &Briefing, r: &BriefingRing) -> XmlResult {
+    w.create_element("Placemark").with_attribute(("id", r.id.as_str())).write_inner_content(|w| {
+        text(w, "name", &r.label)?;
+        let centre = &b.places()[r.place].name;
+        let mut about = format!("Geodesic ring of {} km around {centre}.", r.ring.radius_km());
+        if let Some(system) = r.system {
+            about = format!("{about}\n{}", format_system_note(system));
+        }
+        text(w, "description", about.trim_end())?;
+        text(w, "styleUrl", &format!("#{RING_STYLE}"))?;
+        w.create_element("MultiGeometry").write_inner_content(|w| {
+            let anchor = r.ring.point_at(180.0);
+            w.create_element("Point")
+                .write_inner_content(|w| text(w, "coordinates", &format!("{},{}", anchor.x(), anchor.y())))?;
+            for polygon in &r.ring.shape().area {
+                w.create_element("Polygon").write_inner_content(|w| {
+                    ring(w, "outerBoundaryIs", polygon.exterior())?;
+                    polygon.interiors().iter().try_for_each(|hole| ring(w, "innerBoundaryIs", hole))
                 })?;
             }
             Ok(())
@@ -177,4 +240,88 @@ fn text(w: &mut Xml, tag: &str, content: &str) -> XmlResult {
 
 fn escape(s: &str) -> String {
     quick_xml::escape::escape(s).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+
+    use super::*;
+    use crate::test_fixture;
+
+    /// The text of every element named `tag` inside the "Range rings" folder, in order; checks
+    /// along the way that the whole document is well-formed XML.
+    fn ring_folder_texts(kml: &str, tag: &str) -> Vec<String> {
+        let mut reader = Reader::from_str(kml);
+        // Open elements with the text gathered in each; entities arrive as separate events.
+        let (mut open, mut out, mut in_rings) = (Vec::<(String, String)>::new(), Vec::new(), false);
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(e) => open.push((e.name().as_ref().to_owned(), String::new())),
+                // Whitespace before the root element belongs to no element.
+                Event::Text(t) => open.last_mut().into_iter().for_each(|(_, text)| *text += &t.xml10_content()),
+                Event::GeneralRef(r) => {
+                    open.last_mut().unwrap().1 += quick_xml::escape::resolve_predefined_entity(&r).unwrap()
+                }
+                Event::End(_) => {
+                    let (name, text) = open.pop().unwrap();
+                    let parent = open.last().map(|(n, _)| n.as_str());
+                    if name == "name" && parent == Some("Folder") {
+                        in_rings = text == "Range rings";
+                    } else if name == "Folder" {
+                        in_rings = false;
+                    } else if in_rings && name == tag {
+                        out.push(text);
+                    }
+                }
+                Event::Eof => return out,
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn rings_are_a_folder_of_labelled_styled_polygons() {
+        let kml = to_kml(&test_fixture::briefing());
+        let names = ring_folder_texts(&kml, "name");
+        assert_eq!(
+            names,
+            ["Iskander-M (~500 km) from Baranovichi", "Palanez stretched to 300 km", "120 km ring from Kaliningrad"]
+        );
+        assert_eq!(ring_folder_texts(&kml, "styleUrl"), ["#range-ring"; 3]);
+        assert!(kml.contains("<Style id=\"range-ring\">"), "the style the rings use is defined");
+        let descriptions = ring_folder_texts(&kml, "description");
+        assert!(descriptions[0].starts_with("Geodesic ring of 500 km around Baranovichi.\nIskander-M"));
+        assert!(descriptions[0].contains("Source: "));
+        assert_eq!(descriptions[2], "Geodesic ring of 120 km around Kaliningrad.");
+        // Each ring: a label point and one closed polygon, every vertex at the radius.
+        let coordinates = ring_folder_texts(&kml, "coordinates");
+        assert_eq!(coordinates.len(), 6);
+        let b = test_fixture::briefing();
+        for (i, pair) in coordinates.chunks(2).enumerate() {
+            let ring = b.ring(i).unwrap().ring;
+            let points: Vec<geo::Point<f64>> = pair[1]
+                .split_whitespace()
+                .map(|c| {
+                    let (lon, lat) = c.split_once(',').unwrap();
+                    geo::Point::new(lon.parse().unwrap(), lat.parse().unwrap())
+                })
+                .collect();
+            assert!(points.len() > 100 && points.first() == points.last(), "ring {i}");
+            for p in points {
+                assert!((ring.distance_km(p) - ring.radius_km()).abs() < 0.01, "ring {i}: {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_rings_no_folder_or_style() {
+        let mut doc = test_fixture::doc();
+        doc.rings.clear();
+        doc.story.clear();
+        let kml = to_kml(&test_fixture::check(doc).unwrap());
+        assert!(ring_folder_texts(&kml, "name").is_empty());
+        assert!(!kml.contains("Range rings") && !kml.contains("range-ring"));
+    }
 }

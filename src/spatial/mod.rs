@@ -18,9 +18,9 @@ pub mod systems;
 pub use index::{IndexHit, PointIndex};
 pub use measure::{Leg, PathMeasure, bearing_deg, compass_point, distance_km, measure, measure_path, validate_lon_lat};
 pub use reach::{Coverage, ReachRow, RegionReach, Target, TargetGeometry, region_reach, within_reach};
-pub use ring::{MAX_RADIUS_KM, Pole, RangeRing};
+pub use ring::{MAX_RADIUS_KM, Pole, RangeRing, check_radius};
 pub use ring_shape::RingShape;
-pub use systems::{SystemKind, WeaponSystem, catalogue, find_system};
+pub use systems::{SystemKind, WeaponSystem, catalogue, find_system, resolve_ring};
 
 /// What can go wrong when spatial input (a coordinate, a radius, a system id) is not usable.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -47,6 +47,9 @@ pub enum SpatialError {
         /// The largest supported radius, km.
         max: f64,
     },
+    /// A ring asked for with neither a weapon system nor a radius.
+    #[error("a ring needs a weapon system or a radius in km")]
+    NoRadius,
     /// A weapon-system id not in the catalogue.
     #[error("unknown weapon system `{id}`; known systems: {known}")]
     UnknownSystem {

@@ -6,8 +6,11 @@
 //!   otherwise the minimum geodesic distance from the centre to the region's boundary. Each
 //!   boundary edge is treated as a geodesic and searched by branch and bound: an edge a-b cannot
 //!   come closer than (d(a) + d(b) - |ab|) / 2 (triangle inequality), so only edges that might
-//!   beat the best so far are bisected, down to [`EDGE_TOLERANCE_KM`].
-//! - **farthest distance**: the maximum over boundary vertices. A geodesic disk smaller than a
+//!   beat the best so far are bisected, down to [`EDGE_TOLERANCE_KM`]. The same bound, on cheap
+//!   spherical distances widened by [`SPHERE_SLACK`], first drops the many edges far from the
+//!   nearest point without any exact geodesic.
+//! - **farthest distance**: the maximum over boundary vertices (measured exactly only for the
+//!   vertices that spherical distances leave in contention). A geodesic disk smaller than a
 //!   quarter meridian ([`super::MAX_RADIUS_KM`]) is geodesically convex, so if every vertex is
 //!   inside, every geodesic edge and the area they enclose are inside.
 //! - **coverage**: full iff farthest ≤ r; partial iff nearest ≤ r < farthest; else not reached.
@@ -16,7 +19,7 @@
 //! GeoJSON requires). Drawn region edges are straight in lon/lat, not geodesic; for boundaries
 //! with vertices every few km the difference is metres.
 
-use geo::{BoundingRect, Distance, Geodesic, InterpolatePoint, Intersects, MultiPolygon, Point, Rect};
+use geo::{BoundingRect, Distance, Geodesic, Haversine, InterpolatePoint, Intersects, MultiPolygon, Point, Rect};
 use serde::Serialize;
 
 use super::index::search_boxes;
@@ -25,6 +28,13 @@ use super::ring::RangeRing;
 
 /// Region edges are bisected until pieces are this short, km: the accuracy of nearest distances.
 pub const EDGE_TOLERANCE_KM: f64 = 0.01;
+
+/// Relative difference allowed between a great-circle distance on the mean-radius sphere and the
+/// geodesic on WGS84. Lengths on the ellipsoid are 0.9944..1.0045 times their image on the
+/// sphere (meridian and prime-vertical radii against 6 371.0088 km), so 1% bounds it with
+/// room to spare; spherical distances then cheaply rule out vertices and edges that cannot be
+/// the nearest or farthest, and only the rest are measured exactly.
+const SPHERE_SLACK: f64 = 0.01;
 
 /// Where a target is: a point (place, capital, site) or an area (region, country).
 #[derive(Debug, Clone, Copy)]
@@ -115,31 +125,50 @@ impl RegionReach {
 /// region without vertices.
 pub fn region_reach(ring: &RangeRing, region: &MultiPolygon<f64>) -> Option<RegionReach> {
     let centre = ring.centre();
-    let mut nearest: Option<(f64, Point<f64>)> = None;
-    let mut farthest = f64::MIN;
-    let mut edges = Vec::new();
-    for line in region.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors())) {
-        let dists: Vec<(Point<f64>, f64)> = line.points().map(|p| (p, Geodesic.distance(centre, p) / 1000.0)).collect();
-        for &(p, d) in &dists {
-            farthest = farthest.max(d);
-            if nearest.is_none_or(|(best, _)| d < best) {
-                nearest = Some((d, p));
-            }
-        }
-        edges.extend(dists.windows(2).map(|w| (w[0], w[1])));
-    }
-    let (mut best, mut best_point) = nearest?;
+    let lines: Vec<Vec<(Point<f64>, f64)>> = region
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .map(|line| line.points().map(|p| (p, sphere_km(centre, p))).collect())
+        .collect();
+    let vertices = || lines.iter().flatten().copied();
+    let (near_vertex, _) = vertices().min_by(|a, b| a.1.total_cmp(&b.1))?;
+    // The farthest vertex on the ellipsoid is among those the sphere puts near the farthest.
+    let far_rough = vertices().map(|(_, d)| d).fold(f64::MIN, f64::max);
+    let farthest = vertices()
+        .filter(|&(_, d)| d * (1.0 + SPHERE_SLACK) >= far_rough * (1.0 - SPHERE_SLACK))
+        .map(|(p, _)| geodesic_km(centre, p))
+        .fold(f64::MIN, f64::max);
     if region.intersects(&centre) {
         return Some(RegionReach { nearest_km: 0.0, nearest: centre, farthest_km: farthest });
     }
-    // Branch and bound over edges (see module docs); vertex distances seed the bound.
+    let (mut best, mut best_point) = (geodesic_km(centre, near_vertex), near_vertex);
+    // Edges whose spherical lower bound already loses are dropped; the rest get exact
+    // endpoint distances (any vertex nearer than `best` keeps its edges, see module docs).
+    let mut edges = Vec::new();
+    for line in &lines {
+        for w in line.windows(2) {
+            let ((a, ra), (b, rb)) = (w[0], w[1]);
+            let len_hi = sphere_km(a, b) * (1.0 + SPHERE_SLACK);
+            if ((ra + rb) * (1.0 - SPHERE_SLACK) - len_hi) / 2.0 >= best {
+                continue;
+            }
+            let (da, db) = (geodesic_km(centre, a), geodesic_km(centre, b));
+            for (p, d) in [(a, da), (b, db)] {
+                if d < best {
+                    (best, best_point) = (d, p);
+                }
+            }
+            edges.push(((a, da), (b, db)));
+        }
+    }
+    // Branch and bound over the remaining edges, exactly (see module docs).
     while let Some(((a, da), (b, db))) = edges.pop() {
-        let len = Geodesic.distance(a, b) / 1000.0;
+        let len = geodesic_km(a, b);
         if (da + db - len) / 2.0 >= best || len <= EDGE_TOLERANCE_KM {
             continue;
         }
         let m = Geodesic.point_at_ratio_between(a, b, 0.5);
-        let dm = Geodesic.distance(centre, m) / 1000.0;
+        let dm = geodesic_km(centre, m);
         if dm < best {
             best = dm;
             best_point = m;
@@ -148,6 +177,16 @@ pub fn region_reach(ring: &RangeRing, region: &MultiPolygon<f64>) -> Option<Regi
         edges.push(((m, dm), (b, db)));
     }
     Some(RegionReach { nearest_km: best, nearest: best_point, farthest_km: farthest })
+}
+
+fn geodesic_km(a: Point<f64>, b: Point<f64>) -> f64 {
+    Geodesic.distance(a, b) / 1000.0
+}
+
+/// Great-circle distance on the mean-radius sphere, km: ~20x cheaper than the geodesic and
+/// within [`SPHERE_SLACK`] of it.
+fn sphere_km(a: Point<f64>, b: Point<f64>) -> f64 {
+    Haversine.distance(a, b) / 1000.0
 }
 
 /// Every target within reach of `ring`, nearest first. Pass the ring's own place in `targets`

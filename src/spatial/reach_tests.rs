@@ -142,3 +142,69 @@ fn empty_region_is_never_reached() {
     let ring = iskander(BARANOVICHI);
     assert_eq!(region_reach(&ring, &MultiPolygon::new(vec![])), None);
 }
+
+/// The exact branch and bound without the spherical prefilter: every vertex and every edge
+/// measured on the ellipsoid.
+fn exhaustive_region_reach(ring: &RangeRing, region: &MultiPolygon<f64>) -> (f64, f64) {
+    let centre = ring.centre();
+    let km = |a, b| Geodesic.distance(a, b) / 1000.0;
+    let mut edges = Vec::new();
+    let (mut best, mut farthest) = (f64::MAX, f64::MIN);
+    for line in region.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors())) {
+        let dists: Vec<(Point<f64>, f64)> = line.points().map(|p| (p, km(centre, p))).collect();
+        for &(_, d) in &dists {
+            (best, farthest) = (best.min(d), farthest.max(d));
+        }
+        edges.extend(dists.windows(2).map(|w| (w[0], w[1])));
+    }
+    if region.intersects(&centre) {
+        return (0.0, farthest);
+    }
+    while let Some(((a, da), (b, db))) = edges.pop() {
+        let len = km(a, b);
+        if (da + db - len) / 2.0 >= best || len <= EDGE_TOLERANCE_KM {
+            continue;
+        }
+        let m = Geodesic.point_at_ratio_between(a, b, 0.5);
+        let dm = km(centre, m);
+        best = best.min(dm);
+        edges.push(((a, da), (m, dm)));
+        edges.push(((m, dm), (b, db)));
+    }
+    (best, farthest)
+}
+
+#[test]
+fn spherical_prefilter_changes_no_answer_on_real_boundaries() {
+    let atlas = crate::atlas::Atlas::bundled().unwrap();
+    let centres = [BARANOVICHI, KALININGRAD, Point::new(37.6178, 55.7520), Point::new(-6.3316, 36.6208)];
+    for code in ["BY", "PL", "UA", "RU-KGD", "EE", "UA-43", "NO"] {
+        let region = &atlas.get(code).unwrap().shape;
+        for centre in centres {
+            let ring = RangeRing::new(centre, 500.0).unwrap();
+            let fast = region_reach(&ring, region).unwrap();
+            let (nearest, farthest) = exhaustive_region_reach(&ring, region);
+            assert_eq!(fast.farthest_km, farthest, "{code} from {centre:?}");
+            assert!(
+                (fast.nearest_km - nearest).abs() < EDGE_TOLERANCE_KM,
+                "{code} from {centre:?}: {fast:?} vs {nearest}"
+            );
+            assert!((Geodesic.distance(centre, fast.nearest) / 1000.0 - fast.nearest_km).abs() < 1e-9);
+        }
+    }
+}
+
+#[test]
+fn sphere_and_ellipsoid_agree_within_the_slack() {
+    // Pairs from pole to pole, short and long, along meridians and parallels.
+    let mut worst: f64 = 0.0;
+    for lat1 in (-89..=89).step_by(8).map(f64::from) {
+        for (dlon, dlat) in [(0.0, 0.01), (0.01, 0.0), (0.0, 1.0), (3.0, 0.0), (40.0, 20.0), (120.0, -60.0)] {
+            let (a, b) = (Point::new(10.0, lat1), Point::new(10.0 + dlon, (lat1 + dlat).clamp(-90.0, 90.0)));
+            let ratio = Geodesic.distance(a, b) / geo::Haversine.distance(a, b);
+            worst = worst.max((ratio - 1.0).abs());
+        }
+    }
+    assert!(worst < SPHERE_SLACK, "worst relative difference {worst}");
+    assert!(worst > 0.004, "the bound is not vacuous: {worst}");
+}

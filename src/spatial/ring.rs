@@ -16,6 +16,18 @@ pub const MAX_RADIUS_KM: f64 = 9_000.0;
 /// Vertices used by [`RangeRing::shape`]: chords of a 500 km ring then sag by < 40 m.
 pub const DEFAULT_VERTICES: usize = 256;
 
+/// Checks a ring radius from user input: finite, positive and at most [`MAX_RADIUS_KM`]. Briefing
+/// validation calls this too, so a file that validates always yields drawable rings.
+pub fn check_radius(km: f64) -> Result<f64, SpatialError> {
+    if !km.is_finite() || km <= 0.0 {
+        return Err(SpatialError::InvalidRadius { km });
+    }
+    if km > MAX_RADIUS_KM {
+        return Err(SpatialError::RadiusTooLarge { km, max: MAX_RADIUS_KM });
+    }
+    Ok(km)
+}
+
 /// A geographic pole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Pole {
@@ -52,12 +64,7 @@ impl RangeRing {
     /// coordinates and radii that are not in (0, [`MAX_RADIUS_KM`]].
     pub fn new(centre: Point<f64>, radius_km: f64) -> Result<Self, SpatialError> {
         let centre = validate_lon_lat(centre.x(), centre.y())?;
-        if !radius_km.is_finite() || radius_km <= 0.0 {
-            return Err(SpatialError::InvalidRadius { km: radius_km });
-        }
-        if radius_km > MAX_RADIUS_KM {
-            return Err(SpatialError::RadiusTooLarge { km: radius_km, max: MAX_RADIUS_KM });
-        }
+        let radius_km = check_radius(radius_km)?;
         Ok(Self { centre, radius_km })
     }
 

@@ -179,6 +179,19 @@ pub fn find_system(id: &str) -> Result<&'static WeaponSystem, SpatialError> {
     })
 }
 
+/// A ring around `centre` from a preset and/or a radius: the preset's nominal range, or `km` when
+/// given (it overrides the preset's, as in "Iskander-M at 400 km"). Returns the preset too, for
+/// headings and source notes.
+pub fn resolve_ring(
+    centre: Point<f64>,
+    system: Option<&str>,
+    km: Option<f64>,
+) -> Result<(RangeRing, Option<&'static WeaponSystem>), SpatialError> {
+    let system = system.map(find_system).transpose()?;
+    let radius = km.or(system.map(|s| s.range_km)).ok_or(SpatialError::NoRadius)?;
+    Ok((RangeRing::new(centre, radius)?, system))
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -213,6 +226,20 @@ mod tests {
             assert!(find_system(id).is_ok(), "{id} missing");
         }
         assert_eq!(find_system("Iskander-M").unwrap().range_km, 500.0);
+    }
+
+    #[test]
+    fn resolved_rings_take_the_presets_range_unless_overridden() {
+        let at = Point::new(26.0458, 53.0944);
+        let (ring, system) = resolve_ring(at, Some("iskander-m"), None).unwrap();
+        assert_eq!((ring.radius_km(), system.map(|s| s.id)), (500.0, Some("iskander-m")));
+        let (ring, system) = resolve_ring(at, Some("tochka-u"), Some(70.0)).unwrap();
+        assert_eq!((ring.radius_km(), system.map(|s| s.id)), (70.0, Some("tochka-u")));
+        let (ring, system) = resolve_ring(at, None, Some(42.0)).unwrap();
+        assert_eq!((ring.radius_km(), system), (42.0, None));
+        assert_eq!(resolve_ring(at, None, None), Err(SpatialError::NoRadius));
+        assert!(matches!(resolve_ring(at, Some("scud"), Some(300.0)), Err(SpatialError::UnknownSystem { .. })));
+        assert!(matches!(resolve_ring(at, None, Some(0.0)), Err(SpatialError::InvalidRadius { .. })));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::{Key, Modifiers, RichText};
 
 use super::action::{Action, Actions};
+use super::basemap::Basemap;
 use super::map::{Highlight, MapInput, MapView};
 use super::presenter::{self, Presenter};
 use super::reader::Reader;
@@ -20,7 +21,7 @@ use crate::briefing::{Briefing, Item};
 use crate::geometry::MapGeometry;
 use crate::timeline::{TimeFilter, Timeline};
 use crate::viewport::{self, Camera, from_world};
-use crate::visibility::{Filters, Visibility};
+use crate::visibility::{Filters, Visibility, VisibilityIndex};
 
 /// Key under which the state is saved.
 const STATE_KEY: &str = "briefmap-state";
@@ -42,6 +43,8 @@ pub struct Loaded {
     pub timeline: Timeline,
     /// Its geometry in world coordinates.
     pub geometry: MapGeometry,
+    /// Its compact form for filtering.
+    pub filter_index: VisibilityIndex,
 }
 
 impl Loaded {
@@ -49,7 +52,8 @@ impl Loaded {
     pub fn new(briefing: Briefing) -> Self {
         let timeline = Timeline::new((0..briefing.claims().len()).map(|i| briefing.span(i)));
         let geometry = MapGeometry::new(&briefing);
-        Self { briefing, timeline, geometry }
+        let filter_index = VisibilityIndex::new(&briefing);
+        Self { briefing, timeline, geometry, filter_index }
     }
 }
 
@@ -59,6 +63,8 @@ pub struct BriefmapApp {
     state: AppState,
     visibility: Visibility,
     visibility_key: Option<(TimeFilter, Filters)>,
+    /// Counts visibility recomputations, so caches built on it know when to rebuild.
+    visibility_generation: u64,
     map: MapView,
     reader: Reader,
     time_panel: TimePanel,
@@ -67,10 +73,18 @@ pub struct BriefmapApp {
     notices: Vec<String>,
     applied_theme: Option<super::state::Theme>,
     presenter: Option<Presenter>,
+    /// A still for export: the presentation layout, with the view as it is (no story step).
+    still: bool,
     /// What the current story step highlights (empty outside presentation mode).
     step_items: Vec<Item>,
     /// A step whose view is still to be framed, once the map has its presentation size.
     pending_view: Option<(usize, bool)>,
+    /// The basemap, made on the first frame (its tiles need the egui context).
+    basemap: Option<Basemap>,
+    /// Whether to make one: tests of the panels run without it.
+    with_basemap: bool,
+    /// Whether the first frame has framed the briefing (when there was no saved view).
+    framed_once: bool,
     story: StoryEditor,
 }
 
@@ -109,6 +123,7 @@ impl BriefmapApp {
             state,
             visibility: Visibility::default(),
             visibility_key: None,
+            visibility_generation: 0,
             map,
             reader: Reader::default(),
             time_panel: TimePanel::default(),
@@ -117,8 +132,12 @@ impl BriefmapApp {
             notices: Vec::new(),
             applied_theme: None,
             presenter: None,
+            still: false,
             step_items: Vec::new(),
             pending_view: None,
+            basemap: None,
+            with_basemap: true,
+            framed_once: false,
             story,
         }
     }
@@ -154,14 +173,27 @@ impl BriefmapApp {
             theme::apply(ui.ctx(), self.state.theme);
             self.applied_theme = Some(self.state.theme);
         }
-        if self.presenter.is_some() {
+        self.sync_basemap(ui.ctx());
+        if self.presenter.is_some() || self.still {
             self.present_frame(ui);
             return;
         }
         self.shortcuts(ui);
         self.refresh_visibility();
         let Self {
-            loaded, state, visibility, visibility_key, map, reader, time_panel, search, actions, notices, ..
+            loaded,
+            state,
+            visibility,
+            visibility_key,
+            visibility_generation,
+            map,
+            reader,
+            time_panel,
+            search,
+            actions,
+            notices,
+            basemap,
+            ..
         } = self;
         let story = &mut self.story;
         let b = &loaded.briefing;
@@ -200,8 +232,11 @@ impl BriefmapApp {
                 selection,
                 highlight: &highlight,
                 palette: pal,
+                visibility_generation: *visibility_generation,
             };
-            let rect = map.show(ui, None, &input, actions);
+            // The legend holds the lower left: the scale bar goes bottom right, over the credits.
+            let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
+            let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
             if state.panels.legend {
                 egui::Area::new(egui::Id::unique("legend"))
                     .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
@@ -212,6 +247,13 @@ impl BriefmapApp {
             notices_ui(ui, notices, rect);
         });
         help::show(ui.ctx(), &mut state.panels.help);
+        if !self.framed_once {
+            // A first start (no saved view) opens on the whole briefing.
+            self.framed_once = true;
+            if self.state.camera == AppState::default().camera {
+                self.frame_all_now();
+            }
+        }
         self.apply_actions(ui.ctx());
         self.apply_story(ui.ctx());
         self.state.camera = self.map.camera();
@@ -253,8 +295,9 @@ impl BriefmapApp {
         let key = (self.state.time.filter(), self.state.filters.clone());
         if self.visibility_key.as_ref() != Some(&key) {
             let l = &self.loaded;
-            self.visibility.update(&l.briefing, &l.timeline, &key.1, key.0);
+            self.visibility.update(&l.filter_index, &l.timeline, &key.1, key.0);
             self.visibility_key = Some(key);
+            self.visibility_generation += 1;
         }
     }
 
@@ -375,6 +418,36 @@ impl BriefmapApp {
         }
     }
 
+    /// Draws the map on a plain background, without the basemap (tests of the panels).
+    pub fn without_basemap(mut self) -> Self {
+        self.with_basemap = false;
+        self
+    }
+
+    /// Basemap tiles still being rendered (exports wait until there are none).
+    pub fn basemap_pending(&self) -> usize {
+        self.basemap.as_ref().map_or(0, Basemap::pending)
+    }
+
+    /// Makes the basemap on the first frame and keeps it in step with the theme and the
+    /// online toggle; its one-time messages become notices.
+    fn sync_basemap(&mut self, ctx: &egui::Context) {
+        if !self.with_basemap {
+            return;
+        }
+        let basemap = match &mut self.basemap {
+            Some(b) => b,
+            None => {
+                let (b, error) = Basemap::new(ctx, self.state.theme, self.state.online);
+                self.notices.extend(error);
+                self.basemap.insert(b)
+            }
+        };
+        basemap.set_theme(ctx, self.state.theme);
+        basemap.set_online(ctx, self.state.online);
+        self.notices.extend(basemap.take_message());
+    }
+
     /// Makes what the story editor asked for; a step picked there goes on the map as it would
     /// when presenting (its time, lead claim and view), without leaving the desktop layout.
     fn apply_story(&mut self, ctx: &egui::Context) {
@@ -393,6 +466,30 @@ impl BriefmapApp {
     /// Whether presentation mode is on, and at which step.
     pub fn presenting(&self) -> Option<Presenter> {
         self.presenter
+    }
+
+    /// Switches to the still layout exports use: the map, legend and a caption card for the
+    /// current view, no panels (`false` returns to the desktop layout).
+    pub fn set_still(&mut self, still: bool) {
+        self.still = still;
+    }
+
+    /// Looks at `camera` at once (exports, tests).
+    pub fn jump_to(&mut self, camera: Camera) {
+        self.map.jump(camera);
+    }
+
+    /// Frames every place at once (exports, tests); takes effect after the map has been laid out.
+    pub fn frame_all_now(&mut self) {
+        let all: Vec<Item> = (0..self.loaded.briefing.places().len()).map(Item::Place).collect();
+        if let Some(cam) = self.frame_items(&all) {
+            self.map.jump(cam);
+        }
+    }
+
+    /// Whether the map is still moving (a flight under way).
+    pub fn animating(&self) -> bool {
+        self.map.flying()
     }
 
     /// Enters presentation mode at `step`, full screen.
@@ -458,8 +555,19 @@ impl BriefmapApp {
             }
         }
         self.refresh_visibility();
-        let Some(p) = self.presenter else { return };
-        let Self { loaded, state, visibility, map, actions, step_items, .. } = self;
+        let caption = match self.presenter {
+            Some(p) => presenter::Caption::of_step(&self.loaded.briefing, p.step),
+            None if self.still => {
+                let lead = match self.state.selection(&self.loaded.briefing) {
+                    Some(Item::Claim(c)) => Some(c),
+                    _ => None,
+                };
+                presenter::Caption::of_view(&self.loaded.briefing, lead)
+            }
+            None => return,
+        };
+        let blank = self.presenter.is_some_and(|p| p.blank);
+        let Self { loaded, state, visibility, visibility_generation, map, actions, step_items, basemap, .. } = self;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
@@ -473,15 +581,18 @@ impl BriefmapApp {
                 selection,
                 highlight: &highlight,
                 palette: pal,
+                visibility_generation: *visibility_generation,
             };
-            let rect = map.show(ui, None, &input, actions);
+            // The caption card holds the lower left: the scale bar goes bottom right.
+            let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
+            let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
             egui::Area::new(egui::Id::unique("present-legend"))
-                .fixed_pos(rect.right_bottom() + egui::vec2(-12.0, -20.0))
-                .pivot(egui::Align2::RIGHT_BOTTOM)
+                .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
+                .pivot(egui::Align2::RIGHT_TOP)
                 .order(egui::Order::Middle)
                 .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], true));
-            presenter::overlay(ui, b, &p, &time_label, rect, &pal);
-            if p.blank {
+            presenter::overlay(ui, b, &caption, &time_label, rect, &pal);
+            if blank {
                 egui::Area::new(egui::Id::unique("blank")).fixed_pos(rect.min).order(egui::Order::Tooltip).show(
                     ui.ctx(),
                     |ui| {
@@ -523,7 +634,16 @@ impl BriefmapApp {
             }
         }
         let r = self.map.rect;
-        let mut cam = viewport::frame(points, r.width() as f64, r.height() as f64, 70.0)?;
+        let (w, h) = (r.width() as f64, r.height() as f64);
+        // Presenting, the caption card covers the lower part of the map: frame above it.
+        let insets = if self.presenter.is_some() || self.still {
+            viewport::Insets { left: 60.0, top: 60.0, right: 60.0, bottom: (h * 0.36).max(60.0) }
+        } else {
+            // The legend stands over the map's left edge.
+            let left = if self.state.panels.legend { 200.0 } else { 70.0 };
+            viewport::Insets { left, top: 60.0, right: 60.0, bottom: 60.0 }
+        };
+        let mut cam = viewport::frame_within(points, w, h, insets)?;
         // A single place keeps the reader's zoom if it is already close enough.
         if items.len() == 1 && matches!(items[0], Item::Place(_)) {
             cam.zoom = self.map.camera().zoom.max(6.0).min(cam.zoom);

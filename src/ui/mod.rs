@@ -2,12 +2,14 @@
 
 pub mod action;
 pub mod app;
+pub mod basemap;
 pub mod claim_card;
 pub mod help;
 pub mod legend;
 pub mod map;
 pub mod presenter;
 pub mod reader;
+pub mod render;
 pub mod side_panel;
 pub mod state;
 pub mod story_editor;

@@ -120,21 +120,53 @@ pub fn lead_claim(b: &Briefing, step: &StoryStep) -> Option<usize> {
     })
 }
 
-/// Draws the caption card and progress bar over the map rectangle `rect`.
-pub fn overlay(ui: &mut Ui, b: &Briefing, p: &Presenter, time_label: &str, rect: Rect, pal: &Palette) {
-    let steps = b.story();
-    let Some(step) = steps.get(p.step) else { return };
+/// What the caption card says.
+#[derive(Clone, Debug, Default)]
+pub struct Caption {
+    /// "step / steps", when presenting a story.
+    pub progress: Option<(usize, usize)>,
+    /// The headline.
+    pub title: String,
+    /// A sentence or two.
+    pub text: String,
+    /// The claim to quote, if any.
+    pub lead: Option<usize>,
+}
+
+impl Caption {
+    /// The caption for story step `i`.
+    pub fn of_step(b: &Briefing, i: usize) -> Self {
+        let Some(step) = b.story().get(i) else { return Self::default() };
+        Self {
+            progress: Some((i, b.story().len())),
+            title: step.title.clone(),
+            text: step.caption.clone(),
+            lead: lead_claim(b, step),
+        }
+    }
+
+    /// A caption for a view that is not a story step: the article, and the selected claim.
+    pub fn of_view(b: &Briefing, lead: Option<usize>) -> Self {
+        let a = b.article();
+        Self { progress: None, title: a.title.clone(), text: format!("{}, {}", a.author, a.published.label()), lead }
+    }
+}
+
+/// Draws the caption card (and, for a story, the progress bar) over the map rectangle `rect`.
+pub fn overlay(ui: &mut Ui, b: &Briefing, caption: &Caption, time_label: &str, rect: Rect, pal: &Palette) {
     let painter = ui.painter().clone();
-    // Progress: one segment per step, the current one lit.
-    let bar = Rect::from_min_size(pos2(rect.left(), rect.bottom() - 8.0), vec2(rect.width(), 8.0));
-    let n = steps.len().max(1) as f32;
-    for i in 0..steps.len() {
-        let seg = Rect::from_min_max(
-            pos2(bar.left() + bar.width() * i as f32 / n + 1.0, bar.top()),
-            pos2(bar.left() + bar.width() * (i + 1) as f32 / n - 1.0, bar.bottom()),
-        );
-        let colour = if i <= p.step { pal.highlight } else { Color32::from_gray(120).gamma_multiply(0.5) };
-        painter.rect_filled(seg, 0.0, colour);
+    if let Some((step, steps)) = caption.progress {
+        // Progress: one segment per step, the current one lit.
+        let bar = Rect::from_min_size(pos2(rect.left(), rect.bottom() - 8.0), vec2(rect.width(), 8.0));
+        let n = steps.max(1) as f32;
+        for i in 0..steps {
+            let seg = Rect::from_min_max(
+                pos2(bar.left() + bar.width() * i as f32 / n + 1.0, bar.top()),
+                pos2(bar.left() + bar.width() * (i + 1) as f32 / n - 1.0, bar.bottom()),
+            );
+            let colour = if i <= step { pal.highlight } else { Color32::from_gray(120).gamma_multiply(0.5) };
+            painter.rect_filled(seg, 0.0, colour);
+        }
     }
     // Type scales with the screen so the card reads from the back of a room.
     let scale = (rect.height() / 900.0).clamp(0.8, 2.5);
@@ -149,16 +181,15 @@ pub fn overlay(ui: &mut Ui, b: &Briefing, p: &Presenter, time_label: &str, rect:
                 .corner_radius(CornerRadius::same(10))
                 .show(ui, |ui| {
                     ui.set_width(width);
-                    ui.label(
-                        RichText::new(format!("{} / {}   ·   {time_label}", p.step + 1, steps.len()))
-                            .size(15.0 * scale)
-                            .color(pal.muted),
-                    );
-                    ui.label(RichText::new(&step.title).size(30.0 * scale).strong());
+                    let head = match caption.progress {
+                        Some((i, n)) => format!("{} / {n}   ·   {time_label}", i + 1),
+                        None => time_label.to_owned(),
+                    };
+                    ui.label(RichText::new(head).size(15.0 * scale).color(pal.muted));
+                    ui.label(RichText::new(&caption.title).size(30.0 * scale).strong());
                     ui.add_space(4.0 * scale);
-                    ui.label(RichText::new(&step.caption).size(21.0 * scale));
-                    if let Some(c) = lead_claim(b, step) {
-                        let claim = &b.claims()[c];
+                    ui.label(RichText::new(&caption.text).size(21.0 * scale));
+                    if let Some(claim) = caption.lead.and_then(|c| b.claims().get(c)) {
                         ui.add_space(8.0 * scale);
                         ui.horizontal_top(|ui| {
                             let (bar, _) = ui.allocate_exact_size(vec2(4.0, 20.0 * scale), egui::Sense::hover());

@@ -43,22 +43,36 @@ fn overview(ui: &mut Ui, b: &Briefing, visibility: &Visibility, pal: &Palette, a
     ui.add_space(6.0);
     ui.strong("Regions");
     ui.horizontal_wrapped(|ui| {
-        for (i, r) in b.regions().iter().enumerate() {
-            if visibility.regions[i] != Shown::Hidden && ui.link(&r.name).clicked() {
+        for (i, r) in
+            b.regions().iter().enumerate().filter(|(i, _)| visibility.regions[*i] != Shown::Hidden).take(MAX_LISTED)
+        {
+            if ui.link(&r.name).clicked() {
                 actions.push(Action::Select(Some(Item::Region(i))));
             }
         }
     });
 }
 
+/// Most places listed by name in the overview; past that, search finds them.
+const MAX_LISTED: usize = 60;
+
 fn place_list(ui: &mut Ui, b: &Briefing, visibility: &Visibility, origin: Origin, actions: &mut Actions) {
+    let mut listed = b
+        .places()
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| p.provenance.origin == origin && visibility.places[*i] != Shown::Hidden);
     ui.horizontal_wrapped(|ui| {
-        for (i, p) in b.places().iter().enumerate() {
-            if p.provenance.origin == origin && visibility.places[i] != Shown::Hidden && ui.link(&p.name).clicked() {
+        for (i, p) in listed.by_ref().take(MAX_LISTED) {
+            if ui.link(&p.name).clicked() {
                 actions.push(Action::Select(Some(Item::Place(i))));
             }
         }
     });
+    let more = listed.count();
+    if more > 0 {
+        ui.label(RichText::new(format!("and {more} more: search to find them")).small());
+    }
 }
 
 fn header(

@@ -9,11 +9,22 @@ use super::theme::{Palette, actor_colour};
 use crate::briefing::{Briefing, PartialDate};
 use crate::timeline::{Timeline, day_number, from_day_number};
 
-/// The panel's own state: the text in the date field.
+/// The panel's own state: the text in the date field, and the ticks laid out for a width.
 #[derive(Debug, Default)]
 pub struct TimePanel {
     typed: String,
     error: Option<String>,
+    ticks: Option<Ticks>,
+}
+
+/// Ticks merged per pixel column: with 100k claims, drawing one line each would cost more
+/// than the rest of the app. Rebuilt only when the track's width or the claims change.
+#[derive(Debug)]
+struct Ticks {
+    width: f32,
+    claims: usize,
+    /// (x offset from the axis' left, the colours of the first claims that start there).
+    columns: Vec<(f32, Vec<Color32>)>,
 }
 
 /// The day the timeline starts and ends, as day numbers.
@@ -85,7 +96,7 @@ impl TimePanel {
                 ui.label(RichText::new(label).size(24.0).strong());
             });
         });
-        track(ui, b, timeline, time, pal);
+        track(ui, b, timeline, time, pal, &mut self.ticks);
         if time.playing {
             let dt = ui.input(|i| i.stable_dt).min(0.1) as f64;
             let step = (dt * time.speed as f64).round().max(1.0) as i64;
@@ -167,7 +178,14 @@ fn long_date(d: Date) -> String {
     d.strftime("%-d %b %Y").to_string()
 }
 
-fn track(ui: &mut Ui, b: &Briefing, timeline: &Timeline, time: &mut TimeState, pal: &Palette) {
+fn track(
+    ui: &mut Ui,
+    b: &Briefing,
+    timeline: &Timeline,
+    time: &mut TimeState,
+    pal: &Palette,
+    ticks: &mut Option<Ticks>,
+) {
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 58.0), Sense::click_and_drag());
     let (first, last) = extent();
     let axis =
@@ -207,15 +225,29 @@ fn track(ui: &mut Ui, b: &Briefing, timeline: &Timeline, time: &mut TimeState, p
         painter.rect_filled(shade, 2.0, pal.highlight.gamma_multiply(0.18));
     }
     // One tick per dated claim, coloured by its first actor, stacked where they coincide.
-    let mut stack: std::collections::HashMap<i32, f32> = std::collections::HashMap::new();
-    for (d, c) in timeline.starts() {
-        let d = d.clamp(SLIDER_START, SLIDER_END);
-        let x = x_of(d);
-        let level = stack.entry((x / 3.0) as i32).or_insert(0.0);
-        let colour = b.claims().get(c).and_then(|claim| claim.actors.first()).map_or(pal.muted, |a| actor_colour(b, a));
-        let y = axis.bottom() - 4.0 - *level;
-        painter.line_segment([pos2(x, y), pos2(x, y - 9.0)], Stroke::new(2.5, colour));
-        *level = (*level + 10.0) % (axis.height() - 10.0);
+    if ticks.as_ref().is_none_or(|t| t.width != axis.width() || t.claims != timeline.len()) {
+        let max_stack = ((axis.height() - 6.0) / 10.0).floor().max(1.0) as usize;
+        let mut columns: Vec<(f32, Vec<Color32>)> = Vec::new();
+        for (d, c) in timeline.starts() {
+            let x = (x_of(d.clamp(SLIDER_START, SLIDER_END)) - axis.left()).round();
+            if columns.last().is_none_or(|last| (last.0 - x).abs() >= 3.0) {
+                columns.push((x, Vec::new()));
+            }
+            if let Some(last) = columns.last_mut()
+                && last.1.len() < max_stack
+            {
+                let actor = b.claims().get(c).and_then(|claim| claim.actors.first());
+                last.1.push(actor.map_or(pal.muted, |a| actor_colour(b, a)));
+            }
+        }
+        *ticks = Some(Ticks { width: axis.width(), claims: timeline.len(), columns });
+    }
+    for (x, colours) in ticks.iter().flat_map(|t| &t.columns) {
+        let x = axis.left() + x;
+        for (level, colour) in colours.iter().enumerate() {
+            let y = axis.bottom() - 4.0 - 10.0 * level as f32;
+            painter.line_segment([pos2(x, y), pos2(x, y - 9.0)], Stroke::new(2.5, *colour));
+        }
     }
     // Handles.
     let handle = |d: Date| {

@@ -20,12 +20,11 @@ pub struct Candidate {
 }
 
 /// Places labels right of their anchors (or left, above, below when that collides), in priority
-/// order, avoiding each other and the `obstacles` (marker rectangles). Returns how many were drawn.
-pub fn place(painter: &Painter, mut candidates: Vec<Candidate>, obstacles: &[Rect], halo: Color32) -> usize {
+/// order, avoiding each other and the `obstacles` (marker rectangles). Returns where they went.
+pub fn place(painter: &Painter, mut candidates: Vec<Candidate>, obstacles: &[Rect], halo: Color32) -> Vec<Rect> {
     candidates.sort_by_key(|c| std::cmp::Reverse(c.priority));
     let mut taken: Vec<Rect> = Vec::with_capacity(candidates.len());
     let clip = painter.clip_rect();
-    let mut drawn = 0;
     for c in candidates {
         let galley = painter.layout_no_wrap(c.text, c.font, c.colour);
         let size = galley.size();
@@ -46,8 +45,7 @@ pub fn place(painter: &Painter, mut candidates: Vec<Candidate>, obstacles: &[Rec
             painter.rect_filled(rect.expand(1.0), 3.0, halo);
             painter.galley(rect.min + vec2(1.0, 1.0), galley, c.colour);
             taken.push(rect);
-            drawn += 1;
         }
     }
-    drawn
+    taken
 }

@@ -10,6 +10,8 @@ pub mod project;
 use egui::{Color32, FontId, Id, Rect, Role, Sense, Stroke, Ui, WidgetInfo, vec2};
 use walkers::{MapMemory, Tiles, lon_lat};
 
+use super::basemap::Basemap;
+
 use super::action::{Action, Actions};
 use super::theme::{Palette, actor_colour};
 use crate::briefing::{Briefing, Item, LinkKind, Origin, PlaceKind};
@@ -84,12 +86,21 @@ pub struct MapInput<'a> {
     pub highlight: &'a Highlight,
     /// Colours.
     pub palette: Palette,
+    /// Changes whenever `visibility` does (cached clusters are rebuilt then).
+    pub visibility_generation: u64,
+}
+
+/// Clusters for one zoom level and one visibility state.
+struct ClusterCache {
+    key: (i32, u64),
+    clusters: Vec<crate::geometry::Cluster>,
 }
 
 /// The map view's own state: walkers' memory and an ongoing flight.
 pub struct MapView {
     memory: MapMemory,
     flight: Option<(Flight, f64)>,
+    clusters: Option<ClusterCache>,
     /// The last frame's map rectangle, for framing.
     pub rect: Rect,
 }
@@ -100,6 +111,7 @@ impl MapView {
         let mut view = Self {
             memory: MapMemory::default(),
             flight: None,
+            clusters: None,
             rect: Rect::from_min_size(egui::Pos2::ZERO, vec2(1200.0, 800.0)),
         };
         view.jump(camera);
@@ -137,13 +149,15 @@ impl MapView {
         self.jump(Camera { zoom: c.zoom + steps, ..c });
     }
 
-    /// Draws the map and the briefing over it; clicks and hovers become actions.
+    /// Draws the map and the briefing over it; clicks and hovers become actions. The scale
+    /// bar goes at `scale_at` (offset from the map's bottom-left corner).
     pub fn show(
         &mut self,
         ui: &mut Ui,
-        tiles: Option<&mut dyn Tiles>,
+        basemap: Option<&mut Basemap>,
         input: &MapInput,
         actions: &mut Actions,
+        scale_at: egui::Vec2,
     ) -> Rect {
         let now = ui.input(|i| i.time);
         if let Some((flight, start)) = self.flight {
@@ -157,10 +171,22 @@ impl MapView {
             ui.ctx().request_repaint();
         }
         let centre = self.camera();
+        let (tiles, overlay) = match basemap {
+            Some(b) => {
+                let (tiles, overlay) = b.parts();
+                (Some(tiles as &mut dyn Tiles), Some(overlay))
+            }
+            None => (None, None),
+        };
         let map = walkers::Map::new(tiles, &mut self.memory, lon_lat(centre.lon, centre.lat)).zoom_with_ctrl(false);
+        let clusters = &mut self.clusters;
         let response = map.show(ui, |ui, response, projector, _memory| {
             let to = ToScreen::new(projector);
-            draw_overlays(ui, &to, input, response, actions);
+            let mut reserved = draw_overlays(ui, &to, input, response, actions, clusters);
+            if let Some(overlay) = &overlay {
+                let painter = ui.painter().with_clip_rect(to.rect);
+                overlay.draw(&painter, projector, &mut reserved, to.rect.left_bottom() + scale_at);
+            }
             to.rect
         });
         if response.response.dragged() {
@@ -179,7 +205,14 @@ fn opacity(shown: Shown) -> f32 {
     }
 }
 
-fn draw_overlays(ui: &mut Ui, to: &ToScreen, input: &MapInput, map_response: &egui::Response, actions: &mut Actions) {
+fn draw_overlays(
+    ui: &mut Ui,
+    to: &ToScreen,
+    input: &MapInput,
+    map_response: &egui::Response,
+    actions: &mut Actions,
+    clusters: &mut Option<ClusterCache>,
+) -> Vec<Rect> {
     let b = input.briefing;
     let painter = ui.painter().with_clip_rect(to.rect);
     let pal = input.palette;
@@ -225,17 +258,16 @@ fn draw_overlays(ui: &mut Ui, to: &ToScreen, input: &MapInput, map_response: &eg
 
     // Markers: the visible ones only (R-tree query of the screen box).
     let (min, max) = to.visible_box(20.0);
-    let on_screen: Vec<usize> = input
-        .geometry
-        .places_in(min, max)
-        .filter(|&i| input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden))
-        .collect();
-    if on_screen.len() > MAX_INDIVIDUAL_MARKERS {
-        draw_clusters(&painter, to, input, &on_screen);
-        pick_nearest(ui, to, input, map_response, actions);
-        return;
+    let shown = |i: usize| input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
+    // Counting stops at the threshold, so a dense view costs no more than a sparse one here.
+    let dense = input.geometry.places_in(min, max).filter(|&i| shown(i)).nth(MAX_INDIVIDUAL_MARKERS).is_some();
+    if dense {
+        draw_clusters(&painter, to, input, clusters, min, max);
+        pick_nearest(to, input, map_response, actions);
+        // Basemap names would only add noise between thousands of markers.
+        return vec![to.rect];
     }
-    let mut order = on_screen;
+    let mut order: Vec<usize> = input.geometry.places_in(min, max).filter(|&i| shown(i)).collect();
     // Highlighted and article places on top.
     order.sort_by_key(|&i| (input.highlight.places[i], b.places()[i].provenance.origin == Origin::Article));
     let mut obstacles = Vec::with_capacity(order.len());
@@ -305,7 +337,7 @@ fn draw_overlays(ui: &mut Ui, to: &ToScreen, input: &MapInput, map_response: &eg
             });
         }
     }
-    labels::place(&painter, labels, &obstacles, pal.map_halo);
+    let placed = labels::place(&painter, labels, &obstacles, pal.map_halo);
 
     // A click on the map that no marker took: a region under it, or nothing.
     if map_response.clicked()
@@ -317,6 +349,8 @@ fn draw_overlays(ui: &mut Ui, to: &ToScreen, input: &MapInput, map_response: &eg
             .find(|&i| input.visibility.regions[i] != Shown::Hidden && areas::contains(&input.geometry.regions[i], w));
         actions.push(Action::Select(hit.map(Item::Region)));
     }
+    obstacles.extend(placed);
+    obstacles
 }
 
 fn place_tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
@@ -339,26 +373,38 @@ fn place_tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
     };
 }
 
-/// Many markers: aggregate them into screen cells and draw one disc per cell.
-fn draw_clusters(painter: &egui::Painter, to: &ToScreen, input: &MapInput, on_screen: &[usize]) {
-    const CELL: f32 = 22.0;
-    let mut cells: std::collections::HashMap<(i32, i32), (usize, egui::Pos2, usize)> = std::collections::HashMap::new();
-    for &i in on_screen {
-        let p = to.point(input.geometry.places[i]);
-        let key = ((p.x / CELL).floor() as i32, (p.y / CELL).floor() as i32);
-        let e = cells.entry(key).or_insert((0, p, i));
-        e.0 += 1;
+/// Many markers: one disc per occupied cell of a grid fixed to the world at this zoom level,
+/// computed once per zoom level and filter change.
+fn draw_clusters(
+    painter: &egui::Painter,
+    to: &ToScreen,
+    input: &MapInput,
+    cache: &mut Option<ClusterCache>,
+    min: [f64; 2],
+    max: [f64; 2],
+) {
+    const CELL_POINTS: f64 = 22.0;
+    let level = (1.0 / (to.world_per_point() * crate::viewport::TILE_PX)).log2().floor() as i32;
+    let key = (level, input.visibility_generation);
+    if cache.as_ref().is_none_or(|c| c.key != key) {
+        let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(level));
+        let visible = |i: usize| input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
+        *cache = Some(ClusterCache { key, clusters: crate::geometry::cluster(&input.geometry.places, cell, visible) });
     }
-    for (count, at, first) in cells.into_values() {
-        let place = &input.briefing.places()[first];
+    let Some(cache) = cache else { return };
+    for c in &cache.clusters {
+        let [x, y] = c.at;
+        if x < min[0] || x > max[0] || y < min[1] || y > max[1] {
+            continue;
+        }
+        let place = &input.briefing.places()[c.first as usize];
         let colour = place.actors.first().map_or(Color32::GRAY, |a| actor_colour(input.briefing, a));
-        markers::draw_cluster(painter, at, count, colour, Color32::WHITE);
+        markers::draw_cluster(painter, to.point(c.at), c.count as usize, colour, Color32::WHITE);
     }
 }
 
 /// Picking without per-marker widgets: the nearest visible place within a few points.
-fn pick_nearest(ui: &Ui, to: &ToScreen, input: &MapInput, map_response: &egui::Response, actions: &mut Actions) {
-    let _ = ui;
+fn pick_nearest(to: &ToScreen, input: &MapInput, map_response: &egui::Response, actions: &mut Actions) {
     if map_response.clicked()
         && let Some(pos) = map_response.interact_pointer_pos()
     {

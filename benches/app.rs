@@ -1,0 +1,127 @@
+//! Frame time of the whole app, headless (egui run + tessellation, no GPU), and the work behind
+//! the time slider and picking at 100k claims.
+
+use std::hint::black_box;
+
+use briefmap::atlas::Atlas;
+use briefmap::briefing::Briefing;
+use briefmap::geometry::MapGeometry;
+use briefmap::timeline::{TimeFilter, Timeline};
+use briefmap::ui::BriefmapApp;
+use briefmap::ui::state::AppState;
+use briefmap::viewport::to_world;
+use briefmap::visibility::{Filters, Visibility, VisibilityIndex};
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::civil::date;
+
+const SIZE: egui::Vec2 = egui::vec2(1600.0, 900.0);
+
+/// A headless window: one egui context and the app, stepped frame by frame.
+struct Window {
+    ctx: egui::Context,
+    app: BriefmapApp,
+    time: f64,
+}
+
+impl Window {
+    fn new(app: BriefmapApp) -> Self {
+        let mut w = Self { ctx: egui::Context::default(), app, time: 0.0 };
+        // Settle layout, fonts and caches before measuring.
+        for _ in 0..30 {
+            w.frame();
+        }
+        w
+    }
+
+    fn frame(&mut self) -> usize {
+        self.time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+            time: Some(self.time),
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
+        self.ctx.tessellate(output.shapes, output.pixels_per_point).len()
+    }
+}
+
+fn embedded() -> Briefing {
+    Briefing::embedded(&Atlas::bundled().expect("bundled atlas")).expect("embedded briefing")
+}
+
+fn mid_range(state: &mut AppState) {
+    state.time.set_current(date(2015, 6, 30));
+}
+
+fn frames(c: &mut Criterion) {
+    let mut g = c.benchmark_group("frame");
+    let mut empty = Window::new(BriefmapApp::with_briefing(Briefing::empty(), AppState::default()));
+    g.bench_function("empty map", |b| b.iter(|| black_box(empty.frame())));
+    let mut window = Window::new(BriefmapApp::with_briefing(embedded(), AppState::default()));
+    g.bench_function("embedded briefing, default view", |b| b.iter(|| black_box(window.frame())));
+    for n in [10_000, 100_000] {
+        let briefing = briefmap::synthetic::briefing(n, n, 42).expect("synthetic briefing");
+        let mut state = AppState::default();
+        mid_range(&mut state);
+        let mut window = Window::new(BriefmapApp::with_briefing(briefing, state));
+        g.bench_function(format!("{n} places and claims, slider mid-range"), |b| b.iter(|| black_box(window.frame())));
+    }
+    // Presentation: a fly-to between two steps, measured over the flight's frames.
+    let mut window = Window::new(BriefmapApp::with_briefing(embedded(), AppState::default()));
+    let ctx = window.ctx.clone();
+    window.app.start_presenting(&ctx, 0);
+    g.bench_function("presentation fly-to", |b| {
+        let mut step = 0;
+        b.iter(|| {
+            if !window.app.animating() {
+                step = (step + 1) % 12;
+                let now = window.time;
+                window.app.show_step(step, now, true);
+            }
+            black_box(window.frame())
+        })
+    });
+    g.finish();
+}
+
+fn slider_and_picking(c: &mut Criterion) {
+    let briefing = briefmap::synthetic::briefing(100_000, 100_000, 42).expect("synthetic briefing");
+    let timeline = Timeline::new((0..briefing.claims().len()).map(|i| briefing.span(i)));
+    let filters = Filters::default();
+    let index = VisibilityIndex::new(&briefing);
+    let mut visibility = Visibility::compute(&index, &timeline, &filters, TimeFilter::All);
+    let mut day = 0i64;
+    c.bench_function("slider scrub: re-filter 100k claims", |b| {
+        b.iter(|| {
+            day = (day + 37) % 3650;
+            let d = date(2010, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap_or(date(2015, 1, 1));
+            visibility.update(&index, &timeline, &filters, TimeFilter::AsOf(d));
+            black_box(visibility.claims.len())
+        })
+    });
+    let geometry = MapGeometry::new(&briefing);
+    let mut rng = briefmap::synthetic::Rng::new(5);
+    c.bench_function("hit-test a click among 100k markers", |b| {
+        b.iter(|| {
+            let (x, y) = to_world(rng.range(-10.0, 45.0), rng.range(35.0, 65.0));
+            black_box(geometry.nearest_place([x, y], 1e-4))
+        })
+    });
+}
+
+fn load_and_export(c: &mut Criterion) {
+    let atlas = Atlas::bundled().expect("bundled atlas");
+    c.bench_function("embedded briefing: load + validate", |b| {
+        b.iter(|| black_box(Briefing::embedded(&atlas).is_ok()))
+    });
+    let big = briefmap::synthetic::briefing(100_000, 100_000, 42).expect("synthetic briefing");
+    let mut g = c.benchmark_group("export 100k");
+    g.sample_size(10);
+    g.bench_function("GeoJSON", |b| b.iter(|| black_box(briefmap::export::geojson::to_geojson_string(&big).len())));
+    g.bench_function("KML", |b| b.iter(|| black_box(briefmap::export::kml::to_kml(&big).len())));
+    g.finish();
+}
+
+criterion_group!(benches, frames, slider_and_picking, load_and_export);
+criterion_main!(benches);

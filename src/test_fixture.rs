@@ -1,0 +1,34 @@
+//! The small briefing the unit tests share (`tests/fixtures/spatial-briefing.json` and its
+//! article): eight places around Belarus, five regions, three rings. Parsed once per test binary,
+//! because the bundled boundaries take a moment to read.
+
+use std::sync::LazyLock;
+
+use crate::atlas::Atlas;
+use crate::briefing::{Briefing, BriefingDoc, Problems, load, to_json};
+
+/// The fixture's file name, as errors name it.
+pub(crate) const FILE: &str = "spatial-briefing.json";
+/// The fixture briefing file's text.
+pub(crate) const JSON: &str = include_str!("../tests/fixtures/spatial-briefing.json");
+/// The fixture's article.
+pub(crate) const ARTICLE: &str = include_str!("../tests/fixtures/spatial-article.txt");
+
+static ATLAS: LazyLock<Atlas> = LazyLock::new(|| Atlas::bundled().expect("bundled boundaries load"));
+static BRIEFING: LazyLock<Briefing> =
+    LazyLock::new(|| load::load_str(FILE, JSON, ARTICLE, &ATLAS).expect("the fixture briefing is valid"));
+
+/// The fixture, checked.
+pub(crate) fn briefing() -> Briefing {
+    BRIEFING.clone()
+}
+
+/// The fixture as written, to edit into broken variants.
+pub(crate) fn doc() -> BriefingDoc {
+    serde_json::from_str(JSON).expect("the fixture parses")
+}
+
+/// Checks an edited fixture document.
+pub(crate) fn check(doc: BriefingDoc) -> Result<Briefing, Problems> {
+    Briefing::new(FILE, &to_json(&doc), doc, ARTICLE.to_owned(), &ATLAS)
+}

@@ -1,0 +1,121 @@
+//! The basemap behind the map view: offline tiles from the bundled vectors (or OpenStreetMap
+//! when asked), restyled with the theme, plus what is drawn over it — place names, the scale
+//! bar and the attribution of whichever basemap is on screen.
+
+use std::sync::Arc;
+
+use egui::{Painter, Pos2, Rect};
+use walkers::Projector;
+
+use super::state::Theme;
+use crate::basemap::{
+    BasemapData, BasemapMode, BasemapTiles, LabelSet, LabelStyle, OfflineTiles, OnlineConfig, TileOptions, TileStyle,
+    VectorData, draw_attribution, draw_labels, draw_scale_bar_at,
+};
+
+/// The basemap and its state.
+pub struct Basemap {
+    vectors: Option<Arc<VectorData>>,
+    labels: Option<Arc<LabelSet>>,
+    tiles: BasemapTiles,
+    theme: Theme,
+    label_style: LabelStyle,
+}
+
+fn styles(theme: Theme) -> (TileStyle, LabelStyle) {
+    match theme {
+        Theme::Light => (TileStyle::default(), LabelStyle::default()),
+        Theme::Dark => (TileStyle::dark(), LabelStyle::dark()),
+    }
+}
+
+impl Basemap {
+    /// Loads the bundled basemap; if it cannot, the map still works on a plain background and
+    /// the error comes back to be shown once.
+    pub fn new(ctx: &egui::Context, theme: Theme, online: bool) -> (Self, Option<String>) {
+        let (vectors, labels, error) = match BasemapData::bundled() {
+            Ok(d) => (Some(d.vectors.clone()), Some(d.labels.clone()), None),
+            Err(e) => (
+                None,
+                None,
+                Some(format!("The offline basemap could not be read ({e}); the map shows a plain background.")),
+            ),
+        };
+        let (tile_style, label_style) = styles(theme);
+        let offline = OfflineTiles::with_options(
+            vectors.clone(),
+            ctx.clone(),
+            TileOptions { style: tile_style, ..TileOptions::default() },
+        );
+        let mut map = Self { vectors, labels, tiles: BasemapTiles::offline(offline), theme, label_style };
+        map.set_online(ctx, online);
+        (map, error)
+    }
+
+    /// Restyles the basemap for a theme (its tiles are rendered again).
+    pub fn set_theme(&mut self, ctx: &egui::Context, theme: Theme) {
+        if theme == self.theme {
+            return;
+        }
+        let online = self.tiles.mode() == BasemapMode::Online;
+        let (tile_style, label_style) = styles(theme);
+        let offline = OfflineTiles::with_options(
+            self.vectors.clone(),
+            ctx.clone(),
+            TileOptions { style: tile_style, ..TileOptions::default() },
+        );
+        self.tiles = BasemapTiles::offline(offline);
+        self.label_style = label_style;
+        self.theme = theme;
+        self.set_online(ctx, online);
+    }
+
+    /// Switches OpenStreetMap tiles on or off.
+    pub fn set_online(&mut self, ctx: &egui::Context, online: bool) {
+        let mode = if online { BasemapMode::Online } else { BasemapMode::Offline };
+        if self.tiles.mode() != mode {
+            self.tiles.set_mode(mode, OnlineConfig::openstreetmap(), ctx);
+        }
+    }
+
+    /// The tiles, for walkers.
+    pub fn tiles(&mut self) -> &mut BasemapTiles {
+        &mut self.tiles
+    }
+
+    /// Offline tiles still being rendered (exports wait for none).
+    pub fn pending(&self) -> usize {
+        self.tiles.offline_tiles().pending()
+    }
+
+    /// A message for the user (online map unavailable), once.
+    pub fn take_message(&mut self) -> Option<String> {
+        self.tiles.take_message()
+    }
+
+    /// The tiles (for walkers) and, borrowed separately, what is drawn over them.
+    pub fn parts(&mut self) -> (&mut BasemapTiles, Overlay<'_>) {
+        let attribution = self.tiles.attribution_lines();
+        let overlay = Overlay { labels: self.labels.as_deref(), style: &self.label_style, attribution };
+        (&mut self.tiles, overlay)
+    }
+}
+
+/// What is drawn over the tiles: place names, the scale bar, the attribution.
+pub struct Overlay<'a> {
+    labels: Option<&'a LabelSet>,
+    style: &'a LabelStyle,
+    attribution: Vec<&'static str>,
+}
+
+impl Overlay<'_> {
+    /// Draws the scale bar at `scale_at`, the attribution, and the place names that fit
+    /// around `reserved` (the briefing's markers and labels, which win).
+    pub fn draw(&self, painter: &Painter, projector: &Projector, reserved: &mut Vec<Rect>, scale_at: Pos2) {
+        reserved.push(draw_scale_bar_at(painter, projector, scale_at));
+        reserved.extend(draw_attribution(painter, projector.clip_rect(), &self.attribution));
+        if let Some(labels) = self.labels {
+            draw_labels(painter, projector, labels, self.style, reserved);
+        }
+    }
+}
