@@ -55,7 +55,9 @@ pub fn load_file(path: &Path, atlas: &Atlas) -> Result<Briefing, Problems> {
         p.locate(json);
         Problems { file: file.clone(), list: vec![p] }
     })?;
-    Briefing::new(&file, json, doc, article, atlas)
+    let mut briefing = Briefing::new(&file, json, doc, article, atlas)?;
+    briefing.path = Some(path.to_owned());
+    Ok(briefing)
 }
 
 /// Parses and checks briefing JSON given as text, with the article text already in hand.

@@ -12,11 +12,14 @@ pub mod load;
 pub mod place;
 pub mod problem;
 pub mod rings;
+pub mod save;
 pub mod story;
+pub mod story_edit;
 pub mod validate;
 pub mod when;
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use geo::MultiPolygon;
 
@@ -53,6 +56,8 @@ pub enum Item {
 #[derive(Clone, Debug)]
 pub struct Briefing {
     file: String,
+    /// The file on disk it was read from; `None` for the embedded briefing (or text in hand).
+    path: Option<PathBuf>,
     doc: BriefingDoc,
     article: ArticleText,
     spans: Vec<Option<Span>>,
@@ -116,7 +121,9 @@ impl Briefing {
     /// Re-checks an edited document (e.g. after story edits), keeping the article.
     pub fn with_doc(&self, doc: BriefingDoc, atlas: &Atlas) -> Result<Self, Problems> {
         let json = to_json(&doc);
-        Self::new(&self.file, &json, doc, self.article.full().to_owned(), atlas)
+        let mut checked = Self::new(&self.file, &json, doc, self.article.full().to_owned(), atlas)?;
+        checked.path.clone_from(&self.path);
+        Ok(checked)
     }
 
     fn index(file: &str, doc: BriefingDoc, article: ArticleText, atlas: &Atlas) -> Self {
@@ -143,12 +150,18 @@ impl Briefing {
         }
         let place_claims = Groups::new(doc.places.len(), place_claims);
         let region_claims = Groups::new(doc.regions.len(), region_claims);
-        Self { file: file.to_owned(), doc, article, spans, shapes, ids, place_claims, region_claims }
+        Self { file: file.to_owned(), path: None, doc, article, spans, shapes, ids, place_claims, region_claims }
     }
 
     /// The file the briefing came from, as the user named it.
     pub fn file(&self) -> &str {
         &self.file
+    }
+
+    /// The file on disk the briefing was read from, which saving overwrites; `None` for the
+    /// embedded briefing, which can only be saved elsewhere ([`save::save_as`]).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     /// The document as written.

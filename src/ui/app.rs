@@ -13,6 +13,7 @@ use super::presenter::{self, Presenter};
 use super::reader::Reader;
 use super::rings::Rings;
 use super::state::{AppState, SLIDER_END};
+use super::story_editor::{Scene, StoryEditor};
 use super::theme::{self, Palette};
 use super::time_panel::{self, TimePanel};
 use super::top_bar::{self, SearchBox};
@@ -90,6 +91,8 @@ pub struct BriefmapApp {
     rings: Rings,
     /// The measure tool.
     measure: Measure,
+    /// The story editor panel.
+    story: StoryEditor,
 }
 
 impl BriefmapApp {
@@ -114,12 +117,14 @@ impl BriefmapApp {
         };
         let mut app = Self::with_briefing(briefing, state);
         app.notices = notices;
+        app.story.set_atlas(atlas);
         app
     }
 
     /// The app on a given briefing and state (tests and benches start here).
     pub fn with_briefing(briefing: Briefing, state: AppState) -> Self {
         let map = MapView::new(state.camera);
+        let story = StoryEditor::new(&briefing);
         Self {
             loaded: Loaded::new(briefing),
             state,
@@ -142,6 +147,7 @@ impl BriefmapApp {
             framed_once: false,
             rings: Rings::default(),
             measure: Measure::default(),
+            story,
         }
     }
 
@@ -201,12 +207,13 @@ impl BriefmapApp {
             measure,
             ..
         } = self;
+        let story = &mut self.story;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
 
         egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar::show(ui, b, state, search, actions, &mut measure.active);
+            top_bar::show(ui, b, state, search, actions, &mut measure.active, story.edited());
         });
         egui::Panel::bottom("time-panel").show(ui, |ui| {
             if time_panel.show(ui, b, &loaded.timeline, &mut state.time, &pal) {
@@ -221,6 +228,11 @@ impl BriefmapApp {
         if state.panels.reader {
             egui::Panel::right("reader").resizable(true).default_size(440.0).min_size(280.0).show(ui, |ui| {
                 reader.show(ui, b, visibility, selection, &pal, actions);
+            });
+        }
+        if state.panels.story {
+            egui::Panel::left("story-panel").resizable(true).default_size(340.0).min_size(280.0).show(ui, |ui| {
+                story.show(ui, b, &pal);
             });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -275,6 +287,7 @@ impl BriefmapApp {
             }
         }
         self.apply_actions(ui.ctx());
+        self.apply_story(ui.ctx());
         self.state.camera = self.map.camera();
     }
 }
@@ -367,13 +380,15 @@ impl BriefmapApp {
             time.playing = false;
         }
         let panels = &mut self.state.panels;
-        for (key, flag) in [
+        let toggles = [
             (Key::R, &mut panels.reader),
             (Key::D, &mut panels.side),
             (Key::L, &mut panels.legend),
+            (Key::S, &mut panels.story),
             (Key::G, &mut panels.rings),
             (Key::M, &mut self.measure.active),
-        ] {
+        ];
+        for (key, flag) in toggles {
             if pressed(ui, Modifiers::NONE, key) {
                 *flag = !*flag;
             }
@@ -493,6 +508,21 @@ impl BriefmapApp {
     /// The rings on screen (tests).
     pub fn rings(&self) -> &Rings {
         &self.rings
+    }
+
+    /// Makes what the story editor asked for; a step picked there goes on the map as it would
+    /// when presenting (its time, lead claim and view), without leaving the desktop layout.
+    fn apply_story(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let selection = self.state.selection(&self.loaded.briefing);
+        let scene = Scene { camera: self.map.camera(), time: &self.state.time, selection };
+        if let Some(i) = self.story.apply(&mut self.loaded.briefing, &scene) {
+            self.show_step(i, now, true);
+            // Step highlights belong to presentation mode; here the lead claim is selected.
+            self.step_items.clear();
+            ctx.request_repaint();
+        }
+        self.frame_pending_view(now);
     }
 
     /// Whether presentation mode is on, and at which step.

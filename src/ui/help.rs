@@ -18,6 +18,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("L", "Show or hide the legend"),
     ("G", "Range rings and what they reach"),
     ("M", "Measure distances: click points or places (Esc to stop)"),
+    ("S", "Show or hide the story editor"),
     ("T", "Light or dark theme"),
     ("F5", "Present the story full screen"),
     ("F11", "Full screen"),

@@ -14,6 +14,7 @@ pub mod render;
 pub mod rings;
 pub mod side_panel;
 pub mod state;
+pub mod story_editor;
 pub mod theme;
 pub mod time_panel;
 pub mod top_bar;

@@ -88,6 +88,8 @@ pub struct Panels {
     pub reader: bool,
     /// The legend on the map.
     pub legend: bool,
+    /// The story editor on the left.
+    pub story: bool,
     /// The keyboard help overlay.
     #[serde(skip)]
     pub help: bool,
@@ -97,7 +99,7 @@ pub struct Panels {
 
 impl Default for Panels {
     fn default() -> Self {
-        Self { side: true, reader: false, legend: true, help: false, rings: false }
+        Self { side: true, reader: false, legend: true, story: false, help: false, rings: false }
     }
 }
 

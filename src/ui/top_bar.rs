@@ -89,7 +89,7 @@ fn select(hit: &Hit) -> Action {
     }
 }
 
-/// Draws the bar.
+/// Draws the bar; `story_edited` marks the Story toggle while the story has unsaved changes.
 pub fn show(
     ui: &mut Ui,
     b: &Briefing,
@@ -97,15 +97,26 @@ pub fn show(
     search: &mut SearchBox,
     actions: &mut Actions,
     measuring: &mut bool,
+    story_edited: bool,
 ) {
+    // On a narrow window the title gives way (cut short, in full on hover) so that nothing
+    // overlaps; what the rest of the bar needs is measured on the previous frame.
+    let rest_id = Id::unique("top-bar-rest-width");
+    let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(0.0);
     ui.horizontal(|ui| {
         let a = b.article();
-        ui.label(RichText::new(&a.title).strong().size(17.0));
+        let title_width = (ui.available_width() - rest).max(120.0);
+        ui.scope(|ui| {
+            ui.set_max_width(title_width);
+            ui.add(egui::Label::new(RichText::new(&a.title).strong().size(17.0)).truncate());
+        });
+        let middle = ui.cursor().min.x;
         ui.label(RichText::new(format!("{} · {}", a.author, a.published.label())).small());
         ui.separator();
         search.show(ui, b, actions);
         filters_menu(ui, b, state);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let middle = ui.cursor().min.x - middle;
+        let right = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("?").on_hover_text("Keyboard shortcuts (?)").clicked() {
                 state.panels.help = !state.panels.help;
             }
@@ -120,6 +131,8 @@ pub fn show(
             }
             ui.toggle_value(&mut state.online, "OSM tiles")
                 .on_hover_text("OpenStreetMap tiles (needs a network); off: the offline basemap");
+            let story = if story_edited { "Story (edited)" } else { "Story" };
+            ui.toggle_value(&mut state.panels.story, story).on_hover_text("Edit the story and save the briefing (S)");
             ui.toggle_value(&mut state.panels.legend, "Legend").on_hover_text("Legend (L)");
             ui.toggle_value(&mut state.panels.rings, "Rings").on_hover_text("Range rings and what they reach (G)");
             ui.toggle_value(measuring, "Measure").on_hover_text("Click points or places for geodesic distances (M)");
@@ -129,6 +142,8 @@ pub fn show(
                 actions.push(Action::FrameAll);
             }
         });
+        let spacing = 2.0 * ui.spacing().item_spacing.x;
+        ui.data_mut(|d| d.insert_temp(rest_id, middle + right.response.rect.width() + spacing));
     });
 }
 
