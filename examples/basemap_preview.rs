@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use briefmap::basemap::{
-    BasemapData, BasemapMode, BasemapOverlay, BasemapTiles, LabelSet, LabelStyle, OfflineTiles,
-    OnlineConfig, TileStyle, legend_items, paint_swatch,
+    BasemapData, BasemapMode, BasemapOverlay, BasemapTiles, LabelSet, LabelStyle, OfflineTiles, OnlineConfig,
+    TileStyle, legend_items, paint_swatch,
 };
 use clap::Parser;
 use walkers::{Map, MapMemory, lon_lat};
@@ -57,8 +57,7 @@ impl eframe::App for Preview {
             attribution: self.tiles.attribution_lines(),
             style: &self.label_style,
         };
-        let map =
-            Map::new(Some(&mut self.tiles), &mut self.memory, self.centre).with_plugin(overlay);
+        let map = Map::new(Some(&mut self.tiles), &mut self.memory, self.centre).with_plugin(overlay);
         let rect = ui.add(map).rect;
         if let Some(m) = &self.message {
             let painter = ui.painter();
@@ -93,8 +92,7 @@ fn draw_legend(ui: &egui::Ui, map: egui::Rect) {
     painter.rect_filled(box_rect, 4.0, egui::Color32::from_white_alpha(225));
     for (i, item) in items.iter().enumerate() {
         let y = box_rect.min.y + 8.0 + 22.0 * i as f32;
-        let swatch =
-            egui::Rect::from_min_size(egui::pos2(box_rect.min.x + 10.0, y), egui::vec2(26.0, 14.0));
+        let swatch = egui::Rect::from_min_size(egui::pos2(box_rect.min.x + 10.0, y), egui::vec2(26.0, 14.0));
         paint_swatch(painter, swatch, &item.swatch, style.land);
         painter.text(
             egui::pos2(swatch.max.x + 8.0, swatch.center().y),
