@@ -24,6 +24,10 @@ pub struct Cli {
     /// Use OpenStreetMap tiles (needs a network; falls back to the offline basemap).
     #[arg(long)]
     pub online: bool,
+    /// Read the offline basemap from this folder (basemap.bin, labels.tsv) instead of the copy
+    /// built into the program, e.g. after regenerating geodata/ with tools/regen_geodata.sh.
+    #[arg(long, value_name = "DIR")]
+    pub geodata: Option<PathBuf>,
 }
 
 /// Subcommands.

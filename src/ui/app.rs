@@ -7,6 +7,7 @@ use egui::{Key, Modifiers, RichText};
 
 use super::action::{Action, Actions};
 use super::basemap::Basemap;
+use super::export_view::ExportView;
 use super::map::{Highlight, MapInput, MapView};
 use super::measure::Measure;
 use super::presenter::{self, Presenter};
@@ -35,6 +36,8 @@ pub struct StartOptions {
     pub file: Option<PathBuf>,
     /// Start with the online basemap.
     pub online: bool,
+    /// Read the basemap from this folder (basemap.bin, labels.tsv) instead of the bundled copy.
+    pub geodata: Option<PathBuf>,
 }
 
 /// A loaded briefing with everything derived from it.
@@ -85,12 +88,16 @@ pub struct BriefmapApp {
     basemap: Option<Basemap>,
     /// Whether to make one: tests of the panels run without it.
     with_basemap: bool,
+    /// A folder to read the basemap from instead of the bundled copy.
+    geodata: Option<PathBuf>,
     /// Whether the first frame has framed the briefing (when there was no saved view).
     framed_once: bool,
     /// Range rings on screen and the rings window.
     rings: Rings,
     /// The measure tool.
     measure: Measure,
+    /// "Save view as PNG".
+    export: ExportView,
     /// The story editor panel.
     story: StoryEditor,
 }
@@ -115,7 +122,7 @@ impl BriefmapApp {
             }),
             None => embedded_or_empty(&atlas, &mut notices),
         };
-        let mut app = Self::with_briefing(briefing, state);
+        let mut app = Self::with_briefing(briefing, state).with_geodata(options.geodata);
         app.notices = notices;
         app.story.set_atlas(atlas);
         app
@@ -144,9 +151,11 @@ impl BriefmapApp {
             pending_view: None,
             basemap: None,
             with_basemap: true,
+            geodata: None,
             framed_once: false,
             rings: Rings::default(),
             measure: Measure::default(),
+            export: ExportView::default(),
             story,
         }
     }
@@ -205,6 +214,7 @@ impl BriefmapApp {
             basemap,
             rings,
             measure,
+            export,
             ..
         } = self;
         let story = &mut self.story;
@@ -213,7 +223,7 @@ impl BriefmapApp {
         let selection = state.selection(b);
 
         egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar::show(ui, b, state, search, actions, &mut measure.active, story.edited());
+            top_bar::show(ui, b, state, search, actions, &mut measure.active, story.edited(), export);
         });
         egui::Panel::bottom("time-panel").show(ui, |ui| {
             if time_panel.show(ui, b, &loaded.timeline, &mut state.time, &pal) {
@@ -289,6 +299,21 @@ impl BriefmapApp {
         self.apply_actions(ui.ctx());
         self.apply_story(ui.ctx());
         self.state.camera = self.map.camera();
+        self.export_requested(ui.ctx());
+    }
+
+    /// Starts a requested PNG export of the current view, and reports one that finished.
+    fn export_requested(&mut self, ctx: &egui::Context) {
+        if let Some(request) = self.export.requested.take() {
+            let mut state = self.state.clone();
+            state.camera = self.map.camera();
+            let shot = match self.presenter {
+                Some(p) => super::render::Shot::Step(p.step),
+                None => super::render::Shot::Current,
+            };
+            self.export.start(self.loaded.briefing.clone(), state, shot, request, ctx);
+        }
+        self.notices.extend(self.export.poll());
     }
 }
 
@@ -462,6 +487,12 @@ impl BriefmapApp {
         }
     }
 
+    /// Reads the basemap from `dir` instead of the bundled copy.
+    pub fn with_geodata(mut self, dir: Option<PathBuf>) -> Self {
+        self.geodata = dir;
+        self
+    }
+
     /// Draws the map on a plain background, without the basemap (tests of the panels).
     pub fn without_basemap(mut self) -> Self {
         self.with_basemap = false;
@@ -482,7 +513,7 @@ impl BriefmapApp {
         let basemap = match &mut self.basemap {
             Some(b) => b,
             None => {
-                let (b, error) = Basemap::new(ctx, self.state.theme, self.state.online);
+                let (b, error) = Basemap::new(ctx, self.state.theme, self.state.online, self.geodata.as_deref());
                 self.notices.extend(error);
                 self.basemap.insert(b)
             }

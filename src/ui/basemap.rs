@@ -30,10 +30,19 @@ fn styles(theme: Theme) -> (TileStyle, LabelStyle) {
 }
 
 impl Basemap {
-    /// Loads the bundled basemap; if it cannot, the map still works on a plain background and
-    /// the error comes back to be shown once.
-    pub fn new(ctx: &egui::Context, theme: Theme, online: bool) -> (Self, Option<String>) {
-        let (vectors, labels, error) = match BasemapData::bundled() {
+    /// Loads the basemap (from `dir`, or the bundled copy); if it cannot, the map still works on
+    /// a plain background and the error comes back to be shown once.
+    pub fn new(
+        ctx: &egui::Context,
+        theme: Theme,
+        online: bool,
+        dir: Option<&std::path::Path>,
+    ) -> (Self, Option<String>) {
+        let data = match dir {
+            Some(dir) => BasemapData::from_dir(dir),
+            None => BasemapData::bundled(),
+        };
+        let (vectors, labels, error) = match data {
             Ok(d) => (Some(d.vectors.clone()), Some(d.labels.clone()), None),
             Err(e) => (
                 None,

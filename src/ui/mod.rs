@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod basemap;
 pub mod claim_card;
+pub mod export_view;
 pub mod help;
 pub mod legend;
 pub mod map;

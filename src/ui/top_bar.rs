@@ -98,6 +98,7 @@ pub fn show(
     actions: &mut Actions,
     measuring: &mut bool,
     story_edited: bool,
+    export: &mut super::export_view::ExportView,
 ) {
     // On a narrow window the title gives way (cut short, in full on hover) so that nothing
     // overlaps; what the rest of the bar needs is measured on the previous frame.
@@ -125,6 +126,10 @@ pub fn show(
             if present.on_hover_text("Present the story full screen (F5)").clicked() {
                 actions.push(Action::Present(true));
             }
+            let theme = state.theme;
+            ui.menu_button("Save PNG", |ui| export.menu(ui, theme))
+                .response
+                .on_hover_text("Save the view as an image for slides");
             let theme_label = if state.theme == Theme::Light { "Dark" } else { "Light" };
             if ui.button(theme_label).on_hover_text("Light or dark theme (T)").clicked() {
                 state.theme = if state.theme == Theme::Light { Theme::Dark } else { Theme::Light };
