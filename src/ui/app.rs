@@ -7,7 +7,6 @@ use egui::{Key, Modifiers, RichText};
 
 use super::action::{Action, Actions};
 use super::basemap::Basemap;
-use super::export_view::ExportView;
 use super::map::{Highlight, MapInput, MapView};
 use super::measure::Measure;
 use super::presenter::{self, Presenter};
@@ -17,7 +16,7 @@ use super::state::{AppState, SLIDER_END};
 use super::story_editor::{Scene, StoryEditor};
 use super::theme::{self, Palette};
 use super::time_panel::{self, TimePanel};
-use super::top_bar::{self, SearchBox};
+use super::top_bar::{self, TopBar};
 use super::{help, legend, side_panel};
 use crate::atlas::Atlas;
 use crate::briefing::{Briefing, Item};
@@ -73,7 +72,7 @@ pub struct BriefmapApp {
     map: MapView,
     reader: Reader,
     time_panel: TimePanel,
-    search: SearchBox,
+    top_bar: TopBar,
     actions: Actions,
     notices: Vec<String>,
     applied_theme: Option<super::state::Theme>,
@@ -96,8 +95,6 @@ pub struct BriefmapApp {
     rings: Rings,
     /// The measure tool.
     measure: Measure,
-    /// "Save view as PNG".
-    export: ExportView,
     /// The story editor panel.
     story: StoryEditor,
 }
@@ -141,7 +138,7 @@ impl BriefmapApp {
             map,
             reader: Reader::default(),
             time_panel: TimePanel::default(),
-            search: SearchBox::default(),
+            top_bar: TopBar::default(),
             actions: Actions::default(),
             notices: Vec::new(),
             applied_theme: None,
@@ -155,7 +152,6 @@ impl BriefmapApp {
             framed_once: false,
             rings: Rings::default(),
             measure: Measure::default(),
-            export: ExportView::default(),
             story,
         }
     }
@@ -208,13 +204,12 @@ impl BriefmapApp {
             map,
             reader,
             time_panel,
-            search,
+            top_bar,
             actions,
             notices,
             basemap,
             rings,
             measure,
-            export,
             ..
         } = self;
         let story = &mut self.story;
@@ -223,7 +218,7 @@ impl BriefmapApp {
         let selection = state.selection(b);
 
         egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar::show(ui, b, state, search, actions, &mut measure.active, story.edited(), export);
+            top_bar.show(ui, b, state, actions, &mut measure.active, story.edited());
         });
         egui::Panel::bottom("time-panel").show(ui, |ui| {
             if time_panel.show(ui, b, &loaded.timeline, &mut state.time, &pal) {
@@ -304,16 +299,16 @@ impl BriefmapApp {
 
     /// Starts a requested PNG export of the current view, and reports one that finished.
     fn export_requested(&mut self, ctx: &egui::Context) {
-        if let Some(request) = self.export.requested.take() {
+        if let Some(request) = self.top_bar.export.requested.take() {
             let mut state = self.state.clone();
             state.camera = self.map.camera();
             let shot = match self.presenter {
                 Some(p) => super::render::Shot::Step(p.step),
                 None => super::render::Shot::Current,
             };
-            self.export.start(self.loaded.briefing.clone(), state, shot, request, ctx);
+            self.top_bar.export.start(self.loaded.briefing.clone(), state, shot, request, ctx);
         }
-        self.notices.extend(self.export.poll());
+        self.notices.extend(self.top_bar.export.poll());
     }
 }
 

@@ -3,6 +3,7 @@
 use egui::{Area, Frame, Id, Key, Order, RichText, Role, Ui, WidgetInfo};
 
 use super::action::{Action, Actions};
+use super::export_view::ExportView;
 use super::state::{AppState, Theme};
 use super::theme::{actor_colour, claim_kind_strong};
 use crate::briefing::{Briefing, ClaimKind};
@@ -89,67 +90,80 @@ fn select(hit: &Hit) -> Action {
     }
 }
 
-/// Draws the bar; `story_edited` marks the Story toggle while the story has unsaved changes.
-pub fn show(
-    ui: &mut Ui,
-    b: &Briefing,
-    state: &mut AppState,
-    search: &mut SearchBox,
-    actions: &mut Actions,
-    measuring: &mut bool,
-    story_edited: bool,
-    export: &mut super::export_view::ExportView,
-) {
-    // On a narrow window the title gives way (cut short, in full on hover) so that nothing
-    // overlaps; what the rest of the bar needs is measured on the previous frame.
-    let rest_id = Id::unique("top-bar-rest-width");
-    let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(0.0);
-    ui.horizontal(|ui| {
-        let a = b.article();
-        let title_width = (ui.available_width() - rest).max(120.0);
-        ui.scope(|ui| {
-            ui.set_max_width(title_width);
-            ui.add(egui::Label::new(RichText::new(&a.title).strong().size(17.0)).truncate());
+/// The top bar: its own widgets' state (search, the PNG export menu).
+#[derive(Default)]
+pub struct TopBar {
+    /// The search box.
+    pub search: SearchBox,
+    /// "Save PNG".
+    pub export: ExportView,
+}
+
+impl TopBar {
+    /// Draws the bar; `story_edited` marks the Story toggle while the story has unsaved changes.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        b: &Briefing,
+        state: &mut AppState,
+        actions: &mut Actions,
+        measuring: &mut bool,
+        story_edited: bool,
+    ) {
+        let (search, export) = (&mut self.search, &mut self.export);
+        // On a narrow window the title gives way (cut short, in full on hover) so that nothing
+        // overlaps; what the rest of the bar needs is measured on the previous frame.
+        let rest_id = Id::unique("top-bar-rest-width");
+        let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(0.0);
+        ui.horizontal(|ui| {
+            let a = b.article();
+            let title_width = (ui.available_width() - rest).max(120.0);
+            ui.scope(|ui| {
+                ui.set_max_width(title_width);
+                ui.add(egui::Label::new(RichText::new(&a.title).strong().size(17.0)).truncate());
+            });
+            let middle = ui.cursor().min.x;
+            ui.label(RichText::new(format!("{} · {}", a.author, a.published.label())).small());
+            ui.separator();
+            search.show(ui, b, actions);
+            filters_menu(ui, b, state);
+            let middle = ui.cursor().min.x - middle;
+            let right = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("?").on_hover_text("Keyboard shortcuts (?)").clicked() {
+                    state.panels.help = !state.panels.help;
+                }
+                let can_present = !b.story().is_empty();
+                let present = ui.add_enabled(can_present, egui::Button::new("▶ Present"));
+                if present.on_hover_text("Present the story full screen (F5)").clicked() {
+                    actions.push(Action::Present(true));
+                }
+                let theme = state.theme;
+                ui.menu_button("Save PNG", |ui| export.menu(ui, theme))
+                    .response
+                    .on_hover_text("Save the view as an image for slides");
+                let theme_label = if state.theme == Theme::Light { "Dark" } else { "Light" };
+                if ui.button(theme_label).on_hover_text("Light or dark theme (T)").clicked() {
+                    state.theme = if state.theme == Theme::Light { Theme::Dark } else { Theme::Light };
+                }
+                ui.toggle_value(&mut state.online, "OSM tiles")
+                    .on_hover_text("OpenStreetMap tiles (needs a network); off: the offline basemap");
+                let story = if story_edited { "Story (edited)" } else { "Story" };
+                ui.toggle_value(&mut state.panels.story, story)
+                    .on_hover_text("Edit the story and save the briefing (S)");
+                ui.toggle_value(&mut state.panels.legend, "Legend").on_hover_text("Legend (L)");
+                ui.toggle_value(&mut state.panels.rings, "Rings").on_hover_text("Range rings and what they reach (G)");
+                ui.toggle_value(measuring, "Measure")
+                    .on_hover_text("Click points or places for geodesic distances (M)");
+                ui.toggle_value(&mut state.panels.reader, "Article").on_hover_text("The article reader (R)");
+                ui.toggle_value(&mut state.panels.side, "Details").on_hover_text("The selection panel (D)");
+                if ui.button("Fit all").on_hover_text("Frame every place (0)").clicked() {
+                    actions.push(Action::FrameAll);
+                }
+            });
+            let spacing = 2.0 * ui.spacing().item_spacing.x;
+            ui.data_mut(|d| d.insert_temp(rest_id, middle + right.response.rect.width() + spacing));
         });
-        let middle = ui.cursor().min.x;
-        ui.label(RichText::new(format!("{} · {}", a.author, a.published.label())).small());
-        ui.separator();
-        search.show(ui, b, actions);
-        filters_menu(ui, b, state);
-        let middle = ui.cursor().min.x - middle;
-        let right = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("?").on_hover_text("Keyboard shortcuts (?)").clicked() {
-                state.panels.help = !state.panels.help;
-            }
-            let can_present = !b.story().is_empty();
-            let present = ui.add_enabled(can_present, egui::Button::new("▶ Present"));
-            if present.on_hover_text("Present the story full screen (F5)").clicked() {
-                actions.push(Action::Present(true));
-            }
-            let theme = state.theme;
-            ui.menu_button("Save PNG", |ui| export.menu(ui, theme))
-                .response
-                .on_hover_text("Save the view as an image for slides");
-            let theme_label = if state.theme == Theme::Light { "Dark" } else { "Light" };
-            if ui.button(theme_label).on_hover_text("Light or dark theme (T)").clicked() {
-                state.theme = if state.theme == Theme::Light { Theme::Dark } else { Theme::Light };
-            }
-            ui.toggle_value(&mut state.online, "OSM tiles")
-                .on_hover_text("OpenStreetMap tiles (needs a network); off: the offline basemap");
-            let story = if story_edited { "Story (edited)" } else { "Story" };
-            ui.toggle_value(&mut state.panels.story, story).on_hover_text("Edit the story and save the briefing (S)");
-            ui.toggle_value(&mut state.panels.legend, "Legend").on_hover_text("Legend (L)");
-            ui.toggle_value(&mut state.panels.rings, "Rings").on_hover_text("Range rings and what they reach (G)");
-            ui.toggle_value(measuring, "Measure").on_hover_text("Click points or places for geodesic distances (M)");
-            ui.toggle_value(&mut state.panels.reader, "Article").on_hover_text("The article reader (R)");
-            ui.toggle_value(&mut state.panels.side, "Details").on_hover_text("The selection panel (D)");
-            if ui.button("Fit all").on_hover_text("Frame every place (0)").clicked() {
-                actions.push(Action::FrameAll);
-            }
-        });
-        let spacing = 2.0 * ui.spacing().item_spacing.x;
-        ui.data_mut(|d| d.insert_temp(rest_id, middle + right.response.rect.width() + spacing));
-    });
+    }
 }
 
 fn filters_menu(ui: &mut Ui, b: &Briefing, state: &mut AppState) {
