@@ -28,6 +28,9 @@ pub struct Cli {
     /// built into the program, e.g. after regenerating geodata/ with tools/regen_geodata.sh.
     #[arg(long, value_name = "DIR")]
     pub geodata: Option<PathBuf>,
+    /// Close the window as soon as the first frame is drawn (measures start-up time).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
 }
 
 /// Subcommands.

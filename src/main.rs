@@ -17,7 +17,12 @@ fn main() -> ExitCode {
         Some(Command::Distance { points, file }) => cli::distance(file.as_deref(), &points).map(Some),
         Some(Command::Systems) => Ok(Some(cli::systems())),
         None => {
-            let options = briefmap::ui::StartOptions { file: args.file, online: args.online, geodata: args.geodata };
+            let options = briefmap::ui::StartOptions {
+                file: args.file,
+                online: args.online,
+                geodata: args.geodata,
+                exit_after_first_frame: args.exit_after_first_frame,
+            };
             briefmap::ui::run(options).map(|()| None).map_err(|e| format!("cannot open the window: {e}"))
         }
     };

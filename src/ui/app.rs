@@ -37,6 +37,8 @@ pub struct StartOptions {
     pub online: bool,
     /// Read the basemap from this folder (basemap.bin, labels.tsv) instead of the bundled copy.
     pub geodata: Option<PathBuf>,
+    /// Close after the first frame has been drawn (to measure start-up).
+    pub exit_after_first_frame: bool,
 }
 
 /// A loaded briefing with everything derived from it.
@@ -83,14 +85,18 @@ pub struct BriefmapApp {
     step_items: Vec<Item>,
     /// A step whose view is still to be framed, once the map has its presentation size.
     pending_view: Option<(usize, bool)>,
-    /// The basemap, made on the first frame (its tiles need the egui context).
+    /// The basemap, made once its data is read (its tiles need the egui context).
     basemap: Option<Basemap>,
+    /// The basemap's data being read on a worker thread.
+    basemap_loading: Option<std::sync::mpsc::Receiver<Result<crate::basemap::BasemapData, crate::basemap::DataError>>>,
     /// Whether to make one: tests of the panels run without it.
     with_basemap: bool,
     /// A folder to read the basemap from instead of the bundled copy.
     geodata: Option<PathBuf>,
     /// Whether the first frame has framed the briefing (when there was no saved view).
     framed_once: bool,
+    /// Close after the first frame (start-up measurement).
+    exit_after_first_frame: bool,
     /// Range rings on screen and the rings window.
     rings: Rings,
     /// The measure tool.
@@ -120,6 +126,7 @@ impl BriefmapApp {
             None => embedded_or_empty(&atlas, &mut notices),
         };
         let mut app = Self::with_briefing(briefing, state).with_geodata(options.geodata);
+        app.exit_after_first_frame = options.exit_after_first_frame;
         app.notices = notices;
         app.story.set_atlas(atlas);
         app
@@ -147,9 +154,11 @@ impl BriefmapApp {
             step_items: Vec::new(),
             pending_view: None,
             basemap: None,
+            basemap_loading: None,
             with_basemap: true,
             geodata: None,
             framed_once: false,
+            exit_after_first_frame: false,
             rings: Rings::default(),
             measure: Measure::default(),
             story,
@@ -494,25 +503,36 @@ impl BriefmapApp {
         self
     }
 
-    /// Basemap tiles still being rendered (exports wait until there are none).
+    /// Basemap tiles still being rendered, or 1 while its data is read (exports wait for 0).
     pub fn basemap_pending(&self) -> usize {
-        self.basemap.as_ref().map_or(0, Basemap::pending)
+        self.basemap.as_ref().map_or(usize::from(self.basemap_loading.is_some()), Basemap::pending)
     }
 
-    /// Makes the basemap on the first frame and keeps it in step with the theme and the
-    /// online toggle; its one-time messages become notices.
+    /// Reads the basemap's data on a worker thread from the first frame, makes the basemap
+    /// when it arrives, and keeps it in step with the theme and the online toggle; its
+    /// one-time messages become notices.
     fn sync_basemap(&mut self, ctx: &egui::Context) {
         if !self.with_basemap {
             return;
         }
-        let basemap = match &mut self.basemap {
-            Some(b) => b,
-            None => {
-                let (b, error) = Basemap::new(ctx, self.state.theme, self.state.online, self.geodata.as_deref());
-                self.notices.extend(error);
-                self.basemap.insert(b)
+        if self.basemap.is_none() && self.basemap_loading.is_none() {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (dir, repaint) = (self.geodata.clone(), ctx.clone());
+            let spawned = std::thread::Builder::new().name("basemap-load".into()).spawn(move || {
+                let _ = tx.send(Basemap::load(dir.as_deref()));
+                repaint.request_repaint();
+            });
+            match spawned {
+                Ok(_) => self.basemap_loading = Some(rx),
+                // No thread: read it here, once.
+                Err(_) => self.arrive(ctx, Basemap::load(self.geodata.as_deref())),
             }
-        };
+        }
+        if let Some(data) = self.basemap_loading.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            self.basemap_loading = None;
+            self.arrive(ctx, data);
+        }
+        let Some(basemap) = &mut self.basemap else { return };
         basemap.set_theme(ctx, self.state.theme);
         basemap.set_online(ctx, self.state.online);
         self.notices.extend(basemap.take_message());
@@ -549,6 +569,12 @@ impl BriefmapApp {
             ctx.request_repaint();
         }
         self.frame_pending_view(now);
+    }
+
+    fn arrive(&mut self, ctx: &egui::Context, data: Result<crate::basemap::BasemapData, crate::basemap::DataError>) {
+        let (basemap, error) = Basemap::new(ctx, self.state.theme, self.state.online, data);
+        self.notices.extend(error);
+        self.basemap = Some(basemap);
     }
 
     /// Whether presentation mode is on, and at which step.
@@ -770,6 +796,9 @@ fn embedded_or_empty(atlas: &Atlas, notices: &mut Vec<String>) -> Briefing {
 impl eframe::App for BriefmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
+        if self.exit_after_first_frame {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -30,18 +30,23 @@ fn styles(theme: Theme) -> (TileStyle, LabelStyle) {
 }
 
 impl Basemap {
-    /// Loads the basemap (from `dir`, or the bundled copy); if it cannot, the map still works on
-    /// a plain background and the error comes back to be shown once.
+    /// Reads the basemap data (from `dir`, or the bundled copy): the slow part, run off the UI
+    /// thread so the first frame does not wait for it.
+    pub fn load(dir: Option<&std::path::Path>) -> Result<BasemapData, crate::basemap::DataError> {
+        match dir {
+            Some(dir) => BasemapData::from_dir(dir),
+            None => BasemapData::bundled(),
+        }
+    }
+
+    /// The basemap from loaded data; if it could not be read, the map still works on a plain
+    /// background and the error comes back to be shown once.
     pub fn new(
         ctx: &egui::Context,
         theme: Theme,
         online: bool,
-        dir: Option<&std::path::Path>,
+        data: Result<BasemapData, crate::basemap::DataError>,
     ) -> (Self, Option<String>) {
-        let data = match dir {
-            Some(dir) => BasemapData::from_dir(dir),
-            None => BasemapData::bundled(),
-        };
         let (vectors, labels, error) = match data {
             Ok(d) => (Some(d.vectors.clone()), Some(d.labels.clone()), None),
             Err(e) => (

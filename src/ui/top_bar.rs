@@ -141,22 +141,16 @@ impl TopBar {
                 ui.menu_button("Save PNG", |ui| export.menu(ui, theme))
                     .response
                     .on_hover_text("Save the view as an image for slides");
-                let theme_label = if state.theme == Theme::Light { "Dark" } else { "Light" };
-                if ui.button(theme_label).on_hover_text("Light or dark theme (T)").clicked() {
-                    state.theme = if state.theme == Theme::Light { Theme::Dark } else { Theme::Light };
-                }
-                ui.toggle_value(&mut state.online, "OSM tiles")
-                    .on_hover_text("OpenStreetMap tiles (needs a network); off: the offline basemap");
+                ui.menu_button("View", |ui| view_menu(ui, state)).response.on_hover_text("Legend, theme, basemap");
                 let story = if story_edited { "Story (edited)" } else { "Story" };
                 ui.toggle_value(&mut state.panels.story, story)
                     .on_hover_text("Edit the story and save the briefing (S)");
-                ui.toggle_value(&mut state.panels.legend, "Legend").on_hover_text("Legend (L)");
                 ui.toggle_value(&mut state.panels.rings, "Rings").on_hover_text("Range rings and what they reach (G)");
                 ui.toggle_value(measuring, "Measure")
                     .on_hover_text("Click points or places for geodesic distances (M)");
                 ui.toggle_value(&mut state.panels.reader, "Article").on_hover_text("The article reader (R)");
                 ui.toggle_value(&mut state.panels.side, "Details").on_hover_text("The selection panel (D)");
-                if ui.button("Fit all").on_hover_text("Frame every place (0)").clicked() {
+                if ui.button("Fit").on_hover_text("Frame every place (0)").clicked() {
                     actions.push(Action::FrameAll);
                 }
             });
@@ -164,6 +158,18 @@ impl TopBar {
             ui.data_mut(|d| d.insert_temp(rest_id, middle + right.response.rect.width() + spacing));
         });
     }
+}
+
+/// Display settings that are set once rather than toggled while working.
+fn view_menu(ui: &mut Ui, state: &mut AppState) {
+    ui.checkbox(&mut state.panels.legend, "Legend (L)");
+    let mut dark = state.theme == Theme::Dark;
+    if ui.checkbox(&mut dark, "Dark theme (T)").changed() {
+        state.theme = if dark { Theme::Dark } else { Theme::Light };
+    }
+    ui.checkbox(&mut state.online, "OpenStreetMap tiles (needs a network)")
+        .on_hover_text("Off: the offline basemap, built into briefmap");
+    ui.checkbox(&mut state.briefing_rings, "The briefing's range rings");
 }
 
 fn filters_menu(ui: &mut Ui, b: &Briefing, state: &mut AppState) {
