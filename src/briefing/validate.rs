@@ -204,8 +204,8 @@ impl Checker {
 
     fn claim(&mut self, i: usize, claim: &Claim, article: &ArticleText) {
         let at = format!("claims[{i}]");
-        if let Some(message) = quote_problem(claim, article) {
-            self.report(format!("{at}.quote"), Some(&claim.id), message);
+        if let Some((field, message)) = quote_problem(claim, article) {
+            self.report(format!("{at}.{field}"), Some(&claim.id), message);
         }
         if claim.summary.trim().is_empty() {
             self.report(format!("{at}.summary"), Some(&claim.id), "the summary is empty");
@@ -220,7 +220,13 @@ impl Checker {
     }
 
     fn when(&mut self, path: &str, record: &str, when: &When) {
-        if let Err(e) = when.span() {
+        // A date that does not exist is reported on its own field, so line:col points at it.
+        let bad_day = |d: &Option<super::when::PartialDate>| d.and_then(|d| d.first_day().and(d.last_day()).err());
+        if let Some(e) = bad_day(&when.from) {
+            self.report(format!("{path}.from"), Some(record), e.to_string());
+        } else if let Some(e) = bad_day(&when.to) {
+            self.report(format!("{path}.to"), Some(record), e.to_string());
+        } else if let Err(e) = when.span() {
             self.report(path.to_owned(), Some(record), e.to_string());
         }
         if when.inferred.as_deref().is_some_and(|r| r.trim().is_empty()) {
@@ -323,17 +329,19 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-/// Why a claim's quote is not the article's bytes at its offset, with the nearest match.
-fn quote_problem(claim: &Claim, article: &ArticleText) -> Option<String> {
+/// Why a claim's quote is not the article's bytes at its offset, with the nearest match, and
+/// which field to fix: `offset` when the quote is in the article elsewhere, else `quote`.
+fn quote_problem(claim: &Claim, article: &ArticleText) -> Option<(&'static str, String)> {
     let text = article.full();
     let quote = &claim.quote;
     if quote.is_empty() {
-        return Some("the quote is empty".into());
+        return Some(("quote", "the quote is empty".into()));
     }
     if text.get(claim.range()) == Some(quote.as_str()) {
         if claim.range().end > article.body_end() {
             let (line, _) = article.line_col(claim.offset);
-            return Some(format!("the quote is on line {line}, in the teasers of other articles, not in this article"));
+            let message = format!("the quote is on line {line}, in the teasers of other articles, not in this article");
+            return Some(("quote", message));
         }
         return None;
     }
@@ -346,6 +354,7 @@ fn quote_problem(claim: &Claim, article: &ArticleText) -> Option<String> {
     if let Some(&found) = exact.iter().min_by_key(|&&i| i.abs_diff(claim.offset)) {
         let (line, col) = article.line_col(found);
         message += &format!("; the quote is at byte {found} (line {line}, column {col}), so set \"offset\": {found}");
+        return Some(("offset", message));
     } else if let Some(near) = nearest(text, quote) {
         let (line, col) = article.line_col(near.start);
         let excerpt: String = text[near.start..].chars().take(quote.chars().count().min(80)).collect();
@@ -359,7 +368,7 @@ fn quote_problem(claim: &Claim, article: &ArticleText) -> Option<String> {
     } else {
         message += "; nothing like it is in the article";
     }
-    Some(message)
+    Some(("quote", message))
 }
 
 fn describe(c: Option<char>) -> String {
