@@ -159,9 +159,8 @@ fn offline_tiles_answer_at_once_then_deliver_and_fall_back_to_the_parent() {
     let ctx = egui::Context::default();
     let mut tiles = offline_tiles(Some(data().vectors.clone()), &ctx);
     let parent = TileId { x: 18, y: 10, zoom: 5 };
-    let started = Instant::now();
-    assert!(tiles.at(parent).is_none(), "first ask cannot have a tile yet");
-    assert!(started.elapsed() < Duration::from_millis(5), "at() must not render on the caller's thread");
+    // Had at() rendered on the caller's thread, the first ask would already have the tile.
+    assert!(tiles.at(parent).is_none(), "first ask cannot have a tile yet: rendering is on a worker");
     assert!(wait_for_tile(&mut tiles, parent));
     // A child not rendered yet is served from the parent's matching quarter meanwhile.
     let child = TileId { x: 37, y: 21, zoom: 6 };

@@ -1,0 +1,129 @@
+//! Applying what the panels ask for: selection and framing, flights, the reader, exports.
+
+use super::BriefmapApp;
+use crate::briefing::Item;
+use crate::ui::action::Action;
+use crate::ui::story_editor::Scene;
+use crate::viewport::{self, Camera, from_world};
+
+impl BriefmapApp {
+    pub(super) fn apply_actions(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        for action in self.actions.take() {
+            let b = &self.loaded.briefing;
+            match action {
+                Action::Select(item) => {
+                    self.state.select(b, item);
+                    if let Some(item) = item {
+                        if let Some(cam) = self.frame_items(&[item]) {
+                            self.map.fly_to(cam, now);
+                        }
+                        if let Item::Claim(c) = item {
+                            self.state.panels.reader = true;
+                            self.reader.scroll_to(b.claims()[c].offset);
+                        }
+                        self.state.panels.side = true;
+                    }
+                }
+                Action::FlyTo(cam) => self.map.fly_to(cam, now),
+                Action::FrameAll => {
+                    let all: Vec<Item> = (0..b.places().len()).map(Item::Place).collect();
+                    if let Some(cam) = self.frame_items(&all) {
+                        self.map.fly_to(cam, now);
+                    }
+                }
+                Action::ShowText(offset) => {
+                    self.state.panels.reader = true;
+                    self.reader.scroll_to(offset);
+                }
+                Action::AddRing(ring) => {
+                    self.state.rings.push(ring);
+                    self.state.panels.rings = true;
+                    self.sync_rings();
+                    self.rings.selected = self.rings.shown().len().checked_sub(1);
+                }
+                Action::Measure(p, name) => self.measure.add(p, name),
+                Action::Present(true) => self.start_presenting(ctx, 0),
+                Action::Present(false) => self.stop_presenting(ctx),
+            }
+            ctx.request_repaint();
+        }
+    }
+
+    /// The camera that frames these items in the current map rectangle.
+    pub(super) fn frame_items(&self, items: &[Item]) -> Option<Camera> {
+        self.frame_with(items, Vec::new())
+    }
+
+    /// Like `frame_items`, also fitting the lon/lat points `extra`.
+    pub(super) fn frame_with(&self, items: &[Item], extra: Vec<(f64, f64)>) -> Option<Camera> {
+        let b = &self.loaded.briefing;
+        let g = &self.loaded.geometry;
+        let mut parts: Vec<Item> = Vec::new();
+        for &item in items {
+            match item {
+                Item::Claim(c) => {
+                    parts.extend(b.claims()[c].places.iter().chain(&b.claims()[c].regions).filter_map(|id| b.item(id)))
+                }
+                other => parts.push(other),
+            }
+        }
+        let mut points: Vec<(f64, f64)> = extra;
+        for part in parts {
+            match part {
+                Item::Place(i) => points.push((b.places()[i].lon, b.places()[i].lat)),
+                Item::Region(i) => {
+                    if let Some([min, max]) = g.regions[i].bounds {
+                        points.extend([from_world(min[0], min[1]), from_world(max[0], max[1])]);
+                    }
+                }
+                Item::Claim(_) => {}
+            }
+        }
+        let r = self.map.rect;
+        let (w, h) = (r.width() as f64, r.height() as f64);
+        // Presenting, the caption card covers the lower part of the map: frame above it.
+        let insets = if self.presenter.is_some() || self.still {
+            viewport::Insets { left: 60.0, top: 60.0, right: 60.0, bottom: (h * 0.36).max(60.0) }
+        } else {
+            // The legend stands over the map's left edge.
+            let left = if self.state.panels.legend { 200.0 } else { 70.0 };
+            viewport::Insets { left, top: 60.0, right: 60.0, bottom: 60.0 }
+        };
+        let mut cam = viewport::frame_within(points, w, h, insets)?;
+        // A single place keeps the reader's zoom if it is already close enough.
+        if items.len() == 1 && matches!(items[0], Item::Place(_)) {
+            cam.zoom = self.map.camera().zoom.max(6.0).min(cam.zoom);
+        }
+        Some(cam)
+    }
+
+    /// Starts a requested PNG export of the current view, and reports one that finished.
+    pub(super) fn export_requested(&mut self, ctx: &egui::Context) {
+        if let Some(request) = self.top_bar.export.requested.take() {
+            let mut state = self.state.clone();
+            state.camera = self.map.camera();
+            let shot = match self.presenter {
+                Some(p) => crate::ui::render::Shot::Step(p.step),
+                None => crate::ui::render::Shot::Current,
+            };
+            self.top_bar.export.start(self.loaded.briefing.clone(), state, shot, request, ctx);
+        }
+        self.notices.extend(self.top_bar.export.poll());
+    }
+
+    /// Makes what the story editor asked for; a step picked there goes on the map as it would
+    /// when presenting (its time, lead claim and view), without leaving the desktop layout.
+    pub(super) fn apply_story(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let selection = self.state.selection(&self.loaded.briefing);
+        let scene = Scene { camera: self.map.camera(), time: &self.state.time, selection };
+        if let Some(i) = self.story.apply(&mut self.loaded.briefing, &scene) {
+            self.show_step(i, now, true);
+            // Step highlights belong to presentation mode; here the lead claim is selected.
+            self.step_items.clear();
+            ctx.request_repaint();
+        }
+        self.frame_pending_view(now);
+    }
+}

@@ -1,0 +1,364 @@
+//! The app shell: owns the briefing, its derived indexes and the state; lays out the panels
+//! and applies what they ask for. Keyboard shortcuts, actions, presentation and the layers
+//! behind the map (visibility, basemap, rings) are in the submodules.
+
+mod actions;
+mod keys;
+mod layers;
+mod present;
+
+use std::path::PathBuf;
+
+use egui::RichText;
+
+use super::action::Actions;
+use super::basemap::Basemap;
+use super::map::{Highlight, MapInput, MapView};
+use super::measure::Measure;
+use super::presenter::Presenter;
+use super::reader::Reader;
+use super::rings::Rings;
+use super::state::AppState;
+use super::story_editor::StoryEditor;
+use super::theme::{self, Palette};
+use super::time_panel::TimePanel;
+use super::top_bar::TopBar;
+use super::{help, legend, side_panel};
+use crate::atlas::Atlas;
+use crate::briefing::{Briefing, Item};
+use crate::geometry::MapGeometry;
+use crate::timeline::{TimeFilter, Timeline};
+use crate::visibility::{Filters, Visibility, VisibilityIndex};
+
+/// Key under which the state is saved.
+const STATE_KEY: &str = "briefmap-state";
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A briefing file to open instead of the embedded one.
+    pub file: Option<PathBuf>,
+    /// Start with the online basemap.
+    pub online: bool,
+    /// Read the basemap from this folder (basemap.bin, labels.tsv) instead of the bundled copy.
+    pub geodata: Option<PathBuf>,
+    /// Close after the first frame has been drawn (to measure start-up).
+    pub exit_after_first_frame: bool,
+}
+
+/// A loaded briefing with everything derived from it.
+pub struct Loaded {
+    /// The briefing.
+    pub briefing: Briefing,
+    /// Its time index.
+    pub timeline: Timeline,
+    /// Its geometry in world coordinates.
+    pub geometry: MapGeometry,
+    /// Its compact form for filtering.
+    pub filter_index: VisibilityIndex,
+}
+
+impl Loaded {
+    /// Derives the indexes of a briefing.
+    pub fn new(briefing: Briefing) -> Self {
+        let timeline = Timeline::new((0..briefing.claims().len()).map(|i| briefing.span(i)));
+        let geometry = MapGeometry::new(&briefing);
+        let filter_index = VisibilityIndex::new(&briefing);
+        Self { briefing, timeline, geometry, filter_index }
+    }
+}
+
+/// The briefmap app.
+pub struct BriefmapApp {
+    loaded: Loaded,
+    state: AppState,
+    visibility: Visibility,
+    visibility_key: Option<(TimeFilter, Filters)>,
+    /// Counts visibility recomputations, so caches built on it know when to rebuild.
+    visibility_generation: u64,
+    map: MapView,
+    reader: Reader,
+    time_panel: TimePanel,
+    top_bar: TopBar,
+    actions: Actions,
+    notices: Vec<String>,
+    applied_theme: Option<super::state::Theme>,
+    presenter: Option<Presenter>,
+    /// A still for export: the presentation layout, with the view as it is (no story step).
+    still: bool,
+    /// What the current story step highlights (empty outside presentation mode).
+    step_items: Vec<Item>,
+    /// A step whose view is still to be framed, once the map has its presentation size.
+    pending_view: Option<(usize, bool)>,
+    /// The basemap, made once its data is read (its tiles need the egui context).
+    basemap: Option<Basemap>,
+    /// The basemap's data being read on a worker thread.
+    basemap_loading: Option<std::sync::mpsc::Receiver<Result<crate::basemap::BasemapData, crate::basemap::DataError>>>,
+    /// Whether to make one: tests of the panels run without it.
+    with_basemap: bool,
+    /// A folder to read the basemap from instead of the bundled copy.
+    geodata: Option<PathBuf>,
+    /// Whether the first frame has framed the briefing (when there was no saved view).
+    framed_once: bool,
+    /// Close after the first frame (start-up measurement).
+    exit_after_first_frame: bool,
+    /// Range rings on screen and the rings window.
+    rings: Rings,
+    /// The measure tool.
+    measure: Measure,
+    /// The story editor panel.
+    story: StoryEditor,
+}
+
+impl BriefmapApp {
+    /// The app as eframe creates it: restores the saved state, loads the briefing.
+    pub fn new(cc: &eframe::CreationContext, options: StartOptions) -> Self {
+        let mut notices = Vec::new();
+        let mut state: AppState = cc.storage.and_then(|s| eframe::get_value(s, STATE_KEY)).unwrap_or_default();
+        state.online |= options.online;
+        let atlas = Atlas::bundled().unwrap_or_else(|e| {
+            notices.push(format!("Region boundaries unavailable: {e}"));
+            Atlas::default()
+        });
+        let briefing = match &options.file {
+            Some(path) => crate::briefing::load::load_file(path, &atlas).unwrap_or_else(|problems| {
+                notices.push(format!(
+                    "Could not open {}; showing the embedded briefing instead.\n{problems}",
+                    path.display()
+                ));
+                embedded_or_empty(&atlas, &mut notices)
+            }),
+            None => embedded_or_empty(&atlas, &mut notices),
+        };
+        let mut app = Self::with_briefing(briefing, state).with_geodata(options.geodata);
+        app.exit_after_first_frame = options.exit_after_first_frame;
+        app.notices = notices;
+        app.story.set_atlas(atlas);
+        app
+    }
+
+    /// The app on a given briefing and state (tests and benches start here).
+    pub fn with_briefing(briefing: Briefing, state: AppState) -> Self {
+        let map = MapView::new(state.camera);
+        let story = StoryEditor::new(&briefing);
+        Self {
+            loaded: Loaded::new(briefing),
+            state,
+            visibility: Visibility::default(),
+            visibility_key: None,
+            visibility_generation: 0,
+            map,
+            reader: Reader::default(),
+            time_panel: TimePanel::default(),
+            top_bar: TopBar::default(),
+            actions: Actions::default(),
+            notices: Vec::new(),
+            applied_theme: None,
+            presenter: None,
+            still: false,
+            step_items: Vec::new(),
+            pending_view: None,
+            basemap: None,
+            basemap_loading: None,
+            with_basemap: true,
+            geodata: None,
+            framed_once: false,
+            exit_after_first_frame: false,
+            rings: Rings::default(),
+            measure: Measure::default(),
+            story,
+        }
+    }
+
+    /// The state (for tests).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The state, to change (for tests).
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
+    }
+
+    /// The briefing on screen.
+    pub fn briefing(&self) -> &Briefing {
+        &self.loaded.briefing
+    }
+
+    /// What is shown, faded or hidden (as of the last frame).
+    pub fn visibility(&self) -> &Visibility {
+        &self.visibility
+    }
+
+    /// Messages shown to the user (errors, fallbacks).
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// Draws one frame of the whole app into `ui`.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        if self.applied_theme != Some(self.state.theme) {
+            theme::apply(ui.ctx(), self.state.theme);
+            self.applied_theme = Some(self.state.theme);
+        }
+        self.sync_basemap(ui.ctx());
+        if self.presenter.is_some() || self.still {
+            self.present_frame(ui);
+            return;
+        }
+        self.shortcuts(ui);
+        self.refresh_visibility();
+        self.sync_rings();
+        let Self {
+            loaded,
+            state,
+            visibility,
+            visibility_key,
+            visibility_generation,
+            map,
+            reader,
+            time_panel,
+            top_bar,
+            actions,
+            notices,
+            basemap,
+            rings,
+            measure,
+            ..
+        } = self;
+        let story = &mut self.story;
+        let b = &loaded.briefing;
+        let pal = Palette::of(state.theme);
+        let selection = state.selection(b);
+
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            top_bar.show(ui, b, state, actions, &mut measure.active, story.edited());
+        });
+        egui::Panel::bottom("time-panel").show(ui, |ui| {
+            if time_panel.show(ui, b, &loaded.timeline, &mut state.time, &pal) {
+                *visibility_key = None;
+            }
+        });
+        if state.panels.side {
+            egui::Panel::right("side-panel").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
+                side_panel::show(ui, b, visibility, selection, &pal, actions, rings);
+            });
+        }
+        if state.panels.reader {
+            egui::Panel::right("reader").resizable(true).default_size(440.0).min_size(280.0).show(ui, |ui| {
+                reader.show(ui, b, visibility, selection, &pal, actions);
+            });
+        }
+        if state.panels.story {
+            egui::Panel::left("story-panel").resizable(true).default_size(340.0).min_size(280.0).show(ui, |ui| {
+                story.show(ui, b, &pal);
+            });
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let highlight = Highlight::of(b, selection);
+            let input = MapInput {
+                briefing: b,
+                geometry: &loaded.geometry,
+                visibility,
+                selection,
+                highlight: &highlight,
+                palette: pal,
+                visibility_generation: *visibility_generation,
+                rings: rings.shown(),
+                selected_ring: rings.selected,
+                measure: measure.active.then_some(&*measure),
+            };
+            // The legend holds the lower left: the scale bar goes bottom right, over the credits.
+            let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
+            let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
+            if state.panels.legend {
+                egui::Area::new(egui::Id::unique("legend"))
+                    .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
+                    .pivot(egui::Align2::LEFT_BOTTOM)
+                    .order(egui::Order::Middle)
+                    .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], false));
+            }
+            notices_ui(ui, notices, rect);
+            if measure.active {
+                egui::Area::new(egui::Id::unique("measure"))
+                    .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
+                    .pivot(egui::Align2::RIGHT_TOP)
+                    .order(egui::Order::Foreground)
+                    .show(ui.ctx(), |ui| egui::Frame::popup(ui.style()).show(ui, |ui| measure.panel(ui)));
+            }
+        });
+        let mut rings_open = state.panels.rings;
+        egui::Window::new("Range rings").open(&mut rings_open).default_width(340.0).show(ui.ctx(), |ui| {
+            ui.checkbox(&mut state.briefing_rings, "Show the briefing's rings");
+            if let Some(i) = rings.panel(ui)
+                && i < state.rings.len()
+            {
+                state.rings.remove(i);
+            }
+        });
+        state.panels.rings = rings_open;
+        help::show(ui.ctx(), &mut state.panels.help);
+        if !self.framed_once {
+            // A first start (no saved view) opens on the whole briefing.
+            self.framed_once = true;
+            if self.state.camera == AppState::default().camera {
+                self.frame_all_now();
+            }
+        }
+        self.apply_actions(ui.ctx());
+        self.apply_story(ui.ctx());
+        self.state.camera = self.map.camera();
+        self.export_requested(ui.ctx());
+    }
+}
+
+/// Messages for the user over the top of the map, each with a dismiss button.
+fn notices_ui(ui: &mut egui::Ui, notices: &mut Vec<String>, rect: egui::Rect) {
+    {
+        if notices.is_empty() {
+            return;
+        }
+        let mut dismissed = None;
+        egui::Area::new(egui::Id::unique("notices"))
+            .fixed_pos(rect.center_top() + egui::vec2(0.0, 10.0))
+            .pivot(egui::Align2::CENTER_TOP)
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                for (i, n) in notices.iter().enumerate() {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.set_max_width(560.0);
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(n));
+                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                                dismissed = Some(i);
+                            }
+                        });
+                    });
+                }
+            });
+        if let Some(i) = dismissed {
+            notices.remove(i);
+        }
+    }
+}
+
+fn embedded_or_empty(atlas: &Atlas, notices: &mut Vec<String>) -> Briefing {
+    Briefing::embedded(atlas).unwrap_or_else(|problems| {
+        notices.push(format!("The embedded briefing failed its checks:\n{problems}"));
+        Briefing::empty()
+    })
+}
+
+impl eframe::App for BriefmapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+        if self.exit_after_first_frame {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.state.camera = self.map.camera();
+        eframe::set_value(storage, STATE_KEY, &self.state);
+    }
+}
