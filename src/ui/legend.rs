@@ -94,10 +94,24 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)]
     }
 }
 
+/// One entry: a swatch and its label, allocated as a single item so a wrapping layout (the
+/// compact legend) can move it to the next row whole; a nested `ui.horizontal` would not wrap.
 fn swatch_row(ui: &mut Ui, label: &str, draw: impl FnOnce(&egui::Painter, egui::Pos2)) {
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
-        draw(ui.painter(), rect.center());
-        ui.label(RichText::new(label).small());
-    });
+    const SWATCH: egui::Vec2 = vec2(22.0, 14.0);
+    let text = RichText::new(label).small();
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Small,
+    );
+    let gap = ui.spacing().item_spacing.x;
+    let size = vec2(SWATCH.x + gap + galley.size().x, SWATCH.y.max(galley.size().y));
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
+    if ui.is_rect_visible(rect) {
+        draw(ui.painter(), egui::pos2(rect.left() + SWATCH.x / 2.0, rect.center().y));
+        let text_pos = egui::pos2(rect.left() + SWATCH.x + gap, rect.center().y - galley.size().y / 2.0);
+        ui.painter().galley(text_pos, galley, ui.visuals().text_color());
+    }
 }

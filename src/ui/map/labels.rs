@@ -38,7 +38,9 @@ pub fn place(painter: &Painter, mut candidates: Vec<Candidate>, obstacles: &[Rec
         let free = |r: &Rect| {
             clip.contains_rect(*r)
                 && !taken.iter().any(|t| t.intersects(*r))
-                && !obstacles.iter().any(|t| t.intersects(*r) && !t.contains(c.anchor))
+                // A place's own marker contains its anchor and must not block its label; a label
+                // centred on its anchor (a region's) has no marker and avoids them all.
+                && !obstacles.iter().any(|t| t.intersects(*r) && (c.offset == 0.0 || !t.contains(c.anchor)))
         };
         if let Some(rect) = spots.iter().map(|(p, align)| align.anchor_size(*p, size).expand(1.0)).find(free) {
             // A soft halo keeps text legible over borders, rivers and other labels' lines.

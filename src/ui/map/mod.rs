@@ -351,14 +351,17 @@ fn draw_overlays(
         }
     }
     // Region names where regions are selected or the map is zoomed in enough to read them.
+    // Countries are left to the basemap, which names them already.
     for (i, area) in input.geometry.regions.iter().enumerate() {
         let lit = input.highlight.regions[i];
+        let region = &b.regions()[i];
         if input.visibility.regions[i] == Shown::Full
+            && region.kind != crate::briefing::RegionKind::Country
             && (lit || to.world_per_point() < 1.0 / (256.0 * 2f64.powf(5.5)))
             && let Some(w) = area.label_at
         {
             labels.push(labels::Candidate {
-                text: b.regions()[i].name.clone(),
+                text: region.name.clone(),
                 anchor: to.point(w),
                 offset: 0.0,
                 priority: if lit { 90 } else { 10 },
