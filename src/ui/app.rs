@@ -99,6 +99,7 @@ impl BriefmapApp {
 
     /// The app on a given briefing and state (tests and benches start here).
     pub fn with_briefing(briefing: Briefing, state: AppState) -> Self {
+        let state = state.repaired();
         let map = MapView::new(state.camera);
         Self {
             loaded: Loaded::new(briefing),
