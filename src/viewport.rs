@@ -105,6 +105,9 @@ const RHO: f64 = std::f64::consts::SQRT_2;
 impl Flight {
     /// A flight from `a` to `b` in a viewport `viewport_width` pixels wide.
     pub fn new(a: Camera, b: Camera, viewport_width: f64) -> Self {
+        // A map squeezed to nothing (a tiny window, wide panels) still flies: with no width
+        // every view would be zero wide and the path 0/0.
+        let viewport_width = if viewport_width >= 1.0 { viewport_width } else { 1.0 };
         let view = |c: Camera| {
             let (x, y) = to_world(c.lon, c.lat);
             (x, y, viewport_width / (TILE_PX * c.zoom.exp2()))
@@ -147,7 +150,14 @@ impl Flight {
             (x0 + u * dx, y0 + u * dy, w0 * cosh_r0 / (RHO * s + self.r0).cosh())
         };
         let (lon, lat) = from_world(x, y);
-        Camera { lon, lat, zoom: (self.viewport_width / (w * TILE_PX)).log2() }
+        let zoom = (self.viewport_width / (w * TILE_PX)).log2();
+        if lon.is_finite() && lat.is_finite() && zoom.is_finite() {
+            Camera { lon, lat, zoom }
+        } else {
+            // The hyperbolic path overflows for extreme zoom gaps; land rather than get lost.
+            let (lon, lat) = from_world(self.to.0, self.to.1);
+            Camera { lon, lat, zoom: (self.viewport_width / (self.to.2 * TILE_PX)).log2() }
+        }
     }
 }
 
@@ -234,6 +244,22 @@ mod tests {
         // A long hop zooms out on the way.
         assert!(f.at(0.5).zoom < 6.0, "{:?}", f.at(0.5));
         assert!(f.duration() > 0.35 && f.duration() <= 2.5);
+    }
+
+    #[test]
+    fn flights_stay_on_the_map_whatever_the_viewport() {
+        let a = Camera { lon: 27.5665, lat: 53.9002, zoom: 1.0 };
+        let b = Camera { lon: -6.3316, lat: 36.6208, zoom: 18.0 };
+        for width in [0.0, -50.0, f64::NAN, 1.0, 1e9] {
+            for (from, to) in [(a, b), (b, a), (a, a)] {
+                let f = Flight::new(from, to, width);
+                for t in [0.0, 0.001, 0.3, 0.5, 0.999, 1.0] {
+                    let c = f.at(t);
+                    assert!(c.lon.is_finite() && c.lat.is_finite() && c.zoom.is_finite(), "{width} {t}: {c:?}");
+                }
+                assert!(f.duration().is_finite());
+            }
+        }
     }
 
     #[test]

@@ -80,6 +80,7 @@ pub struct Claim {
 impl Claim {
     /// The byte range of the quote in the article file.
     pub fn range(&self) -> std::ops::Range<usize> {
-        self.offset..self.offset + self.quote.len()
+        // Saturating: an unchecked file may hold any offset up to u64::MAX.
+        self.offset..self.offset.saturating_add(self.quote.len())
     }
 }

@@ -13,7 +13,11 @@ pub const MAX_BRIEFING_BYTES: u64 = 16 << 20;
 pub const MAX_ARTICLE_BYTES: u64 = 2 << 20;
 
 /// Decodes a file's bytes as UTF-8, naming the line:col of the first bad byte.
+///
+/// A leading byte-order mark (some Windows editors write one) is dropped: it is not part of
+/// the JSON, and editors do not show it, so lines and columns are counted without it.
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Problems> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         // The prefix is valid UTF-8 by definition of `valid_up_to`.
@@ -26,6 +30,16 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Problems> {
 
 /// Parses briefing JSON; syntax, type and unknown-field errors come with line:col and path.
 pub fn parse(file: &str, json: &str) -> Result<BriefingDoc, Problems> {
+    // serde would take a JSON array as the struct's fields in order and report a puzzling type
+    // error deep inside it; say what the file should look like instead.
+    let start = json.len() - json.trim_start().len();
+    if let Some(first) = json[start..].chars().next()
+        && first != '{'
+    {
+        let mut problem = Problem::new("", format!("a briefing is a JSON object that starts with '{{', not {first:?}"));
+        problem.at = Some(super::article::line_col(json, start));
+        return Err(Problems { file: file.to_owned(), list: vec![problem] });
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let doc = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| (e.path().to_string(), e.into_inner()))
@@ -34,10 +48,14 @@ pub fn parse(file: &str, json: &str) -> Result<BriefingDoc, Problems> {
         let message = inner.to_string();
         // serde_json appends " at line L column C"; we print the location ourselves.
         let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_owned();
-        let path = if path == "." { String::new() } else { path };
+        // serde_path_to_error writes `?` for a part of the path it could not name (a syntax
+        // error before the key was read); the line:col says where instead.
+        let path = path.trim_end_matches("?").trim_end_matches('.');
+        let path = if path == "." { String::new() } else { path.to_owned() };
         let mut problem = Problem::new(path, message);
         if inner.line() > 0 {
-            problem.at = Some((inner.line(), inner.column()));
+            // serde_json says column 0 at the very start of a line (an empty file's end).
+            problem.at = Some((inner.line(), inner.column().max(1)));
         }
         Problems { file: file.to_owned(), list: vec![problem] }
     })
@@ -69,7 +87,12 @@ pub fn load_str(file: &str, json: &str, article: &str, atlas: &Atlas) -> Result<
 /// Reads an article text file, refusing what cannot be an article (too big, binary, empty).
 pub fn read_article(path: &Path) -> Result<String, String> {
     let bytes = read_limited(path, MAX_ARTICLE_BYTES)?;
-    let name = path.display();
+    check_article(&path.display().to_string(), bytes)
+}
+
+/// The article's bytes as text, or why they cannot be an article (not UTF-8, binary, empty);
+/// `name` is how errors name the file.
+pub fn check_article(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let (line, col) = super::article::line_col(std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default(), at);
@@ -110,7 +133,7 @@ mod tests {
     fn syntax_error_has_line_and_col() {
         let e = parse("b.json", "{\n  \"format\": 1,\n  \"article\": \n").unwrap_err();
         assert_eq!(e.list.len(), 1);
-        assert_eq!(e.list[0].at, Some((4, 0)));
+        assert_eq!(e.list[0].at, Some((4, 1)));
         assert!(e.list[0].message.contains("EOF"), "{}", e.list[0].message);
     }
 

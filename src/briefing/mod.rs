@@ -9,6 +9,7 @@ pub mod claim;
 pub mod doc;
 pub mod link;
 pub mod load;
+pub mod locator;
 pub mod place;
 pub mod problem;
 pub mod rings;
@@ -102,7 +103,8 @@ impl Briefing {
     /// Checks `doc` against its article and the atlas; `json` is the file text, for line:col.
     pub fn new(file: &str, json: &str, doc: BriefingDoc, article: String, atlas: &Atlas) -> Result<Self, Problems> {
         let fail = |mut list: Vec<Problem>| {
-            list.iter_mut().for_each(|p| p.locate(json));
+            let mut locator = locator::Locator::new(json);
+            list.iter_mut().for_each(|p| p.locate_in(&mut locator));
             list.sort_by_key(|p| p.at);
             Problems { file: file.to_owned(), list }
         };

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde_json::value::RawValue;
+use super::locator::Locator;
 
 /// One problem in a briefing file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,10 +29,16 @@ impl Problem {
         self
     }
 
-    /// Fills in `at` from the JSON text the path points into.
+    /// Fills in `at` from the JSON text the path points into, or, for a value that is missing
+    /// (e.g. a required `why`), from the nearest enclosing value that is there.
     pub fn locate(&mut self, json: &str) {
+        self.locate_in(&mut Locator::new(json));
+    }
+
+    /// Like [`Problem::locate`], sharing the parsed JSON with other problems of the same file.
+    pub fn locate_in(&mut self, locator: &mut Locator<'_>) {
         if self.at.is_none() {
-            self.at = locate(json, &self.path).map(|offset| super::article::line_col(json, offset));
+            self.at = locator.line_col(&self.path);
         }
     }
 }
@@ -52,38 +58,8 @@ impl fmt::Display for Problem {
 }
 
 /// Byte offset of the value at `path` (`a.b[2].c`) in `json`, if the path exists.
-///
-/// Walks the document with borrowed `RawValue`s, whose text is a slice of `json`, so the
-/// offset is a pointer difference. It only runs when there is a problem to report.
 pub fn locate(json: &str, path: &str) -> Option<usize> {
-    let mut current: &RawValue = serde_json::from_str(json).ok()?;
-    for segment in segments(path) {
-        current = match segment {
-            Segment::Key(key) => {
-                let map: std::collections::BTreeMap<String, &RawValue> = serde_json::from_str(current.get()).ok()?;
-                map.get(key).copied()?
-            }
-            Segment::Index(i) => {
-                let list: Vec<&RawValue> = serde_json::from_str(current.get()).ok()?;
-                list.get(i).copied()?
-            }
-        };
-    }
-    (current.get().as_ptr() as usize).checked_sub(json.as_ptr() as usize)
-}
-
-enum Segment<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-fn segments(path: &str) -> impl Iterator<Item = Segment<'_>> {
-    path.split('.').filter(|s| !s.is_empty()).flat_map(|part| {
-        let (key, rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
-        let key = (!key.is_empty()).then_some(Segment::Key(key));
-        let indices = rest.split('[').filter_map(|i| i.trim_end_matches(']').parse().ok()).map(Segment::Index);
-        key.into_iter().chain(indices)
-    })
+    Locator::new(json).offset(path)
 }
 
 /// Every problem found in one file.

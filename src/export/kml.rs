@@ -199,7 +199,7 @@ fn description(w: &mut Xml, b: &Briefing, claims: &[usize]) -> XmlResult {
         );
     }
     // "]]>" cannot appear inside CDATA; split it across two sections.
-    let html = html.replace("]]>", "]]]]><![CDATA[>");
+    let html = xml_chars(&html).replace("]]>", "]]]]><![CDATA[>");
     w.create_element("description").write_cdata_content(BytesCData::new(html))?;
     Ok(())
 }
@@ -234,8 +234,19 @@ fn time(w: &mut Xml, b: &Briefing, claims: &[usize]) -> XmlResult {
 }
 
 fn text(w: &mut Xml, tag: &str, content: &str) -> XmlResult {
-    w.create_element(tag).write_text_content(BytesText::new(content))?;
+    w.create_element(tag).write_text_content(BytesText::new(&xml_chars(content)))?;
     Ok(())
+}
+
+/// `s` with the characters XML 1.0 forbids even escaped (C0 controls other than tab and line
+/// ends, U+FFFE, U+FFFF) replaced by U+FFFD; a briefing's JSON can hold them (`\u0001`), and
+/// one would make the whole file unreadable to Google Earth.
+fn xml_chars(s: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..);
+    if s.chars().all(allowed) {
+        return s.into();
+    }
+    s.chars().map(|c| if allowed(c) { c } else { char::REPLACEMENT_CHARACTER }).collect::<String>().into()
 }
 
 fn escape(s: &str) -> String {

@@ -42,6 +42,8 @@ pub struct TimeState {
 pub const SLIDER_START: Date = date(2010, 1, 1);
 /// The end of the slider.
 pub const SLIDER_END: Date = date(2016, 12, 31);
+/// Fastest playback, in days per second: the whole slider in about a second.
+pub const MAX_SPEED: f32 = 3650.0;
 
 impl Default for TimeState {
     fn default() -> Self {
@@ -144,6 +146,24 @@ impl Default for AppState {
 }
 
 impl AppState {
+    /// The state with every value the app cannot use put back in range: saved settings can
+    /// be damaged or hand-edited, and RON spells NaN and infinity. A camera that is not on
+    /// the map goes back to the default view; a zoom, speed or date out of range is clamped.
+    pub fn repaired(mut self) -> Self {
+        let cam = &mut self.camera;
+        if !(cam.lon.is_finite() && cam.lat.is_finite()) {
+            *cam = Self::default().camera;
+        }
+        cam.lon = cam.lon.clamp(-180.0, 180.0);
+        cam.lat = cam.lat.clamp(-crate::viewport::MAX_LAT, crate::viewport::MAX_LAT);
+        cam.zoom = if cam.zoom.is_finite() { cam.zoom.clamp(1.0, 18.0) } else { Self::default().camera.zoom };
+        let time = &mut self.time;
+        time.speed = if time.speed.is_finite() { time.speed.clamp(1.0, MAX_SPEED) } else { TimeState::default().speed };
+        time.from = time.from.clamp(SLIDER_START, SLIDER_END);
+        time.to = time.to.clamp(SLIDER_START, SLIDER_END);
+        self
+    }
+
     /// The selected item, if its id is in this briefing.
     pub fn selection(&self, b: &Briefing) -> Option<Item> {
         self.selected.as_deref().and_then(|id| b.item(id))
@@ -190,6 +210,23 @@ mod tests {
         assert_eq!(t.filter(), TimeFilter::Window(date(2015, 1, 1), date(2015, 12, 31)));
         t.set_current(date(2030, 1, 1));
         assert_eq!(t.current(), SLIDER_END);
+    }
+
+    #[test]
+    fn repair_puts_damaged_values_back_in_range() {
+        let time = TimeState { speed: f32::INFINITY, from: date(1900, 1, 1), ..TimeState::default() };
+        let camera = Camera { lon: f64::NAN, lat: 10.0, zoom: f64::INFINITY };
+        let r = AppState { camera, time, ..AppState::default() }.repaired();
+        assert_eq!(r.camera, AppState::default().camera);
+        assert_eq!(r.time.speed, TimeState::default().speed);
+        assert_eq!(r.time.from, SLIDER_START);
+        let time = TimeState { speed: -3.0, ..TimeState::default() };
+        let camera = Camera { lon: 500.0, lat: -89.0, zoom: 40.0 };
+        let r = AppState { camera, time, ..AppState::default() }.repaired();
+        assert_eq!((r.camera.lon, r.camera.lat, r.camera.zoom), (180.0, -crate::viewport::MAX_LAT, 18.0));
+        assert_eq!(r.time.speed, 1.0);
+        // A state in range is left as it is.
+        assert_eq!(AppState::default().repaired(), AppState::default());
     }
 
     #[test]

@@ -99,7 +99,9 @@ impl TimePanel {
         track(ui, b, timeline, time, pal, &mut self.ticks);
         if time.playing {
             let dt = ui.input(|i| i.stable_dt).min(0.1) as f64;
-            let step = (dt * time.speed as f64).round().max(1.0) as i64;
+            // At least a day (NaN too), at most a year a frame: jiff panics on millions of days.
+            let days = (dt * time.speed as f64).round();
+            let step = if days >= 1.0 { days.min(366.0) as i64 } else { 1 };
             let next = time.current().checked_add(jiff::Span::new().days(step)).unwrap_or(SLIDER_END);
             if next >= SLIDER_END {
                 time.set_current(SLIDER_END);

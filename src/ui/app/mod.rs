@@ -139,6 +139,7 @@ impl BriefmapApp {
 
     /// The app on a given briefing and state (tests and benches start here).
     pub fn with_briefing(briefing: Briefing, state: AppState) -> Self {
+        let state = state.repaired();
         let map = MapView::new(state.camera);
         let story = StoryEditor::new(&briefing);
         Self {
@@ -181,6 +182,11 @@ impl BriefmapApp {
     }
 
     /// The briefing on screen.
+    /// Whether the story has been edited since it was last saved (or loaded).
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.story.edited()
+    }
+
     pub fn briefing(&self) -> &Briefing {
         &self.loaded.briefing
     }
