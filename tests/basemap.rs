@@ -252,3 +252,68 @@ fn online_mode_credits_openstreetmap_while_the_server_is_not_known_to_be_down() 
     assert_eq!(tiles.mode(), BasemapMode::Offline);
     assert_eq!(tiles.attribution_lines(), vec![briefmap::basemap::OFFLINE_ATTRIBUTION]);
 }
+
+/// A tile server that answers every request with `body` (HTTP 200, image/png) and counts them.
+fn garbage_server(body: &'static [u8]) -> (u16, Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let served = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = served.clone();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 4096];
+            // The reachability probe connects and says nothing; only count real requests.
+            stream.set_read_timeout(Some(Duration::from_millis(500))).ok();
+            if stream.read(&mut request).is_ok_and(|n| n > 0) {
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                stream.write_all(head.as_bytes()).ok();
+                stream.write_all(body).ok();
+            }
+        }
+    });
+    (port, served)
+}
+
+#[test]
+fn a_corrupt_tile_cache_and_undecodable_tiles_fall_back_to_the_offline_basemap() {
+    // The disk cache holds junk where its index and content would be; one cache path is a file.
+    let cache = tempfile::tempdir().unwrap();
+    for dir in ["index-v5/ab/cd", "content-v2/sha256/ab/cd"] {
+        std::fs::create_dir_all(cache.path().join(dir)).unwrap();
+        std::fs::write(cache.path().join(dir).join("0123456789abcdef"), b"\0\xff not a cache entry {").unwrap();
+    }
+    let not_a_folder = cache.path().join("file");
+    std::fs::write(&not_a_folder, b"junk").unwrap();
+    for cache_dir in [cache.path().to_owned(), not_a_folder] {
+        let (port, served) = garbage_server(b"\x89PNG\r\n\x1a\n but then nothing a decoder wants");
+        let config = OnlineConfig {
+            url_template: format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"),
+            probe: ("127.0.0.1".into(), port),
+            probe_timeout: Duration::from_millis(500),
+            cache_dir: Some(cache_dir.clone()),
+            ..OnlineConfig::openstreetmap()
+        };
+        let ctx = egui::Context::default();
+        let mut tiles = BasemapTiles::offline(offline_tiles(Some(data().vectors.clone()), &ctx));
+        tiles.set_mode(BasemapMode::Online, config, &ctx);
+        let id = TileId { x: 18, y: 10, zoom: 5 };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut shown = false;
+        while Instant::now() < deadline && !(shown && served.load(std::sync::atomic::Ordering::SeqCst) > 0) {
+            shown |= tiles.at(id).is_some();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(served.load(std::sync::atomic::Ordering::SeqCst) > 0, "{cache_dir:?}: the server was asked");
+        assert!(shown, "{cache_dir:?}: the offline basemap stood in for the broken tile");
+        // And it keeps standing in: the broken download never blanks the map.
+        for _ in 0..50 {
+            assert!(tiles.at(id).is_some());
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
