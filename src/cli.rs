@@ -31,6 +31,10 @@ pub struct Cli {
     /// Close the window as soon as the first frame is drawn (measures start-up time).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
+    /// Start without a window and print start-up times and peak memory (benches/startup.rs):
+    /// until the first frame with --exit-after-first-frame, else until the map is complete.
+    #[arg(long, hide = true)]
+    pub headless: bool,
 }
 
 /// Subcommands.

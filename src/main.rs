@@ -6,6 +6,7 @@ use clap::Parser;
 use briefmap::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args = Cli::parse();
     let result = match args.command {
         Some(Command::Check { file }) => cli::check(file.as_deref()).map(Some),
@@ -23,7 +24,12 @@ fn main() -> ExitCode {
                 geodata: args.geodata,
                 exit_after_first_frame: args.exit_after_first_frame,
             };
-            briefmap::ui::run(options).map(|()| None).map_err(|e| format!("cannot open the window: {e}"))
+            if args.headless {
+                let first_frame_only = options.exit_after_first_frame;
+                Ok(Some(briefmap::ui::startup::run(options, started, first_frame_only).to_string()))
+            } else {
+                briefmap::ui::run(options).map(|()| None).map_err(|e| format!("cannot open the window: {e}"))
+            }
         }
     };
     match result {

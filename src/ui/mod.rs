@@ -14,6 +14,7 @@ pub mod reader;
 pub mod render;
 pub mod rings;
 pub mod side_panel;
+pub mod startup;
 pub mod state;
 pub mod story_editor;
 pub mod theme;

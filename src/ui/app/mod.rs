@@ -113,8 +113,14 @@ pub struct BriefmapApp {
 impl BriefmapApp {
     /// The app as eframe creates it: restores the saved state, loads the briefing.
     pub fn new(cc: &eframe::CreationContext, options: StartOptions) -> Self {
+        Self::start(cc.storage, options)
+    }
+
+    /// The app as it starts, from saved settings if there are any (also used headless, to
+    /// measure start-up without a window).
+    pub fn start(storage: Option<&dyn eframe::Storage>, options: StartOptions) -> Self {
         let mut notices = Vec::new();
-        let mut state: AppState = cc.storage.and_then(|s| eframe::get_value(s, STATE_KEY)).unwrap_or_default();
+        let mut state: AppState = storage.and_then(|s| eframe::get_value(s, STATE_KEY)).unwrap_or_default();
         state.online |= options.online;
         let atlas = Atlas::bundled().unwrap_or_else(|e| {
             notices.push(format!("Region boundaries unavailable: {e}"));
@@ -182,6 +188,11 @@ impl BriefmapApp {
     }
 
     /// The briefing on screen.
+    /// Whether the basemap is in and has no tiles left to draw for the current view.
+    pub fn basemap_complete(&self) -> bool {
+        self.basemap.as_ref().is_some_and(|b| b.pending() == 0)
+    }
+
     /// Whether the story has been edited since it was last saved (or loaded).
     pub fn has_unsaved_edits(&self) -> bool {
         self.story.edited()
