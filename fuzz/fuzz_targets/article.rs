@@ -29,6 +29,7 @@ fuzz_target!(|bytes: &[u8]| {
         }
     }
     // The same briefing against this text: refused (or, by chance, accepted), never a panic.
-    let json = BRIEFING.replace("\"teasers_from_line\": 29", &format!("\"teasers_from_line\": {}", teasers.unwrap_or(1)));
+    let json =
+        BRIEFING.replace("\"teasers_from_line\": 29", &format!("\"teasers_from_line\": {}", teasers.unwrap_or(1)));
     let _ = load::load_str("base.json", &json, &text, &ATLAS);
 });

@@ -67,7 +67,8 @@ fuzz_target!(|bytes: &[u8]| {
             _ => {}
         }
     }
-    let forbidden = |c: char| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    let forbidden =
+        |c: char| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
     let s: String = s.chars().map(|c| if forbidden(c) { '\u{fffd}' } else { c }).collect();
     assert!(names.contains(&s), "the title reads back: {names:?}");
 });
