@@ -100,6 +100,16 @@ fn slider_and_picking(c: &mut Criterion) {
             black_box(visibility.claims.len())
         })
     });
+    // A jump across the decade: most claims change side, so every array is swept again.
+    let mut far = false;
+    c.bench_function("slider jump: re-filter 100k claims from scratch", |b| {
+        b.iter(|| {
+            far = !far;
+            let d = if far { date(2019, 6, 1) } else { date(2011, 1, 1) };
+            visibility.update(&index, &timeline, &filters, TimeFilter::AsOf(d));
+            black_box(visibility.claims.len())
+        })
+    });
     let geometry = MapGeometry::new(&briefing);
     let mut rng = briefmap::synthetic::Rng::new(5);
     c.bench_function("hit-test a click among 100k markers", |b| {

@@ -27,6 +27,36 @@ pub enum InTime {
     Undated,
 }
 
+/// A time filter as inclusive day numbers: a claim is inside when it starts by `hi` and ends
+/// from `lo` on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bounds {
+    /// First day of the window (i32::MIN when open).
+    pub lo: i32,
+    /// Last day of the window (i32::MAX when open).
+    pub hi: i32,
+}
+
+impl Bounds {
+    /// The bounds of `filter`.
+    pub fn of(filter: TimeFilter) -> Self {
+        let (lo, hi) = match filter {
+            TimeFilter::All => (i32::MIN, i32::MAX),
+            TimeFilter::AsOf(d) => (i32::MIN, day_number(d)),
+            TimeFilter::Window(a, b) => (day_number(a), day_number(b)),
+        };
+        Self { lo, hi }
+    }
+
+    fn place(self, span: Option<(i32, i32)>) -> InTime {
+        match span {
+            None => InTime::Undated,
+            Some((start, end)) if start <= self.hi && end >= self.lo => InTime::Inside,
+            Some(_) => InTime::Outside,
+        }
+    }
+}
+
 /// A day as a number, for cheap comparisons (days since 1970-01-01).
 pub fn day_number(d: Date) -> i32 {
     // Every civil date jiff can represent is within ±10,000 years, so this fits an i32.
@@ -47,6 +77,8 @@ pub struct Timeline {
     spans: Vec<Option<(i32, i32)>>,
     /// Dated claims sorted by first day, for as-of queries and ticks.
     by_start: Vec<(i32, u32)>,
+    /// Dated claims sorted by last day, to find what a moving window's start passes over.
+    by_end: Vec<(i32, u32)>,
 }
 
 impl Timeline {
@@ -67,7 +99,10 @@ impl Timeline {
         let mut by_start: Vec<(i32, u32)> =
             spans.iter().enumerate().filter_map(|(i, s)| s.map(|(a, _)| (a, i as u32))).collect();
         by_start.sort_unstable();
-        Self { spans, by_start }
+        let mut by_end: Vec<(i32, u32)> =
+            spans.iter().enumerate().filter_map(|(i, s)| s.map(|(_, b)| (b, i as u32))).collect();
+        by_end.sort_unstable();
+        Self { spans, by_start, by_end }
     }
 
     /// Number of claims indexed.
@@ -94,16 +129,30 @@ impl Timeline {
     /// `in_time` for every claim at once, into `out` (reused to avoid allocating per change).
     pub fn classify(&self, filter: TimeFilter, out: &mut Vec<InTime>) {
         out.clear();
-        let (lo, hi) = match filter {
-            TimeFilter::All => (i32::MIN, i32::MAX),
-            TimeFilter::AsOf(d) => (i32::MIN, day_number(d)),
-            TimeFilter::Window(a, b) => (day_number(a), day_number(b)),
-        };
-        out.extend(self.spans.iter().map(|s| match s {
-            None => InTime::Undated,
-            Some((start, end)) if *start <= hi && *end >= lo => InTime::Inside,
-            Some(_) => InTime::Outside,
-        }));
+        let bounds = Bounds::of(filter);
+        out.extend(self.spans.iter().map(|s| bounds.place(*s)));
+    }
+
+    /// Claim `i` against `bounds` (from [`Bounds::of`]), with no date arithmetic.
+    pub fn in_bounds(&self, i: usize, bounds: Bounds) -> InTime {
+        bounds.place(self.spans.get(i).copied().flatten())
+    }
+
+    /// Into `out`, every claim whose [`InTime`] may differ between `a` and `b` (some more, and
+    /// some twice): those whose first day the window's end passes over, or whose last day its
+    /// start passes over. Scrubbing the slider touches these alone.
+    pub fn changed_between(&self, a: Bounds, b: Bounds, out: &mut Vec<u32>) {
+        out.clear();
+        // Inside needs start <= hi: it flips for starts in (min hi, max hi].
+        let (h0, h1) = (a.hi.min(b.hi), a.hi.max(b.hi));
+        let from = self.by_start.partition_point(|&(d, _)| d <= h0);
+        let to = self.by_start.partition_point(|&(d, _)| d <= h1);
+        out.extend(self.by_start[from..to].iter().map(|&(_, i)| i));
+        // And end >= lo: it flips for ends in [min lo, max lo).
+        let (l0, l1) = (a.lo.min(b.lo), a.lo.max(b.lo));
+        let from = self.by_end.partition_point(|&(d, _)| d < l0);
+        let to = self.by_end.partition_point(|&(d, _)| d < l1);
+        out.extend(self.by_end[from..to].iter().map(|&(_, i)| i));
     }
 
     /// Claim indices with a known start day, in order of that day (for ticks and stepping).

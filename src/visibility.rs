@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::briefing::{Briefing, ClaimKind, Item};
-use crate::timeline::{InTime, TimeFilter, Timeline};
+use crate::briefing::{Briefing, ClaimKind, Item, Origin};
+use crate::timeline::{Bounds, InTime, TimeFilter, Timeline};
 
 /// The user's filters: actors and claim kinds switched off, and what to do outside the window.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -54,6 +54,13 @@ pub struct VisibilityIndex {
     place_starts: Vec<u32>,
     region_starts: Vec<u32>,
     owned_claims: Vec<u32>,
+    /// The other way round: per claim, its places, then its regions, flat.
+    claim_place_starts: Vec<u32>,
+    claim_places: Vec<u32>,
+    claim_region_starts: Vec<u32>,
+    claim_regions: Vec<u32>,
+    /// Per place: whether it is context (not named in the article).
+    place_context: Vec<bool>,
     /// Per link: its ends and its claims.
     links: Vec<(Option<Item>, Option<Item>, Vec<u32>)>,
 }
@@ -83,7 +90,15 @@ impl VisibilityIndex {
                 (b.item(&l.from), b.item(&l.to), claims)
             })
             .collect();
+        let claims = b.claims().len();
+        let (claim_place_starts, claim_places) = invert(claims, &place_starts, &owned_claims);
+        let (claim_region_starts, claim_regions) = invert(claims, &region_starts, &owned_claims);
         Self {
+            claim_place_starts,
+            claim_places,
+            claim_region_starts,
+            claim_regions,
+            place_context: b.places().iter().map(|p| p.provenance.origin == Origin::Context).collect(),
             claim_actors: b.claims().iter().map(|c| mask(&c.actors)).collect(),
             claim_kind: b.claims().iter().map(|c| c.kind).collect(),
             place_actors: b.places().iter().map(|p| mask(&p.actors)).collect(),
@@ -116,8 +131,28 @@ fn flatten<'a>(flat: &mut Vec<u32>, lists: impl ExactSizeIterator<Item = &'a [us
     starts
 }
 
+/// For owners (places or regions) given as `starts` into `flat` claim lists: per claim, its
+/// owners, as starts into a flat list.
+fn invert(claims: usize, starts: &[u32], flat: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(flat.len());
+    for owner in 0..starts.len().saturating_sub(1) {
+        pairs.extend(flat[starts[owner] as usize..starts[owner + 1] as usize].iter().map(|&c| (c, owner as u32)));
+    }
+    pairs.sort_unstable();
+    let mut out_starts = Vec::with_capacity(claims + 1);
+    let mut at = 0;
+    for c in 0..claims as u32 {
+        out_starts.push(at as u32);
+        while at < pairs.len() && pairs[at].0 == c {
+            at += 1;
+        }
+    }
+    out_starts.push(at as u32);
+    (out_starts, pairs.into_iter().map(|(_, owner)| owner).collect())
+}
+
 /// The shown state of everything in a briefing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Visibility {
     /// Per claim.
     pub claims: Vec<Shown>,
@@ -127,7 +162,64 @@ pub struct Visibility {
     pub regions: Vec<Shown>,
     /// Per link.
     pub links: Vec<Shown>,
-    in_time: Vec<InTime>,
+    /// Places not hidden: named in the article, and context.
+    shown_places: [usize; 2],
+    /// What the arrays were last computed for, so that a change of time alone (the slider)
+    /// updates only the claims it passes over and their places.
+    basis: Option<Basis>,
+    /// Scratch for the claims a time change touches.
+    changed: Vec<u32>,
+    /// How often the update touched only what changed (tests check the fast path runs).
+    #[cfg(test)]
+    partial_updates: usize,
+}
+
+impl PartialEq for Visibility {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.claims, &self.places, &self.regions, &self.links, self.shown_places)
+            == (&other.claims, &other.places, &other.regions, &other.links, other.shown_places)
+    }
+}
+
+impl Eq for Visibility {}
+
+/// The filters as the arrays use them, and the time window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Basis {
+    hidden: Mask,
+    kind_hidden: [bool; ClaimKind::ALL.len()],
+    /// How a claim outside the window shows.
+    outside: Shown,
+    bounds: Bounds,
+}
+
+impl Basis {
+    fn claim(&self, index: &VisibilityIndex, timeline: &Timeline, c: usize) -> Shown {
+        if self.kind_hidden[index.claim_kind[c] as usize] || !actors_on(index.claim_actors[c], self.hidden) {
+            Shown::Hidden
+        } else if timeline.in_bounds(c, self.bounds) == InTime::Outside {
+            self.outside
+        } else {
+            Shown::Full
+        }
+    }
+
+    /// A place or region is as visible as its most visible claim; one without claims is
+    /// context and shows whenever its actors do.
+    fn owner(&self, mask: Mask, claims: &[Shown], list: &[u32]) -> Shown {
+        if !actors_on(mask, self.hidden) {
+            Shown::Hidden
+        } else if list.is_empty() {
+            Shown::Full
+        } else {
+            list.iter().map(|&c| claims[c as usize]).max().unwrap_or(Shown::Hidden)
+        }
+    }
+}
+
+/// A claim list out of flat storage.
+fn slice<'a>(starts: &[u32], flat: &'a [u32], i: usize) -> &'a [u32] {
+    &flat[starts[i] as usize..starts[i + 1] as usize]
 }
 
 /// Whether something with actors `mask` shows when `hidden` actors are off: it has no actors,
@@ -144,54 +236,100 @@ impl Visibility {
         v
     }
 
+    /// Places not hidden that are named in the article (`Origin::Article`) or context.
+    pub fn shown_places(&self, origin: Origin) -> usize {
+        self.shown_places[usize::from(origin == Origin::Context)]
+    }
+
     /// Recomputes in place, reusing allocations (the slider calls this while scrubbing).
     pub fn update(&mut self, index: &VisibilityIndex, timeline: &Timeline, filters: &Filters, time: TimeFilter) {
-        let hidden = index.hidden_mask(filters);
-        let kind_hidden = ClaimKind::ALL.map(|k| filters.hidden_kinds.contains(&k));
-        let outside = if filters.hide_outside_window { Shown::Hidden } else { Shown::Faded };
-        timeline.classify(time, &mut self.in_time);
-        self.claims.clear();
-        self.claims.extend((0..index.claim_kind.len()).map(|c| {
-            if kind_hidden[index.claim_kind[c] as usize] || !actors_on(index.claim_actors[c], hidden) {
-                Shown::Hidden
-            } else if self.in_time.get(c) == Some(&InTime::Outside) {
-                outside
-            } else {
-                Shown::Full
-            }
-        }));
-        // A place or region is as visible as its most visible claim; one without claims is
-        // context and shows whenever its actors do.
-        let claims = &self.claims;
-        let owned = |starts: &[u32], i: usize| &index.owned_claims[starts[i] as usize..starts[i + 1] as usize];
-        let of = |mask: Mask, list: &[u32]| -> Shown {
-            if !actors_on(mask, hidden) {
-                Shown::Hidden
-            } else if list.is_empty() {
-                Shown::Full
-            } else {
-                list.iter().map(|&c| claims[c as usize]).max().unwrap_or(Shown::Hidden)
-            }
+        let basis = Basis {
+            hidden: index.hidden_mask(filters),
+            kind_hidden: ClaimKind::ALL.map(|k| filters.hidden_kinds.contains(&k)),
+            outside: if filters.hide_outside_window { Shown::Hidden } else { Shown::Faded },
+            bounds: Bounds::of(time),
         };
+        let same_filters = self.basis.is_some_and(|b| Basis { bounds: basis.bounds, ..b } == basis);
+        if same_filters && self.claims.len() == index.claim_kind.len() && self.places.len() == index.place_actors.len()
+        {
+            let previous = self.basis.map_or(basis.bounds, |b| b.bounds);
+            timeline.changed_between(previous, basis.bounds, &mut self.changed);
+            // Past a point, touching claims one by one costs more than a sweep.
+            if self.changed.len() <= index.claim_kind.len() / 8 {
+                self.basis = Some(basis);
+                #[cfg(test)]
+                {
+                    self.partial_updates += 1;
+                }
+                self.update_changed(index, timeline, basis);
+                return;
+            }
+        }
+        self.basis = Some(basis);
+        self.claims.clear();
+        self.claims.extend((0..index.claim_kind.len()).map(|c| basis.claim(index, timeline, c)));
+        let claims = &self.claims;
         self.places.clear();
-        self.places
-            .extend((0..index.place_actors.len()).map(|i| of(index.place_actors[i], owned(&index.place_starts, i))));
+        self.places.extend(
+            (0..index.place_actors.len()).map(|i| {
+                basis.owner(index.place_actors[i], claims, slice(&index.place_starts, &index.owned_claims, i))
+            }),
+        );
         self.regions.clear();
-        self.regions
-            .extend((0..index.region_actors.len()).map(|i| of(index.region_actors[i], owned(&index.region_starts, i))));
+        self.regions.extend(
+            (0..index.region_actors.len()).map(|i| {
+                basis.owner(index.region_actors[i], claims, slice(&index.region_starts, &index.owned_claims, i))
+            }),
+        );
+        self.shown_places = [0, 0];
+        for (shown, &context) in self.places.iter().zip(&index.place_context) {
+            self.shown_places[usize::from(context)] += usize::from(*shown != Shown::Hidden);
+        }
+        self.update_links(index);
+    }
+
+    /// The claims in `self.changed`, then the places and regions they concern, then links.
+    fn update_changed(&mut self, index: &VisibilityIndex, timeline: &Timeline, basis: Basis) {
+        for k in 0..self.changed.len() {
+            let c = self.changed[k] as usize;
+            let now = basis.claim(index, timeline, c);
+            if self.claims[c] == now {
+                continue;
+            }
+            self.claims[c] = now;
+            for &p in slice(&index.claim_place_starts, &index.claim_places, c) {
+                let p = p as usize;
+                let was = self.places[p];
+                let list = slice(&index.place_starts, &index.owned_claims, p);
+                self.places[p] = basis.owner(index.place_actors[p], &self.claims, list);
+                let counted = &mut self.shown_places[usize::from(index.place_context[p])];
+                match (was == Shown::Hidden, self.places[p] == Shown::Hidden) {
+                    (true, false) => *counted += 1,
+                    (false, true) => *counted -= 1,
+                    _ => {}
+                }
+            }
+            for &r in slice(&index.claim_region_starts, &index.claim_regions, c) {
+                let r = r as usize;
+                let list = slice(&index.region_starts, &index.owned_claims, r);
+                self.regions[r] = basis.owner(index.region_actors[r], &self.claims, list);
+            }
+        }
+        self.update_links(index);
+    }
+
+    fn update_links(&mut self, index: &VisibilityIndex) {
         let end = |item: Option<Item>| match item {
             Some(Item::Place(i)) => self.places[i],
             Some(Item::Region(i)) => self.regions[i],
             _ => Shown::Hidden,
         };
-        let links: Vec<Shown> = index
-            .links
-            .iter()
-            .map(|(from, to, list)| {
-                let by_claims = list.iter().map(|&c| self.claims[c as usize]).max().unwrap_or(Shown::Hidden);
-                by_claims.min(end(*from)).min(end(*to))
-            })
-            .collect();
+        let mut links = std::mem::take(&mut self.links);
+        links.clear();
+        links.extend(index.links.iter().map(|(from, to, list)| {
+            let by_claims = list.iter().map(|&c| self.claims[c as usize]).max().unwrap_or(Shown::Hidden);
+            by_claims.min(end(*from)).min(end(*to))
+        }));
         self.links = links;
     }
 }
@@ -237,6 +375,65 @@ mod tests {
     fn setup() -> (VisibilityIndex, Timeline) {
         let b = briefing();
         (VisibilityIndex::new(&b), Timeline::new((0..b.claims().len()).map(|i| b.span(i))))
+    }
+
+    #[test]
+    fn scrubbing_updates_as_a_full_recompute_would() {
+        // Synthetic briefings have no regions or context places: the embedded one has both.
+        let synthetic = crate::synthetic::briefing(2_000, 3_000, 7).unwrap();
+        let embedded = Briefing::embedded(&Atlas::bundled().unwrap()).unwrap();
+        // Scrub steps in days: the embedded claims are few, so bigger steps to flip some.
+        for (b, scrub) in [(synthetic, 10), (embedded, 120)] {
+            let timeline = Timeline::new((0..b.claims().len()).map(|i| b.span(i)));
+            let index = VisibilityIndex::new(&b);
+            let mut rng = crate::synthetic::Rng::new(11);
+            let day = |rng: &mut crate::synthetic::Rng| {
+                date(2009, 6, 1).checked_add(jiff::Span::new().days(rng.below(4_000) as i64)).unwrap()
+            };
+            let mut filters = Filters::default();
+            let mut scrubbed = Visibility::default();
+            let (mut at, mut length) = (day(&mut rng), 90);
+            let mut as_of = true;
+            for step in 0..400 {
+                // Mostly a scrub (a few days either way), sometimes a jump or a change of mode.
+                match rng.below(20) {
+                    0 => at = day(&mut rng),
+                    1 => as_of = !as_of,
+                    2 => length = rng.below(400) as i64,
+                    _ => {
+                        at = at
+                            .checked_add(jiff::Span::new().days(rng.below(2 * scrub + 1) as i64 - scrub as i64))
+                            .unwrap()
+                    }
+                }
+                let time = if rng.below(40) == 0 {
+                    TimeFilter::All
+                } else if as_of {
+                    TimeFilter::AsOf(at)
+                } else {
+                    TimeFilter::Window(at, at.checked_add(jiff::Span::new().days(length)).unwrap())
+                };
+                if step % 50 == 49 {
+                    filters.hide_outside_window = !filters.hide_outside_window;
+                }
+                if step % 90 == 89 {
+                    filters.hidden_actors = BTreeSet::from(["russia".to_owned()]);
+                }
+                scrubbed.update(&index, &timeline, &filters, time);
+                let full = Visibility::compute(&index, &timeline, &filters, time);
+                assert_eq!(scrubbed, full, "step {step}: {time:?}");
+                for origin in [Origin::Article, Origin::Context] {
+                    let counted = full
+                        .places
+                        .iter()
+                        .zip(b.places())
+                        .filter(|(s, p)| **s != Shown::Hidden && p.provenance.origin == origin)
+                        .count();
+                    assert_eq!(scrubbed.shown_places(origin), counted, "step {step}");
+                }
+            }
+            assert!(scrubbed.partial_updates > 150, "the fast path ran {} times", scrubbed.partial_updates);
+        }
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
+    /// Every kind, in legend order.
+    pub const ALL: [Self; 6] =
+        [Self::Talks, Self::PlannedDeployment, Self::Deployment, Self::Threat, Self::Supply, Self::Pressure];
+
     /// The name used in files and exports.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -66,6 +66,9 @@ pub struct Briefing {
     ids: HashMap<String, Item>,
     place_claims: Groups,
     region_claims: Groups,
+    /// The place and link kinds in use, for legends (a scan of every place per frame is too
+    /// slow at 100k places).
+    kinds_used: (Vec<PlaceKind>, Vec<LinkKind>),
 }
 
 impl Briefing {
@@ -152,7 +155,24 @@ impl Briefing {
         }
         let place_claims = Groups::new(doc.places.len(), place_claims);
         let region_claims = Groups::new(doc.regions.len(), region_claims);
-        Self { file: file.to_owned(), path: None, doc, article, spans, shapes, ids, place_claims, region_claims }
+        let place_kinds: std::collections::HashSet<PlaceKind> = doc.places.iter().map(|p| p.kind).collect();
+        let link_kinds: std::collections::HashSet<LinkKind> = doc.links.iter().map(|l| l.kind).collect();
+        let kinds_used = (
+            PlaceKind::ALL.into_iter().filter(|k| place_kinds.contains(k)).collect(),
+            LinkKind::ALL.into_iter().filter(|k| link_kinds.contains(k)).collect(),
+        );
+        Self {
+            file: file.to_owned(),
+            path: None,
+            doc,
+            article,
+            spans,
+            shapes,
+            ids,
+            place_claims,
+            region_claims,
+            kinds_used,
+        }
     }
 
     /// The file the briefing came from, as the user named it.
@@ -164,6 +184,16 @@ impl Briefing {
     /// embedded briefing, which can only be saved elsewhere ([`save::save_as`]).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The place kinds that occur, in legend order.
+    pub fn place_kinds_used(&self) -> &[PlaceKind] {
+        &self.kinds_used.0
+    }
+
+    /// The link kinds that occur, in legend order.
+    pub fn link_kinds_used(&self) -> &[LinkKind] {
+        &self.kinds_used.1
     }
 
     /// The document as written.

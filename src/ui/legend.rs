@@ -29,9 +29,7 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)]
             });
         }
         ui.add_space(3.0);
-        let kinds_used: Vec<PlaceKind> =
-            PlaceKind::ALL.into_iter().filter(|k| b.places().iter().any(|p| p.kind == *k)).collect();
-        for kind in kinds_used {
+        for &kind in b.place_kinds_used() {
             swatch_row(ui, kind.label(), |p, c| {
                 markers::draw(
                     p,
@@ -58,18 +56,7 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)]
             );
         });
         ui.add_space(3.0);
-        let links_used: Vec<LinkKind> = [
-            LinkKind::Talks,
-            LinkKind::PlannedDeployment,
-            LinkKind::Deployment,
-            LinkKind::Threat,
-            LinkKind::Supply,
-            LinkKind::Pressure,
-        ]
-        .into_iter()
-        .filter(|k| b.links().iter().any(|l| l.kind == *k))
-        .collect();
-        for kind in links_used {
+        for &kind in b.link_kinds_used() {
             swatch_row(ui, kind.label(), |p, c| {
                 let (a, z) = (c - vec2(9.0, 0.0), c + vec2(9.0, 0.0));
                 let stroke = Stroke::new(2.0, pal.link(kind));
