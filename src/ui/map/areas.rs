@@ -21,7 +21,18 @@ pub fn draw(painter: &Painter, to: &ToScreen, area: &AreaMesh, fill: Color32, st
     }
     if stroke.width > 0.0 {
         for ring in &area.outlines {
-            let points = ring.iter().map(|&w| to.point(w)).collect();
+            // Points closer than a pixel to the last one kept add nothing visible but cost
+            // tessellation: zoomed out, a province's border is hundreds of points in a few pixels.
+            let mut points: Vec<egui::Pos2> = Vec::with_capacity(ring.len());
+            for &w in ring {
+                let p = to.point(w);
+                if points.last().is_none_or(|q| q.distance_sq(p) >= 1.0) {
+                    points.push(p);
+                }
+            }
+            if points.len() < 3 {
+                continue;
+            }
             painter.add(PathShape {
                 points,
                 closed: true,

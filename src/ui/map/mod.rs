@@ -102,6 +102,8 @@ pub struct MapInput<'a> {
 struct ClusterCache {
     key: (i32, u64),
     clusters: Vec<crate::geometry::Cluster>,
+    /// Per cluster: its colour and count label, worked out once rather than every frame.
+    looks: Vec<(Color32, String)>,
 }
 
 /// The map view's own state: walkers' memory and an ongoing flight.
@@ -448,23 +450,31 @@ fn draw_clusters(
     min: [f64; 2],
     max: [f64; 2],
 ) {
-    const CELL_POINTS: f64 = 22.0;
+    // Wide enough that the biggest discs (a few hundred places) barely overlap their neighbours.
+    const CELL_POINTS: f64 = 28.0;
     let level = (1.0 / (to.world_per_point() * crate::viewport::TILE_PX)).log2().floor() as i32;
     let key = (level, input.visibility_generation);
     if cache.as_ref().is_none_or(|c| c.key != key) {
         let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(level));
         let visible = |i: usize| input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
-        *cache = Some(ClusterCache { key, clusters: crate::geometry::cluster(&input.geometry.places, cell, visible) });
+        let clusters = crate::geometry::cluster(&input.geometry.places, cell, visible);
+        let looks = clusters
+            .iter()
+            .map(|c| {
+                let place = &input.briefing.places()[c.first as usize];
+                let colour = place.actors.first().map_or(Color32::GRAY, |a| actor_colour(input.briefing, a));
+                (colour, c.count.to_string())
+            })
+            .collect();
+        *cache = Some(ClusterCache { key, clusters, looks });
     }
     let Some(cache) = cache else { return };
-    for c in &cache.clusters {
+    for (c, (colour, label)) in cache.clusters.iter().zip(&cache.looks) {
         let [x, y] = c.at;
         if x < min[0] || x > max[0] || y < min[1] || y > max[1] {
             continue;
         }
-        let place = &input.briefing.places()[c.first as usize];
-        let colour = place.actors.first().map_or(Color32::GRAY, |a| actor_colour(input.briefing, a));
-        markers::draw_cluster(painter, to.point(c.at), c.count as usize, colour, Color32::WHITE);
+        markers::draw_cluster(painter, to.point(c.at), c.count as usize, label, *colour, Color32::WHITE);
     }
 }
 
