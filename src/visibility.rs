@@ -242,6 +242,8 @@ impl Visibility {
     }
 
     /// Recomputes in place, reusing allocations (the slider calls this while scrubbing).
+    /// `index` and `timeline` must be those of the last call (one briefing per `Visibility`):
+    /// a change of time alone updates from the previous arrays.
     pub fn update(&mut self, index: &VisibilityIndex, timeline: &Timeline, filters: &Filters, time: TimeFilter) {
         let basis = Basis {
             hidden: index.hidden_mask(filters),

@@ -305,10 +305,11 @@ fn ten_thousand_random_events_break_nothing() {
         seen: Seen::default(),
         times: Default::default(),
     };
+    let per_frame = std::env::var("MONKEY_BATCH").ok().and_then(|s| s.parse().ok()).unwrap_or(EVENTS_PER_FRAME);
     let mut done = 0;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         while done < EVENTS {
-            for _ in 0..std::env::var("MONKEY_BATCH").ok().and_then(|s| s.parse().ok()).unwrap_or(EVENTS_PER_FRAME) {
+            for _ in 0..per_frame {
                 monkey.act();
                 done += 1;
             }
