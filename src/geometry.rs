@@ -110,29 +110,34 @@ pub struct Cluster {
     pub at: World,
     /// How many points.
     pub count: u32,
-    /// One of them (its colour stands for the cell).
+    /// One of them (the point itself when the cluster holds only one).
     pub first: u32,
+    /// The group every point in the cell belongs to, or `None` when they are mixed.
+    pub group: Option<u32>,
 }
 
-/// Groups the places for which `keep` is true into cells `cell` world units wide.
+/// Groups the points into cells `cell` world units wide; `group` gives each point's group
+/// (an actor, say), or `None` for a point to leave out.
 ///
 /// Done once per zoom level and filter change, not per frame: drawing then costs one disc
 /// per occupied cell however many places there are.
-pub fn cluster(places: &[World], cell: f64, keep: impl Fn(usize) -> bool) -> Vec<Cluster> {
-    let mut cells: std::collections::HashMap<(i64, i64), (f64, f64, u32, u32)> = std::collections::HashMap::new();
+pub fn cluster(places: &[World], cell: f64, group: impl Fn(usize) -> Option<u32>) -> Vec<Cluster> {
+    let mut cells: std::collections::HashMap<(i64, i64), Cluster> = std::collections::HashMap::new();
     for (i, &[x, y]) in places.iter().enumerate() {
-        if !keep(i) {
-            continue;
-        }
+        let Some(g) = group(i) else { continue };
         let key = ((x / cell).floor() as i64, (y / cell).floor() as i64);
-        let e = cells.entry(key).or_insert((0.0, 0.0, 0, i as u32));
-        e.0 += x;
-        e.1 += y;
-        e.2 += 1;
+        // `at` holds the running sum until the mean is taken below.
+        let c = cells.entry(key).or_insert(Cluster { at: [0.0, 0.0], count: 0, first: i as u32, group: Some(g) });
+        c.at[0] += x;
+        c.at[1] += y;
+        c.count += 1;
+        if c.group != Some(g) {
+            c.group = None;
+        }
     }
     let mut out: Vec<Cluster> = cells
         .into_values()
-        .map(|(sx, sy, n, first)| Cluster { at: [sx / n as f64, sy / n as f64], count: n, first })
+        .map(|c| Cluster { at: [c.at[0] / c.count as f64, c.at[1] / c.count as f64], ..c })
         .collect();
     // A stable order keeps the drawing identical frame to frame.
     out.sort_by(|a, b| a.at[1].total_cmp(&b.at[1]).then(a.at[0].total_cmp(&b.at[0])));
@@ -162,10 +167,32 @@ mod tests {
     #[test]
     fn clusters_count_every_kept_point_once() {
         let places: Vec<World> = (0..1000).map(|i| [(i % 40) as f64 * 0.01, (i / 40) as f64 * 0.01]).collect();
-        let clusters = cluster(&places, 0.1, |i| i % 2 == 0);
+        let clusters = cluster(&places, 0.1, |i| (i % 2 == 0).then_some(0));
         assert_eq!(clusters.iter().map(|c| c.count).sum::<u32>(), 500);
         assert!(clusters.len() < 50, "{} cells", clusters.len());
-        assert!(clusters.iter().all(|c| c.first % 2 == 0));
+        assert!(clusters.iter().all(|c| c.first % 2 == 0 && c.group == Some(0)));
+    }
+
+    #[test]
+    fn a_cell_keeps_its_group_only_while_every_point_shares_it() {
+        // Two cells: the left one all group 7, the right one groups 1 and 2.
+        let places = [[0.01, 0.01], [0.02, 0.02], [0.11, 0.01], [0.12, 0.02], [0.13, 0.03]];
+        let group = |i: usize| {
+            Some(if i < 2 {
+                7
+            } else if i == 3 {
+                2
+            } else {
+                1
+            })
+        };
+        let clusters = cluster(&places, 0.1, group);
+        assert_eq!(clusters.len(), 2);
+        let left = clusters.iter().find(|c| c.at[0] < 0.1).expect("left cell");
+        let right = clusters.iter().find(|c| c.at[0] > 0.1).expect("right cell");
+        assert_eq!((left.count, left.group), (2, Some(7)));
+        assert_eq!((right.count, right.group), (3, None));
+        assert!((left.at[0] - 0.015).abs() < 1e-12 && (right.at[1] - 0.02).abs() < 1e-12, "means: {clusters:?}");
     }
 
     #[test]

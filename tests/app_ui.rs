@@ -135,3 +135,20 @@ fn escape_clears_the_selection_and_help_opens_with_question_mark() {
     h.run();
     h.get_by_label("Keyboard shortcuts");
 }
+
+#[test]
+fn a_dense_map_explains_its_count_discs_in_the_legend() {
+    const CLUSTERS: &str = "Several places (grey: several actors)";
+    let h = harness();
+    assert!(h.query_by_label(CLUSTERS).is_none(), "the embedded briefing's 18 places are drawn one by one");
+
+    let dense = briefmap::synthetic::briefing(3000, 3000, 7).expect("synthetic briefing");
+    let mut h = Harness::builder()
+        .with_size([1500.0, 900.0])
+        .with_max_steps(600)
+        .build_eframe(move |_| BriefmapApp::with_briefing(dense, AppState::default()).without_basemap());
+    h.run();
+    assert!(h.state().map_clustered(), "3000 places on screen are clustered");
+    h.get_by_label(CLUSTERS);
+    assert!(h.query_by_label("Place 1 on the map").is_none(), "no widget per marker when clustered");
+}

@@ -2,26 +2,28 @@
 
 use egui::{Color32, Frame, RichText, Sense, Stroke, Ui, vec2};
 
+use super::map::clusters;
 use super::map::markers::{self, MarkerStyle};
 use super::theme::{Palette, actor_colour};
 use crate::briefing::{Briefing, LinkKind, PlaceKind};
 
-/// Draws the legend's content (the caller places it over the map); `compact` lays it out in
-/// rows, for presenting, where it must not hide the map.
-pub fn show(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)], compact: bool) {
+/// Draws the legend's content (the caller places it over the map); `clustered` explains the
+/// count discs of a dense map; `compact` lays it out in rows, for presenting, where it must not
+/// hide the map.
+pub fn show(ui: &mut Ui, b: &Briefing, pal: &Palette, clustered: bool, compact: bool) {
     Frame::popup(ui.style()).show(ui, |ui| {
         ui.spacing_mut().item_spacing.y = 3.0;
         if compact {
             ui.set_max_width(520.0);
-            ui.horizontal_wrapped(|ui| entries(ui, b, pal, extra));
+            ui.horizontal_wrapped(|ui| entries(ui, b, pal, clustered));
         } else {
             ui.label(RichText::new("Legend").strong());
-            entries(ui, b, pal, extra);
+            entries(ui, b, pal, clustered);
         }
     });
 }
 
-fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)]) {
+fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, clustered: bool) {
     {
         for actor in b.actors() {
             swatch_row(ui, &actor.name, |p, c| {
@@ -67,15 +69,9 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extra: &[(String, Color32)]
                 }
             });
         }
-        for (label, colour) in extra {
-            let colour = *colour;
-            swatch_row(ui, label, |p, c| {
-                let r = egui::Rect::from_center_size(c, vec2(16.0, 10.0));
-                p.rect_filled(r, 1.0, colour.gamma_multiply(0.25));
-                for k in 0..4 {
-                    let x = r.left() + 4.0 * k as f32;
-                    p.line_segment([egui::pos2(x, r.bottom()), egui::pos2(x + 6.0, r.top())], Stroke::new(1.2, colour));
-                }
+        if clustered {
+            swatch_row(ui, "Several places (grey: several actors)", |p, c| {
+                clusters::disc(p, c, 3, "3", clusters::MIXED);
             });
         }
     }

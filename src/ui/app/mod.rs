@@ -187,7 +187,11 @@ impl BriefmapApp {
         &mut self.state
     }
 
-    /// The briefing on screen.
+    /// Whether the last frame summarised the map's places as clusters (too many on screen).
+    pub fn map_clustered(&self) -> bool {
+        self.map.clustered()
+    }
+
     /// Whether the basemap is in and has no tiles left to draw for the current view.
     pub fn basemap_complete(&self) -> bool {
         self.basemap.as_ref().is_some_and(|b| b.pending() == 0)
@@ -198,6 +202,7 @@ impl BriefmapApp {
         self.story.edited()
     }
 
+    /// The briefing on screen.
     pub fn briefing(&self) -> &Briefing {
         &self.loaded.briefing
     }
@@ -288,12 +293,13 @@ impl BriefmapApp {
             // The legend holds the lower left: the scale bar goes bottom right, over the credits.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
             let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
+            let clustered = map.clustered();
             if state.panels.legend {
                 egui::Area::new(egui::Id::unique("legend"))
                     .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
                     .pivot(egui::Align2::LEFT_BOTTOM)
                     .order(egui::Order::Middle)
-                    .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], false));
+                    .show(ui.ctx(), |ui| legend::show(ui, b, &pal, clustered, false));
             }
             notices_ui(ui, notices, rect);
             if measure.active {

@@ -148,11 +148,12 @@ impl BriefmapApp {
             // The caption card holds the lower left: the scale bar goes bottom right.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
             let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
+            let clustered = map.clustered();
             egui::Area::new(egui::Id::unique("present-legend"))
                 .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
                 .pivot(egui::Align2::RIGHT_TOP)
                 .order(egui::Order::Middle)
-                .show(ui.ctx(), |ui| legend::show(ui, b, &pal, &[], true));
+                .show(ui.ctx(), |ui| legend::show(ui, b, &pal, clustered, true));
             presenter::overlay(ui, b, &caption, &time_label, rect, &pal);
             if blank {
                 egui::Area::new(egui::Id::unique("blank")).fixed_pos(rect.min).order(egui::Order::Tooltip).show(

@@ -79,13 +79,3 @@ fn triangle(c: Pos2, r: f32, down: bool) -> Vec<Pos2> {
     let s = if down { -1.0 } else { 1.0 };
     vec![pos2(c.x, c.y - s * r), pos2(c.x + r * 0.95, c.y + s * r * 0.7), pos2(c.x - r * 0.95, c.y + s * r * 0.7)]
 }
-
-/// A cluster of many markers: a disc sized by how many it stands for, with `label` (the count)
-/// on discs big enough to hold it.
-pub fn draw_cluster(painter: &Painter, at: Pos2, count: usize, label: &str, colour: Color32, text: Color32) {
-    let r = 4.0 + (count as f32).log2().max(0.0) * 1.6;
-    painter.circle(at, r, colour.gamma_multiply(0.8), Stroke::new(1.0, Color32::WHITE));
-    if count >= 10 && r >= 9.0 {
-        painter.text(at, egui::Align2::CENTER_CENTER, label, egui::FontId::proportional(10.0), text);
-    }
-}

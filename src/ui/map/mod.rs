@@ -2,6 +2,7 @@
 //! labels — plus picking, hover tooltips, framing and smooth flights.
 
 pub mod areas;
+pub mod clusters;
 pub mod labels;
 pub mod links;
 pub mod markers;
@@ -98,19 +99,11 @@ pub struct MapInput<'a> {
     pub measure: Option<&'a Measure>,
 }
 
-/// Clusters for one zoom level and one visibility state.
-struct ClusterCache {
-    key: (i32, u64),
-    clusters: Vec<crate::geometry::Cluster>,
-    /// Per cluster: its colour and count label, worked out once rather than every frame.
-    looks: Vec<(Color32, String)>,
-}
-
 /// The map view's own state: walkers' memory and an ongoing flight.
 pub struct MapView {
     memory: MapMemory,
     flight: Option<(Flight, f64)>,
-    clusters: Option<ClusterCache>,
+    clusters: clusters::Clusters,
     /// The last frame's map rectangle, for framing.
     pub rect: Rect,
 }
@@ -121,11 +114,16 @@ impl MapView {
         let mut view = Self {
             memory: MapMemory::default(),
             flight: None,
-            clusters: None,
+            clusters: clusters::Clusters::default(),
             rect: Rect::from_min_size(egui::Pos2::ZERO, vec2(1200.0, 800.0)),
         };
         view.jump(camera);
         view
+    }
+
+    /// Whether the last frame summarised the places as clusters.
+    pub fn clustered(&self) -> bool {
+        self.clusters.shown
     }
 
     /// Where the map looks now.
@@ -207,6 +205,21 @@ impl MapView {
     }
 }
 
+/// How place `i` is drawn: its first actor's colour, solid when the article names it, bigger
+/// and ringed when highlighted, faded beside a highlight (`emphasis`) or outside the time window.
+fn place_style(input: &MapInput, i: usize, emphasis: bool) -> markers::MarkerStyle {
+    let place = &input.briefing.places()[i];
+    let lit = input.highlight.places.get(i).copied().unwrap_or(false);
+    let shown = input.visibility.places.get(i).copied().unwrap_or(Shown::Hidden);
+    markers::MarkerStyle {
+        colour: place.actors.first().map_or(Color32::GRAY, |a| actor_colour(input.briefing, a)),
+        solid: place.provenance.origin == Origin::Article,
+        radius: markers::radius(place.kind) * if lit { 1.25 } else { 1.0 },
+        opacity: opacity(shown) * if emphasis && !lit { 0.55 } else { 1.0 },
+        halo: lit.then_some(input.palette.highlight),
+    }
+}
+
 fn opacity(shown: Shown) -> f32 {
     match shown {
         Shown::Full => 1.0,
@@ -221,7 +234,7 @@ fn draw_overlays(
     input: &MapInput,
     map_response: &egui::Response,
     actions: &mut Actions,
-    clusters: &mut Option<ClusterCache>,
+    clusters: &mut clusters::Clusters,
 ) -> Vec<Rect> {
     let b = input.briefing;
     let painter = ui.painter().with_clip_rect(to.rect);
@@ -290,8 +303,9 @@ fn draw_overlays(
     let shown = |i: usize| input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
     // Counting stops at the threshold, so a dense view costs no more than a sparse one here.
     let dense = input.geometry.places_in(min, max).filter(|&i| shown(i)).nth(MAX_INDIVIDUAL_MARKERS).is_some();
+    clusters.shown = false;
     if dense {
-        draw_clusters(&painter, to, input, clusters, min, max);
+        clusters::draw(&painter, to, input, clusters, (min, max));
         pick_nearest(to, input, map_response, actions);
         // Basemap names would only add noise between thousands of markers.
         return vec![to.rect];
@@ -306,16 +320,8 @@ fn draw_overlays(
         let at = to.point(input.geometry.places[i]);
         let shown = input.visibility.places[i];
         let lit = input.highlight.places[i];
-        let o = opacity(shown) * if emphasis && !lit { 0.55 } else { 1.0 };
-        let colour = place.actors.first().map_or(Color32::GRAY, |a| actor_colour(b, a));
-        let r = markers::radius(place.kind) * if lit { 1.25 } else { 1.0 };
-        let style = markers::MarkerStyle {
-            colour,
-            solid: place.provenance.origin == Origin::Article,
-            radius: r,
-            opacity: o,
-            halo: lit.then_some(pal.highlight),
-        };
+        let style = place_style(input, i, emphasis);
+        let (r, o) = (style.radius, style.opacity);
         markers::draw(&painter, at, place.kind, style);
         let rect = Rect::from_center_size(at, vec2(2.0 * r + 6.0, 2.0 * r + 6.0));
         obstacles.push(rect);
@@ -438,44 +444,6 @@ fn place_tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
             ui.label(format!("Context, not named in the article: {}", p.provenance.why.as_deref().unwrap_or("")))
         }
     };
-}
-
-/// Many markers: one disc per occupied cell of a grid fixed to the world at this zoom level,
-/// computed once per zoom level and filter change.
-fn draw_clusters(
-    painter: &egui::Painter,
-    to: &ToScreen,
-    input: &MapInput,
-    cache: &mut Option<ClusterCache>,
-    min: [f64; 2],
-    max: [f64; 2],
-) {
-    // Wide enough that the biggest discs (a few hundred places) barely overlap their neighbours.
-    const CELL_POINTS: f64 = 28.0;
-    let level = (1.0 / (to.world_per_point() * crate::viewport::TILE_PX)).log2().floor() as i32;
-    let key = (level, input.visibility_generation);
-    if cache.as_ref().is_none_or(|c| c.key != key) {
-        let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(level));
-        let visible = |i: usize| input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
-        let clusters = crate::geometry::cluster(&input.geometry.places, cell, visible);
-        let looks = clusters
-            .iter()
-            .map(|c| {
-                let place = &input.briefing.places()[c.first as usize];
-                let colour = place.actors.first().map_or(Color32::GRAY, |a| actor_colour(input.briefing, a));
-                (colour, c.count.to_string())
-            })
-            .collect();
-        *cache = Some(ClusterCache { key, clusters, looks });
-    }
-    let Some(cache) = cache else { return };
-    for (c, (colour, label)) in cache.clusters.iter().zip(&cache.looks) {
-        let [x, y] = c.at;
-        if x < min[0] || x > max[0] || y < min[1] || y > max[1] {
-            continue;
-        }
-        markers::draw_cluster(painter, to.point(c.at), c.count as usize, label, *colour, Color32::WHITE);
-    }
 }
 
 /// Picking without per-marker widgets: the nearest visible place within a few points.

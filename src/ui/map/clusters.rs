@@ -1,0 +1,102 @@
+//! Dense maps: past [`super::MAX_INDIVIDUAL_MARKERS`] on screen, places are summarised on a grid
+//! fixed to the world at each zoom level. A cell of one place is that place's own marker; a cell
+//! of many is a disc with the count, in the actors' colour when they all share one and a neutral
+//! colour when they are mixed. What is highlighted is drawn on top, one marker each, so a place
+//! found by search or picked in the panel is never hidden inside a disc.
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
+
+use super::project::ToScreen;
+use super::{MapInput, markers, place_style};
+use crate::geometry::Cluster;
+use crate::visibility::Shown;
+
+/// A cell with places of several actors.
+pub const MIXED: Color32 = Color32::from_rgb(96, 104, 118);
+
+/// The dense map's state: whether the last frame drew clusters, and the cells it drew.
+#[derive(Default)]
+pub struct Clusters {
+    /// The last frame drew clusters (the legend then explains the discs).
+    pub shown: bool,
+    cache: Option<ClusterCache>,
+}
+
+/// Clusters for one zoom level and one visibility state.
+struct ClusterCache {
+    key: (i32, u64),
+    clusters: Vec<Cluster>,
+    /// Per cluster: its colour and count label, worked out once rather than every frame.
+    looks: Vec<(Color32, String)>,
+}
+
+/// Draws the visible places in `min..max` as clusters, rebuilding them when the zoom level or
+/// the visibility changed.
+pub(super) fn draw(
+    painter: &Painter,
+    to: &ToScreen,
+    input: &MapInput,
+    clusters: &mut Clusters,
+    (min, max): ([f64; 2], [f64; 2]),
+) {
+    clusters.shown = true;
+    let cache = &mut clusters.cache;
+    // Wide enough that the biggest discs (a few hundred places) barely overlap their neighbours.
+    const CELL_POINTS: f64 = 28.0;
+    let b = input.briefing;
+    let level = (1.0 / (to.world_per_point() * crate::viewport::TILE_PX)).log2().floor() as i32;
+    let key = (level, input.visibility_generation);
+    if cache.as_ref().is_none_or(|c| c.key != key) {
+        let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(level));
+        // A place's group is the colour it is drawn in, so a cell keeps a colour only when every
+        // place in it would show that same colour.
+        let group = |i: usize| {
+            let shown = input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
+            shown.then(|| u32::from_le_bytes(place_style(input, i, false).colour.to_array()))
+        };
+        let clusters = crate::geometry::cluster(&input.geometry.places, cell, group);
+        let looks = clusters
+            .iter()
+            .map(|c| {
+                let colour = c.group.map_or(MIXED, |g| {
+                    let [r, g, b, a] = g.to_le_bytes();
+                    Color32::from_rgba_premultiplied(r, g, b, a)
+                });
+                (colour, c.count.to_string())
+            })
+            .collect();
+        *cache = Some(ClusterCache { key, clusters, looks });
+    }
+    let Some(cache) = cache else { return };
+    let inside = |[x, y]: [f64; 2]| x >= min[0] && x <= max[0] && y >= min[1] && y <= max[1];
+    let emphasis = input.highlight.any();
+    for (c, (colour, label)) in cache.clusters.iter().zip(&cache.looks) {
+        if !inside(c.at) {
+            continue;
+        }
+        if c.count == 1 {
+            let i = c.first as usize;
+            markers::draw(painter, to.point(c.at), b.places()[i].kind, place_style(input, i, emphasis));
+        } else {
+            let faded = if emphasis { 0.55 } else { 1.0 };
+            disc(painter, to.point(c.at), c.count, label, colour.gamma_multiply(faded));
+        }
+    }
+    if emphasis {
+        for (i, _) in input.highlight.places.iter().enumerate().filter(|(_, lit)| **lit) {
+            let at = input.geometry.places[i];
+            let shown = input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
+            if shown && inside(at) {
+                markers::draw(painter, to.point(at), b.places()[i].kind, place_style(input, i, emphasis));
+            }
+        }
+    }
+}
+
+/// A disc for `count` places, sized by the count's order of magnitude, with the count written
+/// on it.
+pub fn disc(painter: &Painter, at: Pos2, count: u32, label: &str, colour: Color32) {
+    let r = 6.5 + (count as f32).log2() * 1.4;
+    painter.circle(at, r, colour.gamma_multiply(0.85), Stroke::new(1.2, Color32::WHITE));
+    painter.text(at, Align2::CENTER_CENTER, label, FontId::proportional(10.0), Color32::WHITE);
+}
