@@ -4,7 +4,9 @@
 //! colour when they are mixed. What is highlighted is drawn on top, one marker each, so a place
 //! found by search or picked in the panel is never hidden inside a disc.
 
-use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
+use std::sync::Arc;
+
+use egui::{Color32, FontId, Galley, Painter, Pos2, Stroke};
 
 use super::project::ToScreen;
 use super::{MapInput, markers, place_style};
@@ -22,12 +24,13 @@ pub struct Clusters {
     cache: Option<ClusterCache>,
 }
 
-/// Clusters for one zoom level and one visibility state.
+/// Clusters for one zoom level, one visibility state and one pixel density.
 struct ClusterCache {
-    key: (i32, u64),
+    key: (i32, u64, u32),
     clusters: Vec<Cluster>,
-    /// Per cluster: its colour and count label, worked out once rather than every frame.
-    looks: Vec<(Color32, String)>,
+    /// Per cluster: its colour and laid-out count, worked out once rather than every frame
+    /// (thousands of labels would otherwise be laid out again in every frame).
+    looks: Vec<(Color32, Arc<Galley>)>,
 }
 
 /// Draws the visible places in `min..max` as clusters, rebuilding them when the zoom level or
@@ -45,7 +48,7 @@ pub(super) fn draw(
     const CELL_POINTS: f64 = 28.0;
     let b = input.briefing;
     let level = (1.0 / (to.world_per_point() * crate::viewport::TILE_PX)).log2().floor() as i32;
-    let key = (level, input.visibility_generation);
+    let key = (level, input.visibility_generation, painter.pixels_per_point().to_bits());
     if cache.as_ref().is_none_or(|c| c.key != key) {
         let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(level));
         // A place's group is the colour it is drawn in, so a cell keeps a colour only when every
@@ -62,7 +65,7 @@ pub(super) fn draw(
                     let [r, g, b, a] = g.to_le_bytes();
                     Color32::from_rgba_premultiplied(r, g, b, a)
                 });
-                (colour, c.count.to_string())
+                (colour, count_label(painter, c.count))
             })
             .collect();
         *cache = Some(ClusterCache { key, clusters, looks });
@@ -79,7 +82,7 @@ pub(super) fn draw(
             markers::draw(painter, to.point(c.at), b.places()[i].kind, place_style(input, i, emphasis));
         } else {
             let faded = if emphasis { 0.55 } else { 1.0 };
-            disc(painter, to.point(c.at), c.count, label, colour.gamma_multiply(faded));
+            disc(painter, to.point(c.at), c.count, label.clone(), colour.gamma_multiply(faded));
         }
     }
     if emphasis {
@@ -93,10 +96,15 @@ pub(super) fn draw(
     }
 }
 
-/// A disc for `count` places, sized by the count's order of magnitude, with the count written
-/// on it.
-pub fn disc(painter: &Painter, at: Pos2, count: u32, label: &str, colour: Color32) {
+/// The count written on a disc, laid out.
+pub fn count_label(painter: &Painter, count: u32) -> Arc<Galley> {
+    painter.layout_no_wrap(count.to_string(), FontId::proportional(10.0), Color32::WHITE)
+}
+
+/// A disc for `count` places, sized by the count's order of magnitude, with `label` (from
+/// [`count_label`]) on it.
+pub fn disc(painter: &Painter, at: Pos2, count: u32, label: Arc<Galley>, colour: Color32) {
     let r = 6.5 + (count as f32).log2() * 1.4;
     painter.circle(at, r, colour.gamma_multiply(0.85), Stroke::new(1.2, Color32::WHITE));
-    painter.text(at, Align2::CENTER_CENTER, label, FontId::proportional(10.0), Color32::WHITE);
+    painter.galley(at - label.size() / 2.0, label, Color32::WHITE);
 }
