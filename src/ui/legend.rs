@@ -71,7 +71,7 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, clustered: bool) {
         }
         if clustered {
             swatch_row(ui, "Several places (grey: several actors)", |p, c| {
-                clusters::disc(p, c, 3, clusters::count_label(p, 3), clusters::MIXED);
+                clusters::disc(p, c, 3, "3", clusters::MIXED);
             });
         }
     }

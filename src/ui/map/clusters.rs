@@ -4,9 +4,7 @@
 //! colour when they are mixed. What is highlighted is drawn on top, one marker each, so a place
 //! found by search or picked in the panel is never hidden inside a disc.
 
-use std::sync::Arc;
-
-use egui::{Color32, FontId, Galley, Painter, Pos2, Stroke};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
 
 use super::project::ToScreen;
 use super::{MapInput, markers, place_style};
@@ -24,13 +22,14 @@ pub struct Clusters {
     cache: Option<ClusterCache>,
 }
 
-/// Clusters for one zoom level, one visibility state and one pixel density.
+/// Clusters for one zoom level and one visibility state.
 struct ClusterCache {
-    key: (i32, u64, u32),
+    key: (i32, u64),
     clusters: Vec<Cluster>,
-    /// Per cluster: its colour and laid-out count, worked out once rather than every frame
-    /// (thousands of labels would otherwise be laid out again in every frame).
-    looks: Vec<(Color32, Arc<Galley>)>,
+    /// Per cluster: its colour and count label, worked out once rather than every frame. Labels
+    /// stay text, not laid-out galleys: a galley kept across frames points into a font atlas
+    /// that egui may since have rebuilt, and draws garbled glyphs.
+    looks: Vec<(Color32, String)>,
 }
 
 /// Draws the visible places in `min..max` as clusters, rebuilding them when the zoom level or
@@ -44,11 +43,11 @@ pub(super) fn draw(
 ) {
     clusters.shown = true;
     let cache = &mut clusters.cache;
-    // Wide enough that the biggest discs (a few hundred places) barely overlap their neighbours.
+    // Wide enough that discs of a few hundred places fit side by side.
     const CELL_POINTS: f64 = 28.0;
     let b = input.briefing;
     let level = (1.0 / (to.world_per_point() * crate::viewport::TILE_PX)).log2().floor() as i32;
-    let key = (level, input.visibility_generation, painter.pixels_per_point().to_bits());
+    let key = (level, input.visibility_generation);
     if cache.as_ref().is_none_or(|c| c.key != key) {
         let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(level));
         // A place's group is the colour it is drawn in, so a cell keeps a colour only when every
@@ -65,7 +64,7 @@ pub(super) fn draw(
                     let [r, g, b, a] = g.to_le_bytes();
                     Color32::from_rgba_premultiplied(r, g, b, a)
                 });
-                (colour, count_label(painter, c.count))
+                (colour, c.count.to_string())
             })
             .collect();
         *cache = Some(ClusterCache { key, clusters, looks });
@@ -82,7 +81,7 @@ pub(super) fn draw(
             markers::draw(painter, to.point(c.at), b.places()[i].kind, place_style(input, i, emphasis));
         } else {
             let faded = if emphasis { 0.55 } else { 1.0 };
-            disc(painter, to.point(c.at), c.count, label.clone(), colour.gamma_multiply(faded));
+            disc(painter, to.point(c.at), c.count, label, colour.gamma_multiply(faded));
         }
     }
     if emphasis {
@@ -96,15 +95,11 @@ pub(super) fn draw(
     }
 }
 
-/// The count written on a disc, laid out.
-pub fn count_label(painter: &Painter, count: u32) -> Arc<Galley> {
-    painter.layout_no_wrap(count.to_string(), FontId::proportional(10.0), Color32::WHITE)
-}
-
-/// A disc for `count` places, sized by the count's order of magnitude, with `label` (from
-/// [`count_label`]) on it.
-pub fn disc(painter: &Painter, at: Pos2, count: u32, label: Arc<Galley>, colour: Color32) {
-    let r = 6.5 + (count as f32).log2() * 1.4;
+/// A disc for `count` places, sized by the count's order of magnitude, with `label` (the
+/// count) written on it.
+pub fn disc(painter: &Painter, at: Pos2, count: u32, label: &str, colour: Color32) {
+    // Hundreds of places still fit a 28-point cell, so neighbouring counts stay readable.
+    let r = 6.0 + (count as f32).log2();
     painter.circle(at, r, colour.gamma_multiply(0.85), Stroke::new(1.2, Color32::WHITE));
-    painter.galley(at - label.size() / 2.0, label, Color32::WHITE);
+    painter.text(at, Align2::CENTER_CENTER, label, FontId::proportional(10.0), Color32::WHITE);
 }
