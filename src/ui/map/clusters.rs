@@ -7,7 +7,7 @@
 use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
 
 use super::project::ToScreen;
-use super::{MapInput, markers, place_style};
+use super::{MapInput, markers, place_colour, place_style};
 use crate::geometry::Cluster;
 use crate::visibility::Shown;
 
@@ -18,7 +18,7 @@ pub const MIXED: Color32 = Color32::from_rgb(96, 104, 118);
 #[derive(Default)]
 pub struct Clusters {
     /// The last frame drew clusters (the legend then explains the discs).
-    pub shown: bool,
+    pub(super) shown: bool,
     cache: Option<ClusterCache>,
 }
 
@@ -41,49 +41,29 @@ pub(super) fn draw(
     clusters: &mut Clusters,
     (min, max): ([f64; 2], [f64; 2]),
 ) {
-    clusters.shown = true;
-    let cache = &mut clusters.cache;
-    // Wide enough that discs of a few hundred places fit side by side.
-    const CELL_POINTS: f64 = 28.0;
-    let b = input.briefing;
     let level = (1.0 / (to.world_per_point() * crate::viewport::TILE_PX)).log2().floor() as i32;
     let key = (level, input.visibility_generation);
-    if cache.as_ref().is_none_or(|c| c.key != key) {
-        let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(level));
-        // A place's group is the colour it is drawn in, so a cell keeps a colour only when every
-        // place in it would show that same colour.
-        let group = |i: usize| {
-            let shown = input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
-            shown.then(|| u32::from_le_bytes(place_style(input, i, false).colour.to_array()))
-        };
-        let clusters = crate::geometry::cluster(&input.geometry.places, cell, group);
-        let looks = clusters
-            .iter()
-            .map(|c| {
-                let colour = c.group.map_or(MIXED, |g| {
-                    let [r, g, b, a] = g.to_le_bytes();
-                    Color32::from_rgba_premultiplied(r, g, b, a)
-                });
-                (colour, c.count.to_string())
-            })
-            .collect();
-        *cache = Some(ClusterCache { key, clusters, looks });
-    }
-    let Some(cache) = cache else { return };
+    let cache = match &mut clusters.cache {
+        Some(cache) if cache.key == key => cache,
+        slot => slot.insert(ClusterCache::new(input, key)),
+    };
+    let b = input.briefing;
     let inside = |[x, y]: [f64; 2]| x >= min[0] && x <= max[0] && y >= min[1] && y <= max[1];
     let emphasis = input.highlight.any();
+    let lit = |i: usize| input.highlight.places.get(i).copied().unwrap_or(false);
     for (c, (colour, label)) in cache.clusters.iter().zip(&cache.looks) {
         if !inside(c.at) {
             continue;
         }
-        if c.count == 1 {
-            let i = c.first as usize;
-            markers::draw(painter, to.point(c.at), b.places()[i].kind, place_style(input, i, emphasis));
-        } else {
+        let i = c.first as usize;
+        if c.count > 1 {
             let faded = if emphasis { 0.55 } else { 1.0 };
             disc(painter, to.point(c.at), c.count, label, colour.gamma_multiply(faded));
+        } else if !lit(i) {
+            markers::draw(painter, to.point(c.at), b.places()[i].kind, place_style(input, i, emphasis));
         }
     }
+    // Highlighted places last, on top of the discs (a lone one was left out above).
     if emphasis {
         for (i, _) in input.highlight.places.iter().enumerate().filter(|(_, lit)| **lit) {
             let at = input.geometry.places[i];
@@ -92,6 +72,30 @@ pub(super) fn draw(
                 markers::draw(painter, to.point(at), b.places()[i].kind, place_style(input, i, emphasis));
             }
         }
+    }
+}
+
+impl ClusterCache {
+    /// The clusters of the places `input` shows, at zoom level `key.0`.
+    fn new(input: &MapInput, key: (i32, u64)) -> Self {
+        // Wide enough that discs of a few hundred places fit side by side.
+        const CELL_POINTS: f64 = 28.0;
+        let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(key.0));
+        // A place's group is the colour it is drawn in, so a cell keeps a colour only when every
+        // place in it would show that same colour.
+        let group = |i: usize| {
+            let shown = input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
+            shown.then(|| u32::from_le_bytes(place_colour(input.briefing, i).to_array()))
+        };
+        let clusters = crate::geometry::cluster(&input.geometry.places, cell, group);
+        let looks = clusters
+            .iter()
+            .map(|c| {
+                let colour = c.group.map_or(MIXED, |_| place_colour(input.briefing, c.first as usize));
+                (colour, c.count.to_string())
+            })
+            .collect();
+        Self { key, clusters, looks }
     }
 }
 

@@ -212,12 +212,17 @@ fn place_style(input: &MapInput, i: usize, emphasis: bool) -> markers::MarkerSty
     let lit = input.highlight.places.get(i).copied().unwrap_or(false);
     let shown = input.visibility.places.get(i).copied().unwrap_or(Shown::Hidden);
     markers::MarkerStyle {
-        colour: place.actors.first().map_or(Color32::GRAY, |a| actor_colour(input.briefing, a)),
+        colour: place_colour(input.briefing, i),
         solid: place.provenance.origin == Origin::Article,
         radius: markers::radius(place.kind) * if lit { 1.25 } else { 1.0 },
         opacity: opacity(shown) * if emphasis && !lit { 0.55 } else { 1.0 },
         halo: lit.then_some(input.palette.highlight),
     }
+}
+
+/// Place `i`'s colour: its first actor's.
+fn place_colour(b: &Briefing, i: usize) -> Color32 {
+    b.places()[i].actors.first().map_or(Color32::GRAY, |a| actor_colour(b, a))
 }
 
 fn opacity(shown: Shown) -> f32 {
@@ -303,7 +308,7 @@ fn draw_overlays(
     let shown = |i: usize| input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
     // Counting stops at the threshold, so a dense view costs no more than a sparse one here.
     let dense = input.geometry.places_in(min, max).filter(|&i| shown(i)).nth(MAX_INDIVIDUAL_MARKERS).is_some();
-    clusters.shown = false;
+    clusters.shown = dense;
     if dense {
         clusters::draw(&painter, to, input, clusters, (min, max));
         pick_nearest(to, input, map_response, actions);
