@@ -142,6 +142,12 @@ impl Placer {
         !clash
     }
 
+    /// Keep `b` clear of labels, whatever it overlaps: space that is taken already (the
+    /// briefing's markers and their labels touch each other, yet both must stay clear).
+    pub fn reserve(&mut self, b: ScreenBox) {
+        self.placed.push(b);
+    }
+
     /// Number of boxes placed so far.
     pub fn placed(&self) -> usize {
         self.placed.len()
@@ -179,6 +185,17 @@ mod tests {
         assert!(!placer.try_place(&[[51.0, 0.0, 80.0, 12.0]]));
         // Clear of it: kept.
         assert!(placer.try_place(&[[60.0, 0.0, 90.0, 12.0]]));
+        assert_eq!(placer.placed(), 2);
+    }
+
+    #[test]
+    fn reserved_boxes_all_count_even_when_they_touch() {
+        let mut placer = Placer::new(2.0);
+        // A marker and its label, side by side: both reserved.
+        placer.reserve([0.0, 0.0, 10.0, 10.0]);
+        placer.reserve([10.0, 0.0, 120.0, 10.0]);
+        // A town name over the marker's label is refused.
+        assert!(!placer.try_place(&[[60.0, 2.0, 100.0, 12.0]]));
         assert_eq!(placer.placed(), 2);
     }
 }

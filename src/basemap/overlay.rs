@@ -65,7 +65,7 @@ pub fn draw_labels(
     };
     let mut placer = Placer::new(2.0);
     for r in reserved {
-        placer.try_place(&[to_box(*r)]);
+        placer.reserve(to_box(*r));
     }
     let mut drawn = 0;
     let visible_zoom = zoom + 0.35;
