@@ -39,6 +39,13 @@ pub fn from_world(x: f64, y: f64) -> (f64, f64) {
     (lon, lat)
 }
 
+/// The farthest a person can zoom out of a `width × height` viewport: the world still spans
+/// its longer side (further out it shrinks to a small square in a dark field).
+pub fn min_zoom(width: f64, height: f64) -> f64 {
+    let side = width.max(height);
+    if side.is_finite() && side > TILE_PX { (side / TILE_PX).log2() } else { 0.0 }
+}
+
 /// The camera that fits every `(lon, lat)` point into a `width × height` viewport with `padding`
 /// pixels to spare on each side; `None` if there are no points.
 pub fn frame(points: impl IntoIterator<Item = (f64, f64)>, width: f64, height: f64, padding: f64) -> Option<Camera> {
@@ -224,6 +231,17 @@ mod tests {
             let sx = (x - cx) * scale + 500.0;
             assert!((-1e-6..=400.0 + 1e-6).contains(&sy) && (-1e-6..=1000.0 + 1e-6).contains(&sx), "{sx},{sy}");
         }
+    }
+
+    #[test]
+    fn the_world_fills_the_viewport_at_the_minimum_zoom() {
+        // 1024 px wide: the world (256 px at zoom 0) must be 1024 px, zoom 2.
+        assert!(close(min_zoom(1024.0, 600.0), 2.0, 1e-12));
+        // The longer side counts, whichever it is.
+        assert!(close(min_zoom(300.0, 2048.0), 3.0, 1e-12));
+        // A map smaller than a tile, or not laid out yet, may zoom out all the way.
+        assert_eq!(min_zoom(100.0, 80.0), 0.0);
+        assert_eq!(min_zoom(f64::NAN, 10.0), 0.0);
     }
 
     #[test]

@@ -152,3 +152,29 @@ fn a_dense_map_explains_its_count_discs_in_the_legend() {
     h.get_by_label(CLUSTERS);
     assert!(h.query_by_label("Place 1 on the map").is_none(), "no widget per marker when clustered");
 }
+
+#[test]
+fn zooming_out_stops_where_the_world_still_fills_the_map() {
+    let mut h = harness();
+    let map = h.state().map_rect();
+    let floor = briefmap::viewport::min_zoom(map.width() as f64, map.height() as f64);
+    assert!(floor > 2.0, "a map {map:?} wider than 1024 px needs more than zoom 2 to fill it");
+    // Scroll out over the map far past the floor, then ask for more with the keyboard.
+    for _ in 0..40 {
+        h.hover_at(map.center());
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -10.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    for _ in 0..10 {
+        h.key_press(Key::Minus);
+    }
+    h.run();
+    let zoom = h.state().state().camera.zoom;
+    assert!((zoom - floor).abs() < 1e-6, "zoomed out to {zoom}, the floor is {floor}");
+}

@@ -187,6 +187,11 @@ impl BriefmapApp {
         &mut self.state
     }
 
+    /// Where the map was drawn in the last frame.
+    pub fn map_rect(&self) -> egui::Rect {
+        self.map.rect
+    }
+
     /// Whether the last frame summarised the map's places as clusters (too many on screen).
     pub fn map_clustered(&self) -> bool {
         self.map.clustered()

@@ -137,7 +137,12 @@ impl MapView {
         self.flight = None;
         self.memory.center_at(lon_lat(camera.lon, camera.lat));
         // Out-of-range zooms come only from damaged settings; the current zoom then stays.
-        let _ = self.memory.set_zoom(camera.zoom.clamp(1.0, 18.0));
+        let _ = self.memory.set_zoom(camera.zoom.clamp(self.min_zoom(), 18.0));
+    }
+
+    /// The farthest out this map zooms: the world still fills it.
+    fn min_zoom(&self) -> f64 {
+        crate::viewport::min_zoom(self.rect.width() as f64, self.rect.height() as f64).min(18.0)
     }
 
     /// Flies smoothly to `camera`, starting at time `now` (seconds).
@@ -201,6 +206,10 @@ impl MapView {
             self.flight = None;
         }
         self.rect = response.inner;
+        // walkers zooms out to a world a few pixels wide; a flight may pass beyond for a moment.
+        if self.flight.is_none() && self.memory.zoom() < self.min_zoom() {
+            let _ = self.memory.set_zoom(self.min_zoom());
+        }
         self.rect
     }
 }
