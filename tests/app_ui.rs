@@ -95,6 +95,23 @@ fn moving_the_slider_to_2014_hides_the_2016_claims() {
 }
 
 #[test]
+fn a_typed_date_gives_way_when_the_time_is_set_otherwise() {
+    let mut h = harness();
+    let field = h.get_by_label("Go to date");
+    field.click();
+    field.type_text("2014");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let typed = |h: &Harness<'_, BriefmapApp>| h.get_by_label("Go to date").accesskit_node().value();
+    assert_eq!(typed(&h).as_deref(), Some("2014"), "the date jumped to stays in the field");
+    h.get_by_label("All dates").click();
+    h.run();
+    assert!(!h.state().state().time.active);
+    assert_eq!(typed(&h).as_deref().unwrap_or(""), "", "the field no longer claims 2014 once all dates show");
+}
+
+#[test]
 fn typing_palanez_selects_the_claim() {
     let mut h = harness();
     let b = embedded();

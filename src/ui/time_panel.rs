@@ -43,6 +43,7 @@ impl TimePanel {
         pal: &Palette,
     ) -> bool {
         let before = time.clone();
+        let mut typed_here = false;
         ui.horizontal(|ui| {
             let play = if time.playing { "⏸ Pause" } else { "▶ Play" };
             if ui.button(play).on_hover_text("Play the story through time (Space)").clicked() {
@@ -80,7 +81,9 @@ impl TimePanel {
             field.widget_info(|| WidgetInfo::labeled(egui::Role::TextInput, true, "Go to date"));
             if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                 self.go_to(time);
+                typed_here = true;
             }
+            typed_here |= field.has_focus();
             if let Some(e) = &self.error {
                 ui.label(RichText::new(e).small().color(Color32::from_rgb(0xc0, 0x39, 0x2b)));
             }
@@ -111,7 +114,13 @@ impl TimePanel {
             }
             ui.ctx().request_repaint();
         }
-        *time != before
+        let changed = *time != before;
+        // A date typed earlier would contradict a time set since by the slider, buttons or keys.
+        if changed && !typed_here {
+            self.typed.clear();
+            self.error = None;
+        }
+        changed
     }
 
     fn go_to(&mut self, time: &mut TimeState) {
