@@ -271,7 +271,9 @@ fn draw_overlays(
         areas::draw(&painter, to, area, fill, stroke);
     }
 
-    // Range rings: a light band, a firm edge, a label on the southern side.
+    // Range rings: a light band, a firm edge, a label on the southern side that other labels
+    // (the briefing's and the basemap's) keep clear of.
+    let mut ring_labels = Vec::with_capacity(input.rings.len());
     for (i, ring) in input.rings.iter().enumerate() {
         let centre = &b.places()[ring.place];
         let colour = centre.actors.first().map_or(Color32::GRAY, |a| actor_colour(b, a));
@@ -287,6 +289,7 @@ fn draw_overlays(
             let rect = egui::Align2::CENTER_TOP.anchor_size(at + vec2(0.0, 3.0), galley.size()).expand(2.0);
             painter.rect_filled(rect, 3.0, pal.map_halo);
             painter.galley(rect.min + vec2(2.0, 2.0), galley, colour);
+            ring_labels.push(rect);
         }
     }
 
@@ -327,7 +330,8 @@ fn draw_overlays(
     let mut order: Vec<usize> = input.geometry.places_in(min, max).filter(|&i| shown(i)).collect();
     // Highlighted and article places on top.
     order.sort_by_key(|&i| (input.highlight.places[i], b.places()[i].provenance.origin == Origin::Article));
-    let mut obstacles = Vec::with_capacity(order.len());
+    let mut obstacles = ring_labels;
+    obstacles.reserve(order.len());
     let mut labels = Vec::with_capacity(order.len());
     for &i in &order {
         let place = &b.places()[i];
