@@ -97,3 +97,30 @@ fn a_step_sets_the_time_window() {
     assert!(time.active && !time.window, "a one-date step sets the slider to that date");
     assert_eq!(time.from, jiff::civil::date(2016, 5, 16));
 }
+
+#[test]
+fn a_framed_step_keeps_its_places_clear_of_the_legend_and_the_caption() {
+    let b = embedded();
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::End);
+    let last = b.story().last().expect("a story");
+    // The legend runs across the top right while presenting; its last entry is its lowest.
+    let legend_bottom = h.get_by_label("Pressure").rect().bottom();
+    let caption_top = h.get_by_label(&last.title).rect().top();
+    let framed: Vec<&str> = last.view.frame.iter().map(String::as_str).collect();
+    assert!(framed.contains(&"moscow"), "the last step frames Moscow, the place nearest the legend");
+    for place in b.places().iter().filter(|p| framed.contains(&p.id.as_str())) {
+        let marker = h.get_by_label(&format!("{} on the map", place.name)).rect();
+        assert!(
+            marker.top() > legend_bottom,
+            "{} at {marker:?} is under the legend (to y={legend_bottom})",
+            place.name
+        );
+        assert!(
+            marker.bottom() < caption_top,
+            "{} at {marker:?} is under the caption (from y={caption_top})",
+            place.name
+        );
+    }
+}

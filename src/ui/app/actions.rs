@@ -82,9 +82,11 @@ impl BriefmapApp {
         }
         let r = self.map.rect;
         let (w, h) = (r.width() as f64, r.height() as f64);
-        // Presenting, the caption card covers the lower part of the map: frame above it.
+        // Presenting, the caption card covers the lower part of the map and the legend runs
+        // across the top: frame between them.
         let insets = if self.presenter.is_some() || self.still {
-            viewport::Insets { left: 60.0, top: 60.0, right: 60.0, bottom: (h * 0.36).max(60.0) }
+            let top = (self.present_legend_height as f64 + 24.0).max(60.0);
+            viewport::Insets { left: 60.0, top, right: 60.0, bottom: (h * 0.36).max(60.0) }
         } else {
             // The legend stands over the map's left edge.
             let left = if self.state.panels.legend { 200.0 } else { 70.0 };

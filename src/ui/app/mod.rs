@@ -90,6 +90,8 @@ pub struct BriefmapApp {
     step_items: Vec<Item>,
     /// A step whose view is still to be framed, once the map has its presentation size.
     pending_view: Option<(usize, bool)>,
+    /// Height of the legend across the top of the presentation layout, kept clear when framing.
+    present_legend_height: f32,
     /// The basemap, made once its data is read (its tiles need the egui context).
     basemap: Option<Basemap>,
     /// The basemap's data being read on a worker thread.
@@ -165,6 +167,7 @@ impl BriefmapApp {
             still: false,
             step_items: Vec::new(),
             pending_view: None,
+            present_legend_height: 0.0,
             basemap: None,
             basemap_loading: None,
             with_basemap: true,

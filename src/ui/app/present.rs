@@ -125,8 +125,19 @@ impl BriefmapApp {
         };
         let blank = self.presenter.is_some_and(|p| p.blank);
         self.sync_rings();
-        let Self { loaded, state, visibility, visibility_generation, map, actions, step_items, basemap, rings, .. } =
-            self;
+        let Self {
+            loaded,
+            state,
+            visibility,
+            visibility_generation,
+            map,
+            actions,
+            step_items,
+            basemap,
+            rings,
+            present_legend_height,
+            ..
+        } = self;
         let b = &loaded.briefing;
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
@@ -149,11 +160,12 @@ impl BriefmapApp {
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
             let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
             let clustered = map.clustered();
-            egui::Area::new(egui::Id::unique("present-legend"))
+            let legend = egui::Area::new(egui::Id::unique("present-legend"))
                 .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
                 .pivot(egui::Align2::RIGHT_TOP)
                 .order(egui::Order::Middle)
                 .show(ui.ctx(), |ui| legend::show(ui, b, &pal, clustered, true));
+            *present_legend_height = legend.response.rect.bottom() - rect.top();
             presenter::overlay(ui, b, &caption, &time_label, rect, &pal);
             if blank {
                 egui::Area::new(egui::Id::unique("blank")).fixed_pos(rect.min).order(egui::Order::Tooltip).show(
