@@ -43,7 +43,7 @@ impl LinkKind {
             Self::Talks => "Talks",
             Self::PlannedDeployment => "Planned deployment",
             Self::Deployment => "Deployment",
-            Self::Threat => "Threat",
+            Self::Threat => "Perceived threat",
             Self::Supply => "Supply",
             Self::Pressure => "Pressure",
         }
