@@ -8,6 +8,9 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+/// The offline basemap's legend entry for Crimea's hatching.
+const OCCUPIED: &str = "Occupied by Russia since 2014 (Ukrainian territory)";
+
 fn embedded() -> Briefing {
     Briefing::embedded(&Atlas::bundled().unwrap()).unwrap()
 }
@@ -32,11 +35,15 @@ fn step(h: &Harness<'_, BriefmapApp>) -> Option<usize> {
     h.state().presenting().map(|p| p.step)
 }
 
-/// The caption shows the step's title and the step's lead claim is the highlighted one.
+/// The caption card shows the step's number, title and caption, and the step's lead claim is
+/// the highlighted one.
 fn assert_on_step(h: &Harness<'_, BriefmapApp>, b: &Briefing, i: usize) {
     assert_eq!(step(h), Some(i));
     let s = &b.story()[i];
     h.get_by_label(&s.title);
+    h.get_by_label(&s.caption);
+    let progress = format!("{} / {}", i + 1, b.story().len());
+    h.get_by_label_contains(&progress);
     let lead = s.claims.first().and_then(|id| b.item(id));
     assert_eq!(h.state().state().selection(b), lead, "step {} highlights its lead claim", i + 1);
     if let Some(Item::Claim(c)) = lead {
@@ -69,6 +76,13 @@ fn f5_presents_and_the_keyboard_walks_the_story() {
     assert_on_step(&h, &b, n - 1);
     press(&mut h, Key::Num3);
     assert_on_step(&h, &b, 2);
+    if n >= 10 {
+        // Two digits typed together name steps past 9, as in slide software.
+        h.key_press(Key::Num1);
+        h.key_press(Key::Num0);
+        h.run();
+        assert_on_step(&h, &b, 9);
+    }
 }
 
 #[test]
@@ -105,8 +119,12 @@ fn a_framed_step_keeps_its_places_clear_of_the_legend_and_the_caption() {
     press(&mut h, Key::F5);
     press(&mut h, Key::End);
     let last = b.story().last().expect("a story");
-    // The legend runs across the top right while presenting; its last entry is its lowest.
-    let legend_bottom = h.get_by_label("Pressure").rect().bottom();
+    // The legend runs across the top right while presenting; its last entries are its lowest.
+    let legend_bottom = ["Pressure", OCCUPIED]
+        .iter()
+        .filter_map(|label| h.query_by_label(label).map(|n| n.rect().bottom()))
+        .fold(f32::MIN, f32::max);
+    assert!(legend_bottom > f32::MIN, "the presenting legend is on screen");
     let caption_top = h.get_by_label(&last.title).rect().top();
     let framed: Vec<&str> = last.view.frame.iter().map(String::as_str).collect();
     assert!(framed.contains(&"moscow"), "the last step frames Moscow, the place nearest the legend");

@@ -9,8 +9,8 @@ use walkers::Projector;
 
 use super::state::Theme;
 use crate::basemap::{
-    BasemapData, BasemapMode, BasemapTiles, LabelSet, LabelStyle, OfflineTiles, OnlineConfig, TileOptions, TileStyle,
-    VectorData, draw_attribution, draw_labels, draw_scale_bar_at,
+    BasemapData, BasemapMode, BasemapTiles, LabelSet, LabelStyle, LegendItem, OfflineTiles, OnlineConfig, Rgba, Swatch,
+    TileOptions, TileStyle, VectorData, draw_attribution, draw_labels, draw_scale_bar_at, legend_items,
 };
 
 /// The basemap and its state.
@@ -30,6 +30,17 @@ fn styles(theme: Theme) -> (TileStyle, LabelStyle) {
 }
 
 impl Basemap {
+    /// The legend entry for occupied territory (Crimea), which only the offline basemap hatches,
+    /// with the land colour its swatch is drawn on; `None` while another basemap is on screen.
+    pub fn occupied_legend(&self) -> Option<(LegendItem, Rgba)> {
+        if self.vectors.is_none() || self.tiles.mode() == BasemapMode::Online {
+            return None;
+        }
+        let (style, _) = styles(self.theme);
+        let item = legend_items(&style).into_iter().find(|i| matches!(i.swatch, Swatch::Hatch { .. }))?;
+        Some((item, style.land))
+    }
+
     /// Reads the basemap data (from `dir`, or the bundled copy): the slow part, run off the UI
     /// thread so the first frame does not wait for it.
     pub fn load(dir: Option<&std::path::Path>) -> Result<BasemapData, crate::basemap::DataError> {

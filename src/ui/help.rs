@@ -24,6 +24,16 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F11", "Full screen"),
 ];
 
+/// Keys while presenting (clickers send PageUp / PageDown).
+pub const PRESENTING: &[(&str, &str)] = &[
+    ("Right / Space / PageDown", "Next step"),
+    ("Left / PageUp", "Previous step"),
+    ("Home / End", "First / last step"),
+    ("1, 2, 3 …", "Go to that step (1 then 2, quickly, for step 12)"),
+    ("B  or  .", "Blank the screen, and back"),
+    ("Esc", "Leave the presentation"),
+];
+
 /// Draws the overlay when `open`.
 pub fn show(ctx: &egui::Context, open: &mut bool) {
     Window::new("Keyboard shortcuts")
@@ -32,12 +42,19 @@ pub fn show(ctx: &egui::Context, open: &mut bool) {
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            Grid::new("shortcuts").num_columns(2).spacing([24.0, 6.0]).show(ui, |ui| {
-                for (keys, what) in SHORTCUTS {
-                    ui.label(RichText::new(*keys).monospace().strong());
-                    ui.label(*what);
-                    ui.end_row();
-                }
-            });
+            grid(ui, "shortcuts", SHORTCUTS);
+            ui.add_space(8.0);
+            ui.label(RichText::new("While presenting (F5)").strong());
+            grid(ui, "presenting-shortcuts", PRESENTING);
         });
+}
+
+fn grid(ui: &mut egui::Ui, id: &str, rows: &[(&str, &str)]) {
+    Grid::new(id).num_columns(2).spacing([24.0, 6.0]).show(ui, |ui| {
+        for (keys, what) in rows {
+            ui.label(RichText::new(*keys).monospace().strong());
+            ui.label(*what);
+            ui.end_row();
+        }
+    });
 }

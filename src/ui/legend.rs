@@ -5,25 +5,34 @@ use egui::{Color32, Frame, RichText, Sense, Stroke, Ui, vec2};
 use super::map::clusters;
 use super::map::markers::{self, MarkerStyle};
 use super::theme::{Palette, actor_colour};
+use crate::basemap::{LegendItem, Rgba, paint_swatch};
 use crate::briefing::{Briefing, LinkKind, PlaceKind};
 
-/// Draws the legend's content (the caller places it over the map); `clustered` explains the
-/// count discs of a dense map; `compact` lays it out in rows, for presenting, where it must not
-/// hide the map.
-pub fn show(ui: &mut Ui, b: &Briefing, pal: &Palette, clustered: bool, compact: bool) {
+/// What the legend explains beyond the briefing's own actors, kinds and links.
+#[derive(Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// The map is dense: explain the count discs.
+    pub clustered: bool,
+    /// The basemap's occupied-territory hatching and the land it is drawn on, when it is shown.
+    pub occupied: Option<&'a (LegendItem, Rgba)>,
+}
+
+/// Draws the legend's content (the caller places it over the map); `compact` lays it out in
+/// rows, for presenting, where it must not hide the map.
+pub fn show(ui: &mut Ui, b: &Briefing, pal: &Palette, extras: Extras<'_>, compact: bool) {
     Frame::popup(ui.style()).show(ui, |ui| {
         ui.spacing_mut().item_spacing.y = 3.0;
         if compact {
             ui.set_max_width(520.0);
-            ui.horizontal_wrapped(|ui| entries(ui, b, pal, clustered));
+            ui.horizontal_wrapped(|ui| entries(ui, b, pal, extras));
         } else {
             ui.label(RichText::new("Legend").strong());
-            entries(ui, b, pal, clustered);
+            entries(ui, b, pal, extras);
         }
     });
 }
 
-fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, clustered: bool) {
+fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extras: Extras<'_>) {
     {
         for actor in b.actors() {
             swatch_row(ui, &actor.name, |p, c| {
@@ -69,9 +78,17 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, clustered: bool) {
                 }
             });
         }
-        if clustered {
+        if extras.clustered {
             swatch_row(ui, "Several places (grey: several actors)", |p, c| {
                 clusters::disc(p, c, 3, "3", clusters::MIXED);
+            });
+        }
+        if let Some((item, land)) = extras.occupied {
+            ui.add_space(3.0);
+            // Wrapped to the width of the other entries, so the legend covers no more map.
+            swatch_row_wrapped(ui, item.label, Some(150.0), |p, c| {
+                let rect = egui::Rect::from_center_size(c, vec2(20.0, 12.0));
+                paint_swatch(p, rect, &item.swatch, *land);
             });
         }
     }
@@ -80,14 +97,18 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, clustered: bool) {
 /// One entry: a swatch and its label, allocated as a single item so a wrapping layout (the
 /// compact legend) can move it to the next row whole; a nested `ui.horizontal` would not wrap.
 fn swatch_row(ui: &mut Ui, label: &str, draw: impl FnOnce(&egui::Painter, egui::Pos2)) {
+    swatch_row_wrapped(ui, label, None, draw);
+}
+
+/// A [`swatch_row`] whose label wraps at `wrap` points, if given.
+fn swatch_row_wrapped(ui: &mut Ui, label: &str, wrap: Option<f32>, draw: impl FnOnce(&egui::Painter, egui::Pos2)) {
     const SWATCH: egui::Vec2 = vec2(22.0, 14.0);
     let text = RichText::new(label).small();
-    let galley = egui::WidgetText::from(text).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Extend),
-        f32::INFINITY,
-        egui::TextStyle::Small,
-    );
+    let (mode, width) = match wrap {
+        Some(width) => (egui::TextWrapMode::Wrap, width),
+        None => (egui::TextWrapMode::Extend, f32::INFINITY),
+    };
+    let galley = egui::WidgetText::from(text).into_galley(ui, Some(mode), width, egui::TextStyle::Small);
     let gap = ui.spacing().item_spacing.x;
     let size = vec2(SWATCH.x + gap + galley.size().x, SWATCH.y.max(galley.size().y));
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());

@@ -8,7 +8,7 @@ use super::theme::{Palette, claim_kind_strong};
 use crate::briefing::{Briefing, Item, StoryStep};
 
 /// What a key press asks of the presentation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Command {
     /// Next step (→, Space, PageDown, Enter).
     Next,
@@ -18,8 +18,16 @@ pub enum Command {
     First,
     /// Last step (End).
     Last,
-    /// Step n, 0-based (number keys 1–9).
+    /// Step n, 0-based.
     Jump(usize),
+    /// A number key, pressed at `at` seconds: steps are numbered from 1, and digits typed in
+    /// quick succession make one number (1 then 2 is step 12), as in slide software.
+    Digit {
+        /// The digit, 0–9.
+        digit: usize,
+        /// When it was pressed (egui's input time).
+        at: f64,
+    },
     /// Blank the screen or bring it back (B, or . as on PowerPoint).
     Blank,
     /// Leave presentation mode (Esc).
@@ -48,11 +56,22 @@ pub fn commands(ui: &mut Ui) -> Vec<Command> {
                 out.push(command);
             }
         }
-        let digits =
-            [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
-        for (n, key) in digits.into_iter().enumerate() {
+        let digits = [
+            Key::Num0,
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        let at = i.time;
+        for (digit, key) in digits.into_iter().enumerate() {
             if i.consume_key(Modifiers::NONE, key) {
-                out.push(Command::Jump(n));
+                out.push(Command::Digit { digit, at });
             }
         }
         if i.consume_key(Modifiers::NONE, Key::Period) {
@@ -62,25 +81,46 @@ pub fn commands(ui: &mut Ui) -> Vec<Command> {
     out
 }
 
+/// Longest pause, in seconds, between the digits of one step number.
+pub const DIGIT_GAP: f64 = 1.0;
+
 /// The presentation's state: which step, and whether the screen is blanked.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Presenter {
     /// The current step (0-based).
     pub step: usize,
     /// The screen is blanked (B).
     pub blank: bool,
+    /// The step number being typed (1-based) and when its last digit came.
+    typed: Option<(usize, f64)>,
 }
 
 impl Presenter {
+    /// A presentation starting at `step`.
+    pub fn at(step: usize) -> Self {
+        Self { step, ..Self::default() }
+    }
+
     /// Applies a command; returns false when the presentation should end.
     pub fn apply(&mut self, command: Command, steps: usize) -> bool {
         let last = steps.saturating_sub(1);
+        let typed = self.typed.take();
         match command {
             Command::Next => self.step = (self.step + 1).min(last),
             Command::Previous => self.step = self.step.saturating_sub(1),
             Command::First => self.step = 0,
             Command::Last => self.step = last,
             Command::Jump(n) => self.step = n.min(last),
+            Command::Digit { digit, at } => {
+                let number = match typed {
+                    Some((n, t)) if at - t <= DIGIT_GAP && n * 10 + digit <= steps => n * 10 + digit,
+                    _ => digit,
+                };
+                self.typed = Some((number, at));
+                if number >= 1 {
+                    self.step = (number - 1).min(last);
+                }
+            }
             Command::Blank => self.blank = !self.blank,
             Command::Leave => return false,
         }
@@ -244,5 +284,32 @@ mod tests {
         p.apply(Command::Next, 3);
         assert!(!p.blank && p.step == 1);
         assert!(!p.apply(Command::Leave, 3), "Esc ends the presentation");
+    }
+
+    #[test]
+    fn digits_typed_quickly_make_one_step_number() {
+        let digit = |digit, at| Command::Digit { digit, at };
+        let mut p = Presenter::default();
+        p.apply(digit(3, 0.0), 12);
+        assert_eq!(p.step, 2, "a single digit jumps at once");
+        p.apply(digit(1, 5.0), 12);
+        assert_eq!(p.step, 0);
+        p.apply(digit(2, 5.4), 12);
+        assert_eq!(p.step, 11, "1 then 2 is step 12");
+        p.apply(digit(1, 10.0), 12);
+        p.apply(digit(0, 10.5), 12);
+        assert_eq!(p.step, 9, "1 then 0 is step 10");
+        p.apply(digit(1, 20.0), 12);
+        p.apply(digit(3, 20.5), 12);
+        assert_eq!(p.step, 2, "13 is past the last step: the 3 starts a new number");
+        p.apply(digit(1, 30.0), 12);
+        p.apply(digit(2, 32.0), 12);
+        assert_eq!(p.step, 1, "a slow second digit is a number of its own");
+        p.apply(digit(1, 40.0), 12);
+        p.apply(Command::Next, 12);
+        p.apply(digit(2, 40.2), 12);
+        assert_eq!(p.step, 1, "another key in between ends the number");
+        p.apply(digit(0, 50.0), 12);
+        assert_eq!(p.step, 1, "0 alone is no step");
     }
 }

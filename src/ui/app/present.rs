@@ -45,7 +45,7 @@ impl BriefmapApp {
             return;
         }
         let step = step.min(self.loaded.briefing.story().len() - 1);
-        self.presenter = Some(Presenter { step, blank: false });
+        self.presenter = Some(Presenter::at(step));
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         self.show_step(step, ctx.input(|i| i.time), true);
     }
@@ -159,12 +159,13 @@ impl BriefmapApp {
             // The caption card holds the lower left: the scale bar goes bottom right.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
             let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
-            let clustered = map.clustered();
+            let occupied = basemap.as_ref().and_then(|m| m.occupied_legend());
+            let extras = legend::Extras { clustered: map.clustered(), occupied: occupied.as_ref() };
             let legend = egui::Area::new(egui::Id::unique("present-legend"))
                 .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
                 .pivot(egui::Align2::RIGHT_TOP)
                 .order(egui::Order::Middle)
-                .show(ui.ctx(), |ui| legend::show(ui, b, &pal, clustered, true));
+                .show(ui.ctx(), |ui| legend::show(ui, b, &pal, extras, true));
             *present_legend_height = legend.response.rect.bottom() - rect.top();
             presenter::overlay(ui, b, &caption, &time_label, rect, &pal);
             if blank {
