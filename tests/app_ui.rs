@@ -74,13 +74,21 @@ fn clicking_a_claim_highlights_its_quote_in_the_reader() {
 fn moving_the_slider_to_2014_hides_the_2016_claims() {
     let mut h = harness();
     let b = embedded();
-    h.state_mut().state_mut().filters.hide_outside_window = true;
-    let field = h.get_by_label("Go to date");
-    field.click();
-    field.type_text("2014");
+    // Hide rather than fade, as a user sets it in the Filters menu.
+    h.get_by_label("Filters").click();
     h.run();
-    h.key_press(Key::Enter);
+    h.get_by_label("Hide (not fade) what is outside the time window").click();
     h.run();
+    assert!(h.state().state().filters.hide_outside_window);
+    h.key_press(Key::Escape);
+    h.run();
+    // Move the slider's handle to 31 December 2014, as a screen reader does: its value is the
+    // day counted from the timeline's start.
+    let start = briefmap::ui::state::SLIDER_START;
+    let days = start.until(jiff::civil::date(2014, 12, 31)).unwrap().get_days();
+    h.get_by_label("Timeline").set_value_accesskit(f64::from(days));
+    h.run();
+    assert_eq!(h.get_by_label("Timeline").accesskit_node().numeric_value(), Some(f64::from(days)));
     let v = h.state().visibility().clone();
     let year = |i: usize| b.span(i).and_then(|s| s.start.or(s.end)).map(|d| d.year());
     let dated_2016: Vec<usize> = (0..b.claims().len()).filter(|&i| year(i) == Some(2016)).collect();
@@ -92,6 +100,31 @@ fn moving_the_slider_to_2014_hides_the_2016_claims() {
         b.claims().iter().position(|c| c.when.as_ref().is_some_and(|w| w.from.is_some_and(|d| d.year == 2014)));
     assert_eq!(crimea.map(|i| v.claims[i]), Some(Shown::Full), "2014 stays");
     h.get_by_label("As of 31 Dec 2014");
+}
+
+#[test]
+fn the_slider_follows_a_drag_and_steps_by_event() {
+    let mut h = harness();
+    let timeline = h.get_by_label("Timeline").rect();
+    // Drag the handle from the left end to the middle of the track: 2013, on a 2010-2016 axis.
+    let y = timeline.center().y;
+    h.drag_at(egui::pos2(timeline.left() + 20.0, y));
+    h.run();
+    h.hover_at(timeline.center());
+    h.run();
+    h.drop_at(timeline.center());
+    h.run();
+    let time = h.state().state().time.clone();
+    assert!(time.active, "dragging the slider turns the timeline on");
+    assert_eq!(time.current().year(), 2013, "the middle of 2010-2016 is in 2013, not {}", time.current());
+    // An increment moves to the next dated event, as → does.
+    let before = time.current();
+    h.get_by_label("Timeline").increment_accesskit();
+    h.run();
+    let after = h.state().state().time.current();
+    assert!(after > before, "an increment moves forward from {before}, to {after}");
+    let starts: Vec<jiff::civil::Date> = h.state().timeline().starts().map(|(d, _)| d).collect();
+    assert!(starts.contains(&after), "{after} is the date of an event");
 }
 
 #[test]
@@ -194,4 +227,28 @@ fn zooming_out_stops_where_the_world_still_fills_the_map() {
     h.run();
     let zoom = h.state().state().camera.zoom;
     assert!((zoom - floor).abs() < 1e-6, "zoomed out to {zoom}, the floor is {floor}");
+}
+
+#[test]
+fn the_legend_explains_crimeas_hatching_while_the_offline_basemap_is_on() {
+    const OCCUPIED: &str = "Occupied by Russia since 2014 (Ukrainian territory)";
+    let mut h = harness();
+    // The basemap's data is read on a worker thread; the legend names its hatching once it is in.
+    for _ in 0..2000 {
+        if h.state().basemap_complete() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+    assert!(h.state().basemap_complete(), "the bundled basemap loads");
+    h.get_by_label(OCCUPIED);
+
+    let briefing = embedded();
+    let mut plain = Harness::builder()
+        .with_size([1500.0, 900.0])
+        .build_eframe(move |_| BriefmapApp::with_briefing(briefing, AppState::default()).without_basemap());
+    plain.run();
+    assert!(plain.query_by_label(OCCUPIED).is_none(), "no hatching to explain without the basemap");
 }

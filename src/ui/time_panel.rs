@@ -1,6 +1,7 @@
 //! The time panel: a timeline from the early 2010s to the end of 2016 with a tick per dated
 //! claim, one handle (as of a date) or two (a window), playback, and a field to type a date.
 
+use egui::accesskit::Action;
 use egui::{Align2, Color32, FontId, Key, Pos2, Rect, RichText, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 use jiff::civil::Date;
 
@@ -278,8 +279,44 @@ fn track(
     {
         move_nearest_handle(time, date_at(p.x), p, x_of);
     }
+    assistive_requests(ui, response.id, time, timeline);
     let value = if time.active { (day_number(time.current()) - first) as f64 } else { (last - first) as f64 };
     response.widget_info(|| WidgetInfo::slider(true, value, "Timeline"));
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_min_numeric_value(0.0);
+        node.set_max_numeric_value((last - first) as f64);
+        node.set_numeric_value_step(1.0);
+        node.set_value(label(time));
+        for action in [Action::SetValue, Action::Increment, Action::Decrement] {
+            node.add_action(action);
+        }
+    });
+}
+
+/// Moves the slider as a screen reader asks: to a value (days since the timeline's start), or
+/// an event forward or back per increment or decrement, as ← and → do.
+fn assistive_requests(ui: &Ui, id: egui::Id, time: &mut TimeState, timeline: &Timeline) {
+    let (set, steps) = ui.input(|i| {
+        let set = i
+            .accesskit_action_requests(id, Action::SetValue)
+            .filter_map(|r| match r.data {
+                Some(egui::accesskit::ActionData::NumericValue(v)) if v.is_finite() => Some(v),
+                _ => None,
+            })
+            .last();
+        let steps = i.num_accesskit_action_requests(id, Action::Increment) as i64
+            - i.num_accesskit_action_requests(id, Action::Decrement) as i64;
+        (set, steps)
+    });
+    if let Some(days) = set {
+        let (first, last) = extent();
+        let day = (first as f64 + days.round()).clamp(first as f64, last as f64) as i32;
+        time.playing = false;
+        time.set_current(from_day_number(day));
+    }
+    for _ in 0..steps.unsigned_abs() {
+        step(time, timeline, steps > 0);
+    }
 }
 
 fn move_nearest_handle(time: &mut TimeState, d: Date, p: Pos2, x_of: impl Fn(Date) -> f32) {
