@@ -1,7 +1,7 @@
 //! Faults around the app: damaged settings, and saving where nothing can be saved.
 //!
-//! Not covered here (they belong to the offline/online basemap, not merged yet): a basemap
-//! data file missing or corrupt, a corrupt tile cache, and no network with the online basemap.
+//! The basemap's faults (a data file missing or corrupt, a corrupt tile cache, no network with
+//! the online basemap) are in `basemap.rs` and `app_faults.rs`.
 
 use std::path::Path;
 
@@ -11,6 +11,10 @@ use briefmap::ui::state::AppState;
 use briefmap::ui::{BriefmapApp, StartOptions};
 use egui::Key;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// What the app says when it cannot read its saved settings.
+const UNREADABLE: &str = "saved settings could not be read";
 
 /// Settings as eframe hands them to the app: one RON string under the app's key.
 struct Settings(Option<String>);
@@ -86,12 +90,18 @@ fn damaged_settings_fall_back_to_defaults() {
     // A first start, with no settings, is what damaged settings must fall back to (it frames
     // the briefing, so its camera is not the default one).
     let nothing = Settings(None);
-    let fresh = start_with(&nothing).state().state().clone();
+    let first = start_with(&nothing);
+    let fresh = first.state().state().clone();
     assert_ne!(fresh.selected.as_deref(), Some("minsk"));
+    let says_so = |h: &Harness<'_, BriefmapApp>| h.state().notices().iter().any(|n| n.contains(UNREADABLE));
+    assert!(!says_so(&first), "a first start has no settings to complain about");
     for (what, text) in damaged {
         let settings = Settings(Some(text));
         let mut h = start_with(&settings);
         assert_eq!(h.state().state(), &fresh, "{what}: as a first start");
+        assert!(says_so(&h), "{what}: the user is told the settings were not read");
+        assert_eq!(h.state().notices().len(), 1, "{what}: told once");
+        h.get_by_label_contains(UNREADABLE);
         exercise(&mut h);
     }
 }

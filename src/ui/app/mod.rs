@@ -122,7 +122,19 @@ impl BriefmapApp {
     /// measure start-up without a window).
     pub fn start(storage: Option<&dyn eframe::Storage>, options: StartOptions) -> Self {
         let mut notices = Vec::new();
-        let mut state: AppState = storage.and_then(|s| eframe::get_value(s, STATE_KEY)).unwrap_or_default();
+        let saved = storage.and_then(|s| s.get_string(STATE_KEY));
+        let mut state: AppState = match (&saved, storage.and_then(|s| eframe::get_value(s, STATE_KEY))) {
+            (_, Some(state)) => state,
+            (Some(_), None) => {
+                notices.push(
+                    "The saved settings could not be read; briefmap starts with its defaults and saves new \
+                     ones when it closes."
+                        .to_owned(),
+                );
+                AppState::default()
+            }
+            (None, None) => AppState::default(),
+        };
         state.online |= options.online;
         let atlas = Atlas::bundled().unwrap_or_else(|e| {
             notices.push(format!("Region boundaries unavailable: {e}"));
@@ -208,6 +220,11 @@ impl BriefmapApp {
     /// Whether the story has been edited since it was last saved (or loaded).
     pub fn has_unsaved_edits(&self) -> bool {
         self.story.edited()
+    }
+
+    /// The briefing's claims in time order, as the slider steps through them.
+    pub fn timeline(&self) -> &crate::timeline::Timeline {
+        &self.loaded.timeline
     }
 
     /// The briefing on screen.
@@ -301,13 +318,14 @@ impl BriefmapApp {
             // The legend holds the lower left: the scale bar goes bottom right, over the credits.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
             let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
-            let clustered = map.clustered();
             if state.panels.legend {
+                let occupied = basemap.as_ref().and_then(|m| m.occupied_legend());
+                let extras = legend::Extras { clustered: map.clustered(), occupied: occupied.as_ref() };
                 egui::Area::new(egui::Id::unique("legend"))
                     .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
                     .pivot(egui::Align2::LEFT_BOTTOM)
                     .order(egui::Order::Middle)
-                    .show(ui.ctx(), |ui| legend::show(ui, b, &pal, clustered, false));
+                    .show(ui.ctx(), |ui| legend::show(ui, b, &pal, extras, false));
             }
             notices_ui(ui, notices, rect);
             if measure.active {
