@@ -53,7 +53,7 @@ fn every_step_renders_for_a_slide_deck() {
 fn the_time_playback_renders_as_a_gif() {
     let dir = tempfile::tempdir().unwrap();
     let gif = dir.path().join("playback.gif");
-    briefmap(&[
+    let said = briefmap(&[
         "render",
         "--animate",
         "2013..2016-12",
@@ -68,11 +68,17 @@ fn the_time_playback_renders_as_a_gif() {
     options.set_color_output(gif::ColorOutput::RGBA);
     let mut decoder = options.read_info(std::fs::File::open(&gif).unwrap()).unwrap();
     assert_eq!((decoder.width(), decoder.height()), (320, 180));
-    let mut frames = 0;
-    while decoder.read_next_frame().unwrap().is_some() {
-        frames += 1;
+    let mut frames: Vec<Vec<u8>> = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().unwrap() {
+        frames.push(frame.buffer.to_vec());
     }
-    assert_eq!(frames, 4);
+    assert_eq!(frames.len(), 4);
+    // The slider plays from the start of 2013 to the end of December 2016, and the map changes
+    // as it goes (claims appear, the date label moves on).
+    assert!(said.contains("2013-01-01 to 2016-12-31"), "{said}");
+    for pair in frames.windows(2) {
+        assert_ne!(pair[0], pair[1], "consecutive frames are the same picture");
+    }
 }
 
 #[test]

@@ -3,8 +3,7 @@
 //! Frames are streamed: each is quantised and written as it arrives, so a long animation
 //! never holds all its full-size frames in memory.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -132,10 +131,12 @@ pub fn write_gif<'a>(
 ) -> Result<(), AnimationError> {
     let mut frames = frames.into_iter().peekable();
     let size = frames.peek().map_or([1, 1], |first| [first.width(), first.height()]);
-    let file = File::create(path).map_err(|source| AnimationError::Create { path: path.to_owned(), source })?;
-    let mut writer = GifWriter::new(BufWriter::new(file), size, options)?;
+    // Encoded in memory and written whole, so a failed export never leaves half a GIF in
+    // place of an earlier one.
+    let mut writer = GifWriter::new(Vec::new(), size, options)?;
     for frame in frames {
         writer.add_frame(frame)?;
     }
-    writer.finish()?.flush().map_err(|e| AnimationError::Encode(gif::EncodingError::Io(e)))
+    let bytes = writer.finish()?;
+    crate::atomic::write_atomic(path, &bytes).map_err(|source| AnimationError::Create { path: path.to_owned(), source })
 }

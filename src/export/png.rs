@@ -34,7 +34,7 @@ pub fn encode_png(image: &Pixmap) -> Result<Vec<u8>, String> {
 pub fn write_png(image: &Pixmap, path: &Path) -> Result<(), PngError> {
     let write_error = |message: String| PngError::Write { path: path.to_owned(), message };
     let bytes = encode_png(image).map_err(write_error)?;
-    std::fs::write(path, bytes).map_err(|e| write_error(e.to_string()))
+    crate::atomic::write_atomic(path, &bytes).map_err(|e| write_error(e.to_string()))
 }
 
 /// The path of frame `index` (counting from 1) of `count` in `dir`: `{stem}_{index}.png`, with

@@ -176,14 +176,15 @@ pub fn animation(
     let mut r = Renderer::new(briefing, state, options)?;
     let as_gif = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("gif"));
     if as_gif {
-        let file = std::fs::File::create(output).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
         let gif_options = GifOptions { frame_delay: std::time::Duration::from_millis(150), ..GifOptions::default() };
-        let mut gif =
-            GifWriter::new(std::io::BufWriter::new(file), options.size, gif_options).map_err(|e| e.to_string())?;
+        // Frames are rendered one at a time (a few MB each) and the GIF kept in memory until
+        // it is complete, then written whole: a failure never leaves half a file.
+        let mut gif = GifWriter::new(Vec::new(), options.size, gif_options).map_err(|e| e.to_string())?;
         for &day in &days {
             gif.add_frame(&r.render(Shot::At(day))?).map_err(|e| e.to_string())?;
         }
-        gif.finish().map_err(|e| e.to_string())?;
+        let bytes = gif.finish().map_err(|e| e.to_string())?;
+        crate::atomic::write_atomic(output, &bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
         Ok(format!("wrote {} ({} frames, {from} to {to})", output.display(), days.len()))
     } else {
         std::fs::create_dir_all(output).map_err(|e| format!("{}: cannot create folder: {e}", output.display()))?;
