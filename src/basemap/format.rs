@@ -197,10 +197,13 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<RawBasemap, DataError> {
                 let n = r.count(&format!("{ctx} point count"))?;
                 let mut points = Vec::with_capacity(n.min(1 << 16));
                 for _ in 0..n {
-                    x += r.zigzag(&ctx)?;
-                    y += r.zigzag(&ctx)?;
+                    // A step past i64 is as far outside the world as any.
+                    let (dx, dy) = (r.zigzag(&ctx)?, r.zigzag(&ctx)?);
+                    let outside = || r.corrupt(format!("{ctx}: point outside the world"));
+                    x = x.checked_add(dx).ok_or_else(outside)?;
+                    y = y.checked_add(dy).ok_or_else(outside)?;
                     if x < 0 || y < 0 || x > i64::from(units) || y > i64::from(units) {
-                        return Err(r.corrupt(format!("{ctx}: point outside the world")));
+                        return Err(outside());
                     }
                     points.push([(x as f64 * scale) as f32, (y as f64 * scale) as f32]);
                 }
@@ -235,9 +238,17 @@ mod tests {
         }
     }
 
+    const UNITS: u32 = 1 << 26;
+
     /// A one-layer file: a line from world (0.25, 0.5) to (0.5, 0.25).
     fn tiny_file() -> Vec<u8> {
-        let units = 1u32 << 26;
+        let q = i64::from(UNITS) / 4;
+        line_file([q, 2 * q, q, -q])
+    }
+
+    /// A one-layer file of one two-point line, given as its delta-coded coordinates.
+    fn line_file(deltas: [i64; 4]) -> Vec<u8> {
+        let units = UNITS;
         let mut out = b"BMAP".to_vec();
         out.extend_from_slice(&1u16.to_le_bytes());
         out.extend_from_slice(&units.to_le_bytes());
@@ -251,8 +262,7 @@ mod tests {
         varint(1, &mut out); // parts
         varint(2, &mut out); // points
         let zz = |d: i64| ((d << 1) ^ (d >> 63)) as u64;
-        let q = i64::from(units) / 4;
-        for d in [q, 2 * q, q, -q] {
+        for d in deltas {
             varint(zz(d), &mut out);
         }
         out
@@ -302,5 +312,11 @@ mod tests {
         bytes[len - 4..].copy_from_slice(&[0x81, 0x80, 0x80, 0x40]); // dy = huge negative
         let err = decode("x.bin", &bytes).unwrap_err().to_string();
         assert!(err.contains("outside the world") || err.contains("ends in the middle"), "{err}");
+    }
+
+    #[test]
+    fn a_step_past_the_integer_range_is_off_the_world_not_a_panic() {
+        let err = decode("x.bin", &line_file([1, 1, i64::MAX, 0])).unwrap_err().to_string();
+        assert!(err.contains("outside the world"), "{err}");
     }
 }
