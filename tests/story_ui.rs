@@ -172,3 +172,31 @@ fn a_refused_edit_and_a_failed_save_keep_the_edits() {
     h.get_by_label("Story (edited)");
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "not a folder");
 }
+
+#[test]
+fn a_step_made_from_the_view_keeps_its_range_rings() {
+    let b = Briefing::embedded(&atlas()).unwrap();
+    let n = b.story().len();
+    let mut h = harness(b);
+    click(&mut h, "Baranovichi air base");
+    click(&mut h, "Add range ring");
+    assert_eq!(h.state().rings().shown().len(), 1, "the user's ring is on screen");
+    h.key_press(Key::S);
+    h.run();
+    click(&mut h, "+ Add current view as step");
+    let story = h.state().briefing().story();
+    assert_eq!(story.len(), n + 1);
+    // The briefing already has this ring (an Iskander-M from Baranovichi): the step shows it.
+    assert_eq!(story[n].rings, ["iskander-baranovichi".to_owned()]);
+    assert_eq!(h.state().briefing().rings().len(), 2, "no copy of a ring the file has");
+
+    // Presenting the new step draws the ring, though presenting hides the user's own rings.
+    h.key_press(Key::F5);
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    assert_eq!(h.state().presenting().map(|p| p.step), Some(n));
+    let shown = h.state().rings().shown();
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].label.starts_with("Iskander-M (~500 km)"), "{}", shown[0].label);
+}

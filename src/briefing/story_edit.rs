@@ -1,7 +1,7 @@
 //! Editing the story: add, move, delete and retitle steps, each edit checked before it is kept.
 
 use super::problem::Problems;
-use super::story::{LatLon, StoryStep, TimeWindow, View};
+use super::story::{LatLon, RingSpec, StoryStep, TimeWindow, View};
 use super::validate::MAX_ZOOM;
 use super::{Briefing, Item};
 use crate::atlas::Atlas;
@@ -81,10 +81,47 @@ impl Briefing {
     /// The briefing with `edit` made to its story and checked again (`self` is untouched, so a
     /// refused edit is never half-applied).
     pub fn edit_story(&self, edit: StoryEdit, atlas: &Atlas) -> Result<Briefing, EditError> {
+        self.edit_story_with(edit, Vec::new(), atlas)
+    }
+
+    /// As [`Briefing::edit_story`], adding `rings` to the file's range rings first (the new
+    /// rings a captured step shows); both are kept or neither.
+    pub fn edit_story_with(&self, edit: StoryEdit, rings: Vec<RingSpec>, atlas: &Atlas) -> Result<Briefing, EditError> {
         let mut doc = self.doc().clone();
+        doc.rings.extend(rings);
         edit.apply(&mut doc.story)?;
         self.with_doc(doc, atlas).map_err(|problems| EditError::Invalid(in_words(&problems)))
     }
+}
+
+/// A range ring on screen when a view is captured.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CapturedRing {
+    /// One of the briefing's own rings, by id.
+    Briefing(String),
+    /// A ring added in the app, not (yet) in the file.
+    Added {
+        /// The centre's place id.
+        place: String,
+        /// A catalogue system, if one was chosen.
+        system: Option<String>,
+        /// The radius in km.
+        km: f64,
+    },
+}
+
+/// A ring's radius as the file gives it: its own `km`, or its system's range.
+fn radius(r: &RingSpec) -> Option<f64> {
+    r.km.or_else(|| r.system.as_deref().and_then(|s| crate::spatial::find_system(s).ok()).map(|s| s.range_km))
+}
+
+/// A step made from a capture, and the rings it shows that the file does not have yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewStep {
+    /// The step.
+    pub step: StoryStep,
+    /// Rings to add to the briefing with it (the step refers to them by id).
+    pub rings: Vec<RingSpec>,
 }
 
 /// Each problem as the user would read it: the step (or path), then what is wrong.
@@ -108,6 +145,8 @@ pub struct Capture {
     pub time: Option<TimeWindow>,
     /// The selected place, region or claim.
     pub selection: Option<Item>,
+    /// The range rings on screen.
+    pub rings: Vec<CapturedRing>,
 }
 
 impl Capture {
@@ -115,7 +154,7 @@ impl Capture {
     ///
     /// The centre and zoom are brought into the ranges a briefing allows (the map can be
     /// panned past them) and rounded to what a view needs, so the file stays readable.
-    pub fn to_step(&self, b: &Briefing, title: String) -> StoryStep {
+    pub fn to_step(&self, b: &Briefing, title: String) -> NewStep {
         let round = |x: f64, places: i32| {
             let k = 10f64.powi(places);
             (x * k).round() / k
@@ -139,7 +178,44 @@ impl Capture {
             Some(Item::Region(i)) => step.regions.extend(b.regions().get(i).map(|r| r.id.clone())),
             None => {}
         }
-        step
+        let mut added: Vec<RingSpec> = Vec::new();
+        for ring in &self.rings {
+            let id = match ring {
+                CapturedRing::Briefing(id) => id.clone(),
+                CapturedRing::Added { place, system, km } => {
+                    // A ring the file already has (the same centre, system and radius) is reused.
+                    let same = |r: &RingSpec| {
+                        &r.place == place && &r.system == system && radius(r).is_some_and(|r| (r - km).abs() < 1e-6)
+                    };
+                    match b.rings().iter().find(|r| same(r)).or_else(|| added.iter().find(|r| same(r))) {
+                        Some(r) => r.id.clone(),
+                        None => {
+                            let base = match system {
+                                Some(system) => format!("{place}-{system}"),
+                                None => format!("{place}-{}km", km.round()),
+                            };
+                            let taken = |id: &str| b.rings().iter().chain(&added).any(|r| r.id == id);
+                            let id = (1..)
+                                .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+                                .find(|id| !taken(id))
+                                .unwrap_or(base);
+                            added.push(RingSpec {
+                                id: id.clone(),
+                                place: place.clone(),
+                                system: system.clone(),
+                                km: Some(*km),
+                                label: None,
+                            });
+                            id
+                        }
+                    }
+                }
+            };
+            if !step.rings.contains(&id) {
+                step.rings.push(id);
+            }
+        }
+        NewStep { step, rings: added }
     }
 
     /// A title for the new step: what is selected, or "New step N" (`n` is 1-based).
@@ -267,8 +343,10 @@ mod tests {
             zoom: 6.123456,
             time: Some(TimeWindow { from: PartialDate::day(2016, 5, 16), to: None }),
             selection: Some(Item::Claim(claim)),
+            rings: Vec::new(),
         };
-        let step = capture.to_step(&b, capture.default_title(&b, 12));
+        let NewStep { step, rings } = capture.to_step(&b, capture.default_title(&b, 12));
+        assert!(rings.is_empty() && step.rings.is_empty(), "no rings on screen, none in the step");
         assert_eq!(step.view.centre, Some(LatLon { lat: 53.9012, lon: 27.5612 }));
         assert_eq!(step.view.zoom, Some(6.12));
         assert_eq!(step.claims, vec!["lavrov-arrives-minsk".to_owned()]);
@@ -280,7 +358,7 @@ mod tests {
 
         let minsk = b.place("minsk").unwrap();
         let at_minsk = Capture { selection: Some(Item::Place(minsk)), time: None, ..capture.clone() };
-        let step = at_minsk.to_step(&b, at_minsk.default_title(&b, 12));
+        let step = at_minsk.to_step(&b, at_minsk.default_title(&b, 12)).step;
         assert_eq!((step.title.as_str(), step.places.as_slice()), ("Minsk", ["minsk".to_owned()].as_slice()));
         let nothing = Capture { selection: None, ..capture };
         assert_eq!(nothing.default_title(&b, 12), "New step 12");
@@ -290,11 +368,64 @@ mod tests {
     fn capture_keeps_a_panned_map_within_what_a_briefing_allows() {
         let atlas = atlas();
         let b = embedded(&atlas);
-        let capture = Capture { centre: LatLon { lat: 89.0, lon: 200.0 }, zoom: 25.0, time: None, selection: None };
-        let step = capture.to_step(&b, "Far".into());
+        let capture = Capture {
+            centre: LatLon { lat: 89.0, lon: 200.0 },
+            zoom: 25.0,
+            time: None,
+            selection: None,
+            rings: Vec::new(),
+        };
+        let step = capture.to_step(&b, "Far".into()).step;
         assert_eq!(step.view.centre, Some(LatLon { lat: 85.0, lon: -160.0 }));
         assert_eq!(step.view.zoom, Some(MAX_ZOOM));
         assert!(b.edit_story(StoryEdit::Insert(0, step), &atlas).is_ok());
+    }
+
+    #[test]
+    fn a_captured_step_keeps_the_rings_on_screen_in_the_file() {
+        let atlas = atlas();
+        let b = embedded(&atlas);
+        let existing = b.rings()[0].clone();
+        let added = |place: &str, system: Option<&str>, km: f64| CapturedRing::Added {
+            place: place.into(),
+            system: system.map(Into::into),
+            km,
+        };
+        let capture = Capture {
+            centre: LatLon { lat: 54.0, lon: 24.0 },
+            zoom: 5.0,
+            time: None,
+            selection: None,
+            rings: vec![
+                CapturedRing::Briefing(existing.id.clone()),
+                // The same ring as the file's, added again by hand: reused, not copied.
+                added(&existing.place, existing.system.as_deref(), 500.0),
+                added("minsk", Some("palanez"), 200.0),
+                added("minsk", None, 300.0),
+                added("minsk", None, 300.0),
+            ],
+        };
+        let NewStep { step, rings } = capture.to_step(&b, "Reach".into());
+        assert_eq!(step.rings, vec![existing.id.clone(), "minsk-palanez".to_owned(), "minsk-300km".to_owned()]);
+        assert_eq!(rings.len(), 2, "{rings:?}");
+        assert_eq!((rings[1].system.as_deref(), rings[1].km), (None, Some(300.0)));
+        let n = b.story().len();
+        let b2 = b.edit_story_with(StoryEdit::Insert(n, step.clone()), rings, &atlas).unwrap();
+        assert_eq!(b2.story()[n], step);
+        assert_eq!(b2.rings().len(), b.rings().len() + 2);
+        let ring = b2.ring_by_id("minsk-300km").expect("the new ring is in the file");
+        assert!((ring.ring.radius_km() - 300.0).abs() < 1e-9);
+
+        // The same rings captured again are the file's now: nothing new to add, ids unchanged.
+        let again = capture.to_step(&b2, "Again".into());
+        assert!(again.rings.is_empty(), "{:?}", again.rings);
+        assert_eq!(again.step.rings, step.rings);
+
+        // A refused step adds no ring either.
+        let mut bad = step.clone();
+        bad.title = " ".into();
+        let fresh = capture.to_step(&b, "x".into()).rings;
+        assert!(b.edit_story_with(StoryEdit::Insert(0, bad), fresh, &atlas).is_err());
     }
 
     #[test]

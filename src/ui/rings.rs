@@ -4,6 +4,7 @@
 use egui::{ComboBox, DragValue, Grid, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use crate::briefing::story_edit::CapturedRing;
 use crate::briefing::{Briefing, BriefingRing};
 use crate::geometry::{AreaMesh, World};
 use crate::spatial::{self, RangeRing, ReachRow, WeaponSystem, catalogue, format::ring_heading};
@@ -40,10 +41,19 @@ pub struct ShownRing {
     pub reach: Vec<ReachRow>,
     /// Index in the user's rings, or `None` for a briefing ring.
     pub user: Option<usize>,
+    /// Where the ring comes from, as a story step made from the view keeps it.
+    pub source: CapturedRing,
 }
 
 impl ShownRing {
-    fn new(b: &Briefing, place: usize, ring: RangeRing, label: String, user: Option<usize>) -> Self {
+    fn new(
+        b: &Briefing,
+        place: usize,
+        ring: RangeRing,
+        label: String,
+        user: Option<usize>,
+        source: CapturedRing,
+    ) -> Self {
         let shape = ring.shape().for_web_mercator();
         let fill = AreaMesh::from_lon_lat(&shape.area);
         let outline = shape.outline.0.iter().map(|l| l.coords().map(|c| to_world(c.x, c.y).into()).collect()).collect();
@@ -51,11 +61,11 @@ impl ShownRing {
         let label_at = to_world(south.x(), south.y()).into();
         // Computed once here, not per frame: a table over regions costs milliseconds.
         let reach = b.within_reach(&ring, Some(place));
-        Self { label, place, ring, fill, outline, label_at, reach, user }
+        Self { label, place, ring, fill, outline, label_at, reach, user, source }
     }
 
     fn from_briefing(b: &Briefing, r: BriefingRing) -> Self {
-        Self::new(b, r.place, r.ring, r.label, None)
+        Self::new(b, r.place, r.ring, r.label, None, CapturedRing::Briefing(r.id))
     }
 }
 
@@ -91,8 +101,14 @@ impl Rings {
             let centre = b.places()[place].point();
             let system = u.system.as_deref().and_then(|id| spatial::find_system(id).ok());
             if let Ok((ring, system)) = spatial::resolve_ring(centre, system.map(|s| s.id), Some(u.km)) {
+                // A ring kept in the file since (a story step made from the view) is drawn once.
+                let same = |s: &ShownRing| s.place == place && (s.ring.radius_km() - ring.radius_km()).abs() < 1e-6;
+                if shown.iter().any(same) {
+                    continue;
+                }
                 let label = format!("{} from {}", ring_heading(system, ring.radius_km()), b.places()[place].name);
-                shown.push(ShownRing::new(b, place, ring, label, Some(i)));
+                let source = CapturedRing::Added { place: u.place.clone(), system: u.system.clone(), km: u.km };
+                shown.push(ShownRing::new(b, place, ring, label, Some(i), source));
             }
         }
         if self.selected.is_some_and(|s| s >= shown.len()) {

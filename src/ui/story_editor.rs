@@ -12,7 +12,8 @@ use super::state::TimeState;
 use super::theme::Palette;
 use crate::atlas::Atlas;
 use crate::briefing::save::{self, SaveError};
-use crate::briefing::story_edit::{Capture, StoryEdit};
+use crate::briefing::story::RingSpec;
+use crate::briefing::story_edit::{Capture, CapturedRing, StoryEdit};
 use crate::briefing::{Briefing, Item, LatLon, PartialDate, StoryStep, TimeWindow};
 use crate::viewport::Camera;
 
@@ -57,7 +58,7 @@ enum Request {
 }
 
 /// What is on screen, for "Add current view as step".
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Scene<'a> {
     /// Where the map looks.
     pub camera: Camera,
@@ -65,6 +66,8 @@ pub struct Scene<'a> {
     pub time: &'a TimeState,
     /// The selected place, region or claim.
     pub selection: Option<Item>,
+    /// The range rings on screen (a step made from the view shows them too).
+    pub rings: Vec<CapturedRing>,
 }
 
 /// The slider as a step's time: the as-of date, the window, or nothing when the slider is off.
@@ -251,10 +254,11 @@ impl StoryEditor {
                         zoom: camera.zoom,
                         time: time_window(scene.time),
                         selection: scene.selection,
+                        rings: scene.rings.clone(),
                     };
                     let at = self.selected.map_or(briefing.story().len(), |i| i + 1);
-                    let step = capture.to_step(briefing, capture.default_title(briefing, at + 1));
-                    self.edit(briefing, StoryEdit::Insert(at, step));
+                    let new = capture.to_step(briefing, capture.default_title(briefing, at + 1));
+                    self.edit_with(briefing, StoryEdit::Insert(at, new.step), new.rings);
                 }
                 Request::Undo => {
                     if let Some((at, step)) = self.undo.take() {
@@ -276,6 +280,11 @@ impl StoryEditor {
     }
 
     fn edit(&mut self, briefing: &mut Briefing, edit: StoryEdit) {
+        self.edit_with(briefing, edit, Vec::new());
+    }
+
+    /// Makes `edit`, adding `rings` to the briefing's range rings with it.
+    fn edit_with(&mut self, briefing: &mut Briefing, edit: StoryEdit, rings: Vec<RingSpec>) {
         let atlas = self.atlas.get_or_insert_with(|| Atlas::bundled().unwrap_or_default());
         let structural = !matches!(edit, StoryEdit::SetTitle(..) | StoryEdit::SetCaption(..));
         let after = match &edit {
@@ -288,7 +297,7 @@ impl StoryEditor {
             StoryEdit::Delete(i) => briefing.story().get(*i).cloned().map(|step| (*i, step)),
             _ => None,
         };
-        match briefing.edit_story(edit, atlas) {
+        match briefing.edit_story_with(edit, rings, atlas) {
             Ok(edited) => {
                 *briefing = edited;
                 self.edited = true;

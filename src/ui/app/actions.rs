@@ -119,7 +119,8 @@ impl BriefmapApp {
     pub(super) fn apply_story(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         let selection = self.state.selection(&self.loaded.briefing);
-        let scene = Scene { camera: self.map.camera(), time: &self.state.time, selection };
+        let rings = self.rings.shown().iter().map(|r| r.source.clone()).collect();
+        let scene = Scene { camera: self.map.camera(), time: &self.state.time, selection, rings };
         if let Some(i) = self.story.apply(&mut self.loaded.briefing, &scene) {
             self.show_step(i, now, true);
             // Step highlights belong to presentation mode; here the lead claim is selected.
