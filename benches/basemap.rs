@@ -1,4 +1,4 @@
-//! Basemap benchmarks: one offline tile at zoom 3, 5 and 9 over Belarus; a headless egui frame
+//! Basemap benchmarks: one offline tile at zoom 3, 5, 6 and 9 over Belarus; a headless egui frame
 //! of the map alone with tiles cached (1600×900); and the basemap's memory, measured with a
 //! counting allocator and printed before the timings.
 
@@ -50,7 +50,7 @@ fn mib(bytes: usize) -> f64 {
 fn bench_tiles(c: &mut Criterion, data: &BasemapData) {
     let style = TileStyle::default();
     let mut group = c.benchmark_group("offline tile over Belarus");
-    for (zoom, scale) in [(3, 1), (6, 1), (9, 1), (6, 2), (9, 2)] {
+    for (zoom, scale) in [(3, 1), (5, 1), (6, 1), (9, 1), (6, 2), (9, 2)] {
         let tile = TileCoord::containing(MINSK.0, MINSK.1, zoom);
         let px = 256 * scale;
         group.bench_function(format!("zoom {zoom}, {px} px"), |b| {
