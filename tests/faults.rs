@@ -223,3 +223,26 @@ fn saving_into_proc_fails_clearly() {
     let error = cli::export(Format::Geojson, None, Some(path)).unwrap_err();
     assert!(error.starts_with("/proc/briefmap-test.geojson: cannot write: "), "{error}");
 }
+
+#[test]
+fn a_disk_that_fills_mid_write_leaves_the_old_file_and_no_litter() {
+    // A file-size limit makes writes fail part-way, as a full disk does (EFBIG, not ENOSPC):
+    // the export must fail clearly and keep the file it would have replaced.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("briefing.geojson");
+    std::fs::write(&out, "old").unwrap();
+    let script = format!(
+        "ulimit -f 8 && trap '' XFSZ && exec '{}' export --format geojson -o '{}'",
+        env!("CARGO_BIN_EXE_briefmap"),
+        out.display()
+    );
+    let run = std::process::Command::new("sh").args(["-c", &script]).output().expect("run sh");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "the export cannot have fitted in 4 KiB: {stderr}");
+    assert!(stderr.contains(&format!("{}: cannot write: ", out.display())), "{stderr}");
+    assert!(stderr.contains("too large"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old");
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["briefing.geojson"], "no temporary file left behind");
+}
