@@ -252,3 +252,22 @@ fn the_legend_explains_crimeas_hatching_while_the_offline_basemap_is_on() {
     plain.run();
     assert!(plain.query_by_label(OCCUPIED).is_none(), "no hatching to explain without the basemap");
 }
+
+#[test]
+fn a_claim_about_one_place_frames_it_in_its_setting_not_a_city_block() {
+    let mut h = harness();
+    let b = embedded();
+    let before = h.state().state().camera.zoom;
+    h.get_by_label("Article").click();
+    h.run();
+    let passage = format!("Passage: {}", summary(&b, "lavrov-identical-approach"));
+    h.get_by_label(&passage).scroll_to_me();
+    h.run();
+    h.get_by_label(&passage).click();
+    h.run();
+    let claim = b.claims().iter().position(|c| c.id == "lavrov-identical-approach");
+    assert_eq!(selected(&h), claim.map(Item::Claim));
+    let cam = h.state().state().camera;
+    assert!(cam.zoom <= before.max(6.0) + 1e-6, "zoomed to {} from {before} for a claim about Minsk", cam.zoom);
+    assert!((cam.lon - 27.5665).abs() < 0.5 && (cam.lat - 53.9).abs() < 0.5, "{cam:?} is not over Minsk");
+}

@@ -47,7 +47,7 @@ fn assert_on_step(h: &Harness<'_, BriefmapApp>, b: &Briefing, i: usize) {
     let lead = s.claims.first().and_then(|id| b.item(id));
     assert_eq!(h.state().state().selection(b), lead, "step {} highlights its lead claim", i + 1);
     if let Some(Item::Claim(c)) = lead {
-        h.get_by_label(&format!("“{}”", b.claims()[c].quote));
+        h.get_by_label(&b.claims()[c].quoted());
     }
 }
 

@@ -83,4 +83,31 @@ impl Claim {
         // Saturating: an unchecked file may hold any offset up to u64::MAX.
         self.offset..self.offset.saturating_add(self.quote.len())
     }
+
+    /// The quote in quotation marks, for display; a quote that opens with the article's own
+    /// mark (a quoted speaker) is shown as the article has it, not wrapped twice (““…”).
+    pub fn quoted(&self) -> String {
+        if self.quote.starts_with(['“', '"', '„', '«']) {
+            self.quote.clone()
+        } else {
+            format!("“{}”", self.quote)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::atlas::Atlas;
+    use crate::briefing::Briefing;
+
+    #[test]
+    fn quotes_are_marked_once() {
+        let b = Briefing::embedded(&Atlas::bundled().unwrap()).unwrap();
+        let claim = |id: &str| b.claims().iter().find(|c| c.id == id).unwrap();
+        let lavrov = claim("lavrov-identical-approach");
+        assert!(lavrov.quote.starts_with('“'), "Lavrov's words open with the article's own mark");
+        assert_eq!(lavrov.quoted(), lavrov.quote);
+        let analysis = claim("minsk-can-wait");
+        assert_eq!(analysis.quoted(), format!("“{}”", analysis.quote));
+    }
 }

@@ -190,9 +190,9 @@ fn description(w: &mut Xml, b: &Briefing, claims: &[usize]) -> XmlResult {
             None => "undated".into(),
         };
         html += &format!(
-            "<p><b>{}</b><br/><i>“{}”</i><br/>{} · {} · {}</p>",
+            "<p><b>{}</b><br/><i>{}</i><br/>{} · {} · {}</p>",
             escape(&claim.summary),
-            escape(&claim.quote),
+            escape(&claim.quoted()),
             escape(&speaker),
             claim.kind.label(),
             escape(&date)

@@ -47,7 +47,7 @@ pub fn show(ui: &mut Ui, b: &Briefing, i: usize, shown: Shown, selected: bool, p
 
 fn body(ui: &mut Ui, b: &Briefing, claim: &Claim, i: usize, pal: &Palette, large: bool) {
     let quote_size = if large { 17.0 } else { 14.0 };
-    ui.label(RichText::new(format!("“{}”", claim.quote)).italics().size(quote_size));
+    ui.label(RichText::new(claim.quoted()).italics().size(quote_size));
     ui.add_space(2.0);
     ui.label(RichText::new(&claim.summary).strong());
     ui.horizontal_wrapped(|ui| {

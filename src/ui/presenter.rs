@@ -235,7 +235,7 @@ pub fn overlay(ui: &mut Ui, b: &Briefing, caption: &Caption, time_label: &str, r
                             let (bar, _) = ui.allocate_exact_size(vec2(4.0, 20.0 * scale), egui::Sense::hover());
                             ui.painter().rect_filled(bar, 2.0, claim_kind_strong(claim.kind));
                             ui.vertical(|ui| {
-                                ui.label(RichText::new(format!("“{}”", claim.quote)).italics().size(18.0 * scale));
+                                ui.label(RichText::new(claim.quoted()).italics().size(18.0 * scale));
                                 let who = b.speaker(&claim.speaker).map(|s| s.label()).unwrap_or_default();
                                 ui.label(RichText::new(format!("— {who}")).size(14.0 * scale).color(pal.muted));
                             });

@@ -188,8 +188,8 @@ fn claim(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &Pal
             let speaker = b.speaker(&claim.speaker).map(|s| s.label()).unwrap_or_default();
             let a = b.article();
             ui.ctx().copy_text(format!(
-                "“{}” — {speaker} (in {}, {}, {})",
-                claim.quote,
+                "{} — {speaker} (in {}, {}, {})",
+                claim.quoted(),
                 a.author,
                 a.title,
                 a.published.label()

@@ -68,6 +68,9 @@ impl BriefmapApp {
                 other => parts.push(other),
             }
         }
+        // A lone place (picked, or all a claim is about) has no extent to frame: zooming in on
+        // it as far as the map goes would show a city block, not the place in its setting.
+        let lone_place = matches!(parts.as_slice(), [Item::Place(_)]) && extra.is_empty();
         let mut points: Vec<(f64, f64)> = extra;
         for part in parts {
             match part {
@@ -94,7 +97,7 @@ impl BriefmapApp {
         };
         let mut cam = viewport::frame_within(points, w, h, insets)?;
         // A single place keeps the reader's zoom if it is already close enough.
-        if items.len() == 1 && matches!(items[0], Item::Place(_)) {
+        if lone_place {
             cam.zoom = self.map.camera().zoom.max(6.0).min(cam.zoom);
         }
         Some(cam)
