@@ -230,6 +230,7 @@ fn an_unreachable_online_server_falls_back_to_offline_and_says_so_once() {
     assert!(message.contains("offline basemap"), "{message}");
     assert_eq!(tiles.take_message(), None, "said only once");
     assert_eq!(tiles.attribution_lines(), vec![briefmap::basemap::OFFLINE_ATTRIBUTION]);
+    assert!(tiles.shows_offline(), "the offline map (and its legend) stands in");
     // Tiles keep coming, from the offline renderer.
     assert!(wait_for_tile(&mut tiles, TileId { x: 18, y: 10, zoom: 5 }));
 }
@@ -246,10 +247,13 @@ fn online_mode_credits_openstreetmap_while_the_server_is_not_known_to_be_down() 
     };
     let ctx = egui::Context::default();
     let mut tiles = BasemapTiles::offline(offline_tiles(Some(data().vectors.clone()), &ctx));
+    assert!(tiles.shows_offline());
     tiles.set_mode(BasemapMode::Online, config, &ctx);
     assert!(tiles.attribution_lines()[0].contains("OpenStreetMap contributors"));
+    assert!(!tiles.shows_offline(), "OpenStreetMap tiles cover the offline ones");
     tiles.set_mode(BasemapMode::Offline, OnlineConfig::openstreetmap(), &ctx);
     assert_eq!(tiles.mode(), BasemapMode::Offline);
+    assert!(tiles.shows_offline());
     assert_eq!(tiles.attribution_lines(), vec![briefmap::basemap::OFFLINE_ATTRIBUTION]);
 }
 

@@ -45,6 +45,12 @@ impl BasemapTiles {
         if self.online.is_some() { BasemapMode::Online } else { BasemapMode::Offline }
     }
 
+    /// Whether the offline tiles are what the map shows: offline was chosen, or the online
+    /// source proved unreachable.
+    pub fn shows_offline(&self) -> bool {
+        !matches!(&self.online, Some(online) if online.usable())
+    }
+
     /// Reachability of the online source, if online was chosen.
     pub fn online_status(&self) -> Option<OnlineStatus> {
         self.online.as_ref().map(OnlineTiles::status)

@@ -33,7 +33,7 @@ impl Basemap {
     /// The legend entry for occupied territory (Crimea), which only the offline basemap hatches,
     /// with the land colour its swatch is drawn on; `None` while another basemap is on screen.
     pub fn occupied_legend(&self) -> Option<(LegendItem, Rgba)> {
-        if self.vectors.is_none() || self.tiles.mode() == BasemapMode::Online {
+        if self.vectors.is_none() || !self.tiles.shows_offline() {
             return None;
         }
         let (style, _) = styles(self.theme);
