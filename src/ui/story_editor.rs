@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 
 use egui::{Button, Frame, Key, Modifiers, RichText, Role, ScrollArea, TextEdit, Ui, WidgetInfo, vec2};
 
+use super::rings::ShownRing;
 use super::state::TimeState;
 use super::theme::Palette;
 use crate::atlas::Atlas;
 use crate::briefing::save::{self, SaveError};
 use crate::briefing::story::RingSpec;
-use crate::briefing::story_edit::{Capture, CapturedRing, StoryEdit};
+use crate::briefing::story_edit::{Capture, StoryEdit};
 use crate::briefing::{Briefing, Item, LatLon, PartialDate, StoryStep, TimeWindow};
 use crate::viewport::Camera;
 
@@ -58,7 +59,7 @@ enum Request {
 }
 
 /// What is on screen, for "Add current view as step".
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Scene<'a> {
     /// Where the map looks.
     pub camera: Camera,
@@ -67,7 +68,7 @@ pub struct Scene<'a> {
     /// The selected place, region or claim.
     pub selection: Option<Item>,
     /// The range rings on screen (a step made from the view shows them too).
-    pub rings: Vec<CapturedRing>,
+    pub rings: &'a [ShownRing],
 }
 
 /// The slider as a step's time: the as-of date, the window, or nothing when the slider is off.
@@ -254,7 +255,7 @@ impl StoryEditor {
                         zoom: camera.zoom,
                         time: time_window(scene.time),
                         selection: scene.selection,
-                        rings: scene.rings.clone(),
+                        rings: scene.rings.iter().map(|r| r.source.clone()).collect(),
                     };
                     let at = self.selected.map_or(briefing.story().len(), |i| i + 1);
                     let new = capture.to_step(briefing, capture.default_title(briefing, at + 1));

@@ -122,8 +122,7 @@ impl BriefmapApp {
     pub(super) fn apply_story(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         let selection = self.state.selection(&self.loaded.briefing);
-        let rings = self.rings.shown().iter().map(|r| r.source.clone()).collect();
-        let scene = Scene { camera: self.map.camera(), time: &self.state.time, selection, rings };
+        let scene = Scene { camera: self.map.camera(), time: &self.state.time, selection, rings: self.rings.shown() };
         if let Some(i) = self.story.apply(&mut self.loaded.briefing, &scene) {
             self.show_step(i, now, true);
             // Step highlights belong to presentation mode; here the lead claim is selected.
