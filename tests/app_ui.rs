@@ -184,6 +184,8 @@ fn escape_clears_the_selection_and_help_opens_with_question_mark() {
     h.get_by_label("?").click();
     h.run();
     h.get_by_label("Keyboard shortcuts");
+    h.get_by_label("While presenting (F5)");
+    h.get_by_label("Go to that step (1 then 2, quickly, for step 12)");
 }
 
 #[test]

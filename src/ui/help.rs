@@ -42,19 +42,20 @@ pub fn show(ctx: &egui::Context, open: &mut bool) {
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            grid(ui, "shortcuts", SHORTCUTS);
-            ui.add_space(8.0);
-            ui.label(RichText::new("While presenting (F5)").strong());
-            grid(ui, "presenting-shortcuts", PRESENTING);
+            // One grid, so both lists share their columns.
+            Grid::new("shortcuts").num_columns(2).spacing([24.0, 6.0]).show(ui, |ui| {
+                rows(ui, SHORTCUTS);
+                ui.label(RichText::new("While presenting (F5)").strong());
+                ui.end_row();
+                rows(ui, PRESENTING);
+            });
         });
 }
 
-fn grid(ui: &mut egui::Ui, id: &str, rows: &[(&str, &str)]) {
-    Grid::new(id).num_columns(2).spacing([24.0, 6.0]).show(ui, |ui| {
-        for (keys, what) in rows {
-            ui.label(RichText::new(*keys).monospace().strong());
-            ui.label(*what);
-            ui.end_row();
-        }
-    });
+fn rows(ui: &mut egui::Ui, rows: &[(&str, &str)]) {
+    for (keys, what) in rows {
+        ui.label(RichText::new(*keys).monospace().strong());
+        ui.label(*what);
+        ui.end_row();
+    }
 }
