@@ -115,6 +115,28 @@ fn radius(r: &RingSpec) -> Option<f64> {
     r.km.or_else(|| r.system.as_deref().and_then(|s| crate::spatial::find_system(s).ok()).map(|s| s.range_km))
 }
 
+/// The id of a ring around `place`: the file's (or one already in `added`) when it has the same
+/// centre, system and radius, else a new one, added to `added`.
+fn ring_for(b: &Briefing, added: &mut Vec<RingSpec>, place: &str, system: &Option<String>, km: f64) -> String {
+    let same =
+        |r: &RingSpec| r.place == place && &r.system == system && radius(r).is_some_and(|r| (r - km).abs() < 1e-6);
+    if let Some(r) = b.rings().iter().chain(added.iter()).find(|r| same(r)) {
+        return r.id.clone();
+    }
+    let base = match system {
+        Some(system) => format!("{place}-{system}"),
+        None => format!("{place}-{}km", km.round()),
+    };
+    let taken = |id: &str| b.rings().iter().chain(added.iter()).any(|r| r.id == id);
+    let (mut id, mut n) = (base.clone(), 1);
+    while taken(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    added.push(RingSpec { id: id.clone(), place: place.to_owned(), system: system.clone(), km: Some(km), label: None });
+    id
+}
+
 /// A step made from a capture, and the rings it shows that the file does not have yet.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewStep {
@@ -182,34 +204,7 @@ impl Capture {
         for ring in &self.rings {
             let id = match ring {
                 CapturedRing::Briefing(id) => id.clone(),
-                CapturedRing::Added { place, system, km } => {
-                    // A ring the file already has (the same centre, system and radius) is reused.
-                    let same = |r: &RingSpec| {
-                        &r.place == place && &r.system == system && radius(r).is_some_and(|r| (r - km).abs() < 1e-6)
-                    };
-                    match b.rings().iter().find(|r| same(r)).or_else(|| added.iter().find(|r| same(r))) {
-                        Some(r) => r.id.clone(),
-                        None => {
-                            let base = match system {
-                                Some(system) => format!("{place}-{system}"),
-                                None => format!("{place}-{}km", km.round()),
-                            };
-                            let taken = |id: &str| b.rings().iter().chain(&added).any(|r| r.id == id);
-                            let id = (1..)
-                                .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
-                                .find(|id| !taken(id))
-                                .unwrap_or(base);
-                            added.push(RingSpec {
-                                id: id.clone(),
-                                place: place.clone(),
-                                system: system.clone(),
-                                km: Some(*km),
-                                label: None,
-                            });
-                            id
-                        }
-                    }
-                }
+                CapturedRing::Added { place, system, km } => ring_for(b, &mut added, place, system, *km),
             };
             if !step.rings.contains(&id) {
                 step.rings.push(id);

@@ -1,7 +1,8 @@
 //! Animated GIFs from a sequence of rendered frames (the time-slider playback).
 //!
-//! Frames are streamed: each is quantised and written as it arrives, so a long animation
-//! never holds all its full-size frames in memory.
+//! Frames are streamed: each is quantised and encoded as it arrives, so a long animation
+//! never holds all its full-size frames in memory; the encoded GIF is written to its file
+//! whole, atomically, once complete.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

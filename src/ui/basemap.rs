@@ -20,6 +20,9 @@ pub struct Basemap {
     tiles: BasemapTiles,
     theme: Theme,
     label_style: LabelStyle,
+    /// The legend entry for the hatching of occupied territory in this theme's colours, and
+    /// the land colour its swatch is drawn on.
+    occupied: Option<(LegendItem, Rgba)>,
 }
 
 fn styles(theme: Theme) -> (TileStyle, LabelStyle) {
@@ -29,16 +32,19 @@ fn styles(theme: Theme) -> (TileStyle, LabelStyle) {
     }
 }
 
+fn occupied_entry(style: &TileStyle) -> Option<(LegendItem, Rgba)> {
+    let item = legend_items(style).into_iter().find(|i| matches!(i.swatch, Swatch::Hatch { .. }))?;
+    Some((item, style.land))
+}
+
 impl Basemap {
     /// The legend entry for occupied territory (Crimea), which only the offline basemap hatches,
     /// with the land colour its swatch is drawn on; `None` while another basemap is on screen.
-    pub fn occupied_legend(&self) -> Option<(LegendItem, Rgba)> {
+    pub fn occupied_legend(&self) -> Option<&(LegendItem, Rgba)> {
         if self.vectors.is_none() || !self.tiles.shows_offline() {
             return None;
         }
-        let (style, _) = styles(self.theme);
-        let item = legend_items(&style).into_iter().find(|i| matches!(i.swatch, Swatch::Hatch { .. }))?;
-        Some((item, style.land))
+        self.occupied.as_ref()
     }
 
     /// Reads the basemap data (from `dir`, or the bundled copy): the slow part, run off the UI
@@ -67,12 +73,13 @@ impl Basemap {
             ),
         };
         let (tile_style, label_style) = styles(theme);
+        let occupied = occupied_entry(&tile_style);
         let offline = OfflineTiles::with_options(
             vectors.clone(),
             ctx.clone(),
             TileOptions { style: tile_style, ..TileOptions::default() },
         );
-        let mut map = Self { vectors, labels, tiles: BasemapTiles::offline(offline), theme, label_style };
+        let mut map = Self { vectors, labels, tiles: BasemapTiles::offline(offline), theme, label_style, occupied };
         map.set_online(ctx, online);
         (map, error)
     }
@@ -84,6 +91,7 @@ impl Basemap {
         }
         let online = self.tiles.mode() == BasemapMode::Online;
         let (tile_style, label_style) = styles(theme);
+        self.occupied = occupied_entry(&tile_style);
         let offline = OfflineTiles::with_options(
             self.vectors.clone(),
             ctx.clone(),

@@ -89,15 +89,8 @@ impl TimePanel {
                 ui.label(RichText::new(e).small().color(Color32::from_rgb(0xc0, 0x39, 0x2b)));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let label = match (time.active, time.window) {
-                    (false, _) => "All dates".to_owned(),
-                    (true, false) => format!("As of {}", long_date(time.from)),
-                    (true, true) => {
-                        format!("{} – {}", long_date(time.from.min(time.to)), long_date(time.from.max(time.to)))
-                    }
-                };
                 // Large enough to read from the back of a briefing room.
-                ui.label(RichText::new(label).size(24.0).strong());
+                ui.label(RichText::new(label(time)).size(24.0).strong());
             });
         });
         track(ui, b, timeline, time, pal, &mut self.ticks);

@@ -122,18 +122,16 @@ impl BriefmapApp {
     /// measure start-up without a window).
     pub fn start(storage: Option<&dyn eframe::Storage>, options: StartOptions) -> Self {
         let mut notices = Vec::new();
-        let saved = storage.and_then(|s| s.get_string(STATE_KEY));
-        let mut state: AppState = match (&saved, storage.and_then(|s| eframe::get_value(s, STATE_KEY))) {
-            (_, Some(state)) => state,
-            (Some(_), None) => {
+        let mut state: AppState = match storage.filter(|s| s.get_string(STATE_KEY).is_some()) {
+            None => AppState::default(),
+            Some(s) => eframe::get_value(s, STATE_KEY).unwrap_or_else(|| {
                 notices.push(
                     "The saved settings could not be read; briefmap starts with its defaults and saves new \
                      ones when it closes."
                         .to_owned(),
                 );
                 AppState::default()
-            }
-            (None, None) => AppState::default(),
+            }),
         };
         state.online |= options.online;
         let atlas = Atlas::bundled().unwrap_or_else(|e| {
@@ -319,8 +317,10 @@ impl BriefmapApp {
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
             let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
             if state.panels.legend {
-                let occupied = basemap.as_ref().and_then(|m| m.occupied_legend());
-                let extras = legend::Extras { clustered: map.clustered(), occupied: occupied.as_ref() };
+                let extras = legend::Extras {
+                    clustered: map.clustered(),
+                    occupied: basemap.as_ref().and_then(|m| m.occupied_legend()),
+                };
                 egui::Area::new(egui::Id::unique("legend"))
                     .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
                     .pivot(egui::Align2::LEFT_BOTTOM)

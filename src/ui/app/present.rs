@@ -159,8 +159,10 @@ impl BriefmapApp {
             // The caption card holds the lower left: the scale bar goes bottom right.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
             let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
-            let occupied = basemap.as_ref().and_then(|m| m.occupied_legend());
-            let extras = legend::Extras { clustered: map.clustered(), occupied: occupied.as_ref() };
+            let extras = legend::Extras {
+                clustered: map.clustered(),
+                occupied: basemap.as_ref().and_then(|m| m.occupied_legend()),
+            };
             let legend = egui::Area::new(egui::Id::unique("present-legend"))
                 .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
                 .pivot(egui::Align2::RIGHT_TOP)
