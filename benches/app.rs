@@ -76,8 +76,7 @@ fn frames(c: &mut Criterion) {
         b.iter(|| {
             if !window.app.animating() {
                 step = (step + 1) % 12;
-                let now = window.time;
-                window.app.show_step(step, now, true);
+                window.app.show_step(step, true);
             }
             black_box(window.frame())
         })

@@ -9,9 +9,11 @@ pub mod basemap;
 pub mod briefing;
 pub mod cli;
 pub mod export;
+pub mod flat_index;
 pub mod geometry;
 pub mod lookup;
 pub mod search;
+pub mod session;
 pub mod spatial;
 pub mod synthetic;
 #[cfg(test)]

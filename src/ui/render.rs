@@ -77,7 +77,7 @@ impl Renderer {
                     return Err(format!("step {} does not exist: the story has {steps} steps", i + 1));
                 }
                 self.app.start_presenting(&ctx, i);
-                self.app.show_step(i, 0.0, false);
+                self.app.show_step(i, false);
             }
             Shot::At(date) => {
                 self.app.stop_presenting(&ctx);

@@ -20,6 +20,9 @@ pub struct MarkerStyle {
     pub halo: Option<Color32>,
 }
 
+/// A town's disc, as a share of a city's: smaller, so cities stand out among many towns.
+const TOWN_SCALE: f32 = 0.75;
+
 /// The radius of a marker of this kind, in points.
 pub fn radius(kind: PlaceKind) -> f32 {
     match kind {
@@ -47,6 +50,14 @@ pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
         }
         PlaceKind::City => {
             painter.circle(at, r, fill, stroke);
+        }
+        PlaceKind::Town => {
+            painter.circle(at, r * TOWN_SCALE, fill, stroke);
+        }
+        PlaceKind::Sea | PlaceKind::Area => {
+            // An area with no boundary to draw: a ring around its label point.
+            painter.circle_stroke(at, r, Stroke::new(2.0, c));
+            painter.circle_filled(at, r * 0.3, c);
         }
         PlaceKind::MilitarySite => {
             painter.add(shape(square(at, r * 0.9)));
