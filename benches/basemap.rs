@@ -7,10 +7,8 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use briefmap::basemap::{
-    BasemapData, BasemapOverlay, BasemapTiles, LabelStyle, OfflineTiles, Resolution, TileCoord, TileOptions, TileStyle,
-    render_tile,
-};
+use briefmap::basemap::{BasemapData, LabelStyle, TileCoord, TileStyle, render_tile};
+use briefmap::ui::basemap::{BasemapOverlay, BasemapTiles, OfflineTiles, Resolution, TileOptions};
 use criterion::Criterion;
 use walkers::{Map, MapMemory, lon_lat};
 

@@ -5,9 +5,9 @@ use std::net::TcpListener;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use briefmap::basemap::{
-    BasemapData, BasemapMode, BasemapTiles, OfflineTiles, OnlineConfig, OnlineStatus, Resolution, Rgba, TILE_PX,
-    TileCoord, TileOptions, TileStyle, render_tile,
+use briefmap::basemap::{BasemapData, Rgba, TILE_PX, TileCoord, TileStyle, render_tile};
+use briefmap::ui::basemap::{
+    BasemapMode, BasemapTiles, OfflineTiles, OnlineConfig, OnlineStatus, Resolution, TileOptions,
 };
 use tiny_skia::Pixmap;
 use walkers::{TileId, Tiles};
@@ -229,7 +229,7 @@ fn an_unreachable_online_server_falls_back_to_offline_and_says_so_once() {
     let message = tiles.take_message().expect("a message the first time");
     assert!(message.contains("offline basemap"), "{message}");
     assert_eq!(tiles.take_message(), None, "said only once");
-    assert_eq!(tiles.attribution_lines(), vec![briefmap::basemap::OFFLINE_ATTRIBUTION]);
+    assert_eq!(tiles.attribution_lines(), vec![briefmap::ui::basemap::OFFLINE_ATTRIBUTION]);
     assert!(tiles.shows_offline(), "the offline map (and its legend) stands in");
     // Tiles keep coming, from the offline renderer.
     assert!(wait_for_tile(&mut tiles, TileId { x: 18, y: 10, zoom: 5 }));
@@ -254,7 +254,7 @@ fn online_mode_credits_openstreetmap_while_the_server_is_not_known_to_be_down() 
     tiles.set_mode(BasemapMode::Offline, OnlineConfig::openstreetmap(), &ctx);
     assert_eq!(tiles.mode(), BasemapMode::Offline);
     assert!(tiles.shows_offline());
-    assert_eq!(tiles.attribution_lines(), vec![briefmap::basemap::OFFLINE_ATTRIBUTION]);
+    assert_eq!(tiles.attribution_lines(), vec![briefmap::ui::basemap::OFFLINE_ATTRIBUTION]);
 }
 
 /// A tile server that answers every request with `body` (HTTP 200, image/png) and counts them.

@@ -3,7 +3,7 @@
 //! Labels are not baked into tiles: they are placed every frame in screen space, in priority
 //! order, skipping any that would overlap one already placed. Text stays crisp at any zoom and
 //! DPI and is never cut at a tile edge. Placement here is plain geometry; drawing is in
-//! `overlay.rs`.
+//! `ui::basemap::overlay`.
 
 use super::error::DataError;
 use super::tile_math::lonlat_to_world;

@@ -1,4 +1,4 @@
-//! Rasterise one basemap tile from the vector data with tiny-skia. Pure: no egui, no threads.
+//! Rasterise one basemap tile from the vector data with tiny-skia. Pure: no UI, no threads.
 
 use tiny_skia::{
     Color, FillRule, LineCap, LineJoin, Mask, Paint, Path, PathBuilder, Pixmap, Stroke, StrokeDash, Transform,

@@ -8,10 +8,8 @@ use egui::text::LayoutJob;
 use egui::{Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Stroke, TextFormat, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::labels::{LabelKind, LabelSet, Placer};
-use super::scale_bar::nice_scale;
-use super::style::{LabelStyle, Rgba};
-use super::tile_math::lonlat_to_world;
+use super::c32;
+use crate::basemap::{LabelKind, LabelSet, LabelStyle, Placer, lonlat_to_world, nice_scale};
 
 // Offsets tried for area names, in label widths and heights, in order of preference.
 const AREA_NUDGES: [(f32, f32); 7] =
@@ -38,10 +36,6 @@ impl Plugin for BasemapOverlay<'_> {
             draw_labels(&painter, projector, labels, self.style, &reserved);
         }
     }
-}
-
-fn c32(c: Rgba) -> Color32 {
-    Color32::from_rgba_unmultiplied(c.0, c.1, c.2, c.3)
 }
 
 /// Place and draw labels visible at the projector's zoom, most important first, skipping any

@@ -18,10 +18,7 @@ use lru::LruCache;
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
-use super::data::VectorData;
-use super::render::{TILE_PX, render_tile_padded};
-use super::style::TileStyle;
-use super::tile_math::TileCoord;
+use crate::basemap::{TILE_PX, TileCoord, TileStyle, VectorData, render_tile_padded};
 
 /// Attribution text for the offline basemap.
 pub const OFFLINE_ATTRIBUTION: &str = "Natural Earth (public domain) · GeoNames (CC BY 4.0)";
