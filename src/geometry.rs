@@ -7,7 +7,7 @@ use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
 use crate::briefing::Briefing;
-use crate::viewport::to_world;
+use crate::mercator::to_world;
 
 /// A point in world coordinates.
 pub type World = [f64; 2];

@@ -2,7 +2,7 @@
 //!
 //! The core is plain Rust with no UI in it (no egui, no walkers), testable headless:
 //! [`briefing`] (model, loading, validation, saving), [`atlas`] and [`lookup`] (the gazetteer),
-//! [`timeline`], [`visibility`], [`search`], [`geometry`], [`viewport`], [`spatial`] (range
+//! [`timeline`], [`visibility`], [`search`], [`geometry`], [`mercator`], [`viewport`], [`spatial`] (range
 //! rings, distances), [`basemap`] (vector data, labels, tile rendering), [`export`] (GeoJSON,
 //! KML, the PNG and GIF writers), [`atomic`], [`cli`] and [`synthetic`].
 //!
@@ -18,6 +18,7 @@ pub mod cli;
 pub mod export;
 pub mod geometry;
 pub mod lookup;
+pub mod mercator;
 pub mod search;
 pub mod spatial;
 pub mod synthetic;

@@ -5,7 +5,8 @@ use std::net::TcpListener;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use briefmap::basemap::{BasemapData, Rgba, TILE_PX, TileCoord, TileStyle, render_tile};
+use briefmap::basemap::{BasemapData, Rgba, TileCoord, TileStyle, render_tile};
+use briefmap::mercator::TILE_PX;
 use briefmap::ui::basemap::{
     BasemapMode, BasemapTiles, OfflineTiles, OnlineConfig, OnlineStatus, Resolution, TileOptions,
 };
@@ -19,7 +20,7 @@ fn data() -> &'static BasemapData {
 
 /// The colour at lon/lat inside a rendered tile, as opaque RGB.
 fn pixel_at(pixmap: &Pixmap, tile: TileCoord, lon: f64, lat: f64) -> (u8, u8, u8) {
-    let (x, y) = briefmap::basemap::lonlat_to_world(lon, lat);
+    let (x, y) = briefmap::mercator::to_world(lon, lat);
     let r = tile.world_rect();
     let side = f64::from(pixmap.width());
     let px = ((x - r.min_x) / (r.max_x - r.min_x) * side) as u32;
@@ -30,7 +31,7 @@ fn pixel_at(pixmap: &Pixmap, tile: TileCoord, lon: f64, lat: f64) -> (u8, u8, u8
 
 /// Whether a hatch-coloured pixel lies within one hatch spacing of lon/lat.
 fn hatch_near(pixmap: &Pixmap, tile: TileCoord, lon: f64, lat: f64, style: &TileStyle) -> bool {
-    let (x, y) = briefmap::basemap::lonlat_to_world(lon, lat);
+    let (x, y) = briefmap::mercator::to_world(lon, lat);
     let r = tile.world_rect();
     let side = f64::from(pixmap.width());
     let cx = ((x - r.min_x) / (r.max_x - r.min_x) * side) as i64;

@@ -6,7 +6,7 @@
 //! `ui::basemap::overlay`.
 
 use super::error::DataError;
-use super::tile_math::lonlat_to_world;
+use crate::mercator::to_world;
 
 /// What a label names; decides its typography and priority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,7 @@ impl LabelSet {
             if name.trim().is_empty() {
                 return Err(bad("empty name".into()));
             }
-            let (x, y) = lonlat_to_world(lon, lat);
+            let (x, y) = to_world(lon, lat);
             labels.push(Label { kind, min_zoom, population, name: name.to_string(), lon, lat, world: [x, y] });
         }
         Ok(LabelSet { labels })

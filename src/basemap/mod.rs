@@ -4,6 +4,7 @@
 //!
 //! ```
 //! # use briefmap::basemap::*;
+//! # use briefmap::mercator::TILE_PX;
 //! let data = BasemapData::bundled().expect("the bundled basemap");
 //! let minsk = TileCoord::containing(27.56, 53.9, 6);
 //! let pixmap = render_tile(Some(data.vectors.as_ref()), minsk, 1, &TileStyle::default());
@@ -25,7 +26,7 @@ pub use error::DataError;
 pub use format::{Geometry, LayerKind};
 pub use labels::{Label, LabelKind, LabelSet, Placer};
 pub use legend::{LegendItem, Swatch, legend_items};
-pub use render::{TILE_PX, render_tile, render_tile_padded};
+pub use render::{render_tile, render_tile_padded};
 pub use scale_bar::nice_scale;
 pub use style::{LabelStyle, Rgba, TileStyle, Width};
-pub use tile_math::{TileCoord, WorldRect, lonlat_to_world, metres_per_pixel, world_to_lonlat};
+pub use tile_math::{TileCoord, WorldRect};

@@ -18,7 +18,8 @@ use lru::LruCache;
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
-use crate::basemap::{TILE_PX, TileCoord, TileStyle, VectorData, render_tile_padded};
+use crate::basemap::{TileCoord, TileStyle, VectorData, render_tile_padded};
+use crate::mercator::TILE_PX;
 
 /// Attribution text for the offline basemap.
 pub const OFFLINE_ATTRIBUTION: &str = "Natural Earth (public domain) · GeoNames (CC BY 4.0)";

@@ -9,7 +9,8 @@ use egui::{Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Stroke, TextFor
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::c32;
-use crate::basemap::{LabelKind, LabelSet, LabelStyle, Placer, lonlat_to_world, nice_scale};
+use crate::basemap::{LabelKind, LabelSet, LabelStyle, Placer, nice_scale};
+use crate::mercator::{to_world, world_size};
 
 // Offsets tried for area names, in label widths and heights, in order of preference.
 const AREA_NUDGES: [(f32, f32); 7] =
@@ -52,8 +53,8 @@ pub fn draw_labels(
     let zoom = projector.zoom();
     // One projection per frame: labels carry precomputed world coordinates.
     let centre = projector.unproject(clip.center().to_vec2());
-    let (cx, cy) = lonlat_to_world(centre.x(), centre.y());
-    let world_px = 256.0 * 2f64.powf(zoom);
+    let (cx, cy) = to_world(centre.x(), centre.y());
+    let world_px = world_size(zoom);
     let to_screen = |w: [f64; 2]| {
         pos2(clip.center().x + ((w[0] - cx) * world_px) as f32, clip.center().y + ((w[1] - cy) * world_px) as f32)
     };

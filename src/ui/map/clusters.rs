@@ -41,7 +41,7 @@ pub(super) fn draw(
     clusters: &mut Clusters,
     (min, max): ([f64; 2], [f64; 2]),
 ) {
-    let level = (1.0 / (to.world_per_point() * crate::viewport::TILE_PX)).log2().floor() as i32;
+    let level = (1.0 / (to.world_per_point() * crate::mercator::TILE_SIZE)).log2().floor() as i32;
     let key = (level, input.visibility_generation);
     let cache = match &mut clusters.cache {
         Some(cache) if cache.key == key => cache,
@@ -80,7 +80,7 @@ impl ClusterCache {
     fn new(input: &MapInput, key: (i32, u64)) -> Self {
         // Wide enough that discs of a few hundred places fit side by side.
         const CELL_POINTS: f64 = 28.0;
-        let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(key.0));
+        let cell = CELL_POINTS / (crate::mercator::TILE_SIZE * 2f64.powi(key.0));
         // A place's group is the colour it is drawn in, so a cell keeps a colour only when every
         // place in it would show that same colour.
         let group = |i: usize| {

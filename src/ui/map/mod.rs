@@ -19,6 +19,7 @@ use super::action::{Action, Actions};
 use super::theme::{Palette, actor_colour};
 use crate::briefing::{Briefing, Item, LinkKind, Origin, PlaceKind};
 use crate::geometry::MapGeometry;
+use crate::mercator::{MAX_VIEW_ZOOM, MIN_VIEW_ZOOM, world_size};
 use crate::viewport::{Camera, Flight, ease};
 use crate::visibility::{Shown, Visibility};
 use project::ToScreen;
@@ -137,12 +138,12 @@ impl MapView {
         self.flight = None;
         self.memory.center_at(lon_lat(camera.lon, camera.lat));
         // Out-of-range zooms come only from damaged settings; the current zoom then stays.
-        let _ = self.memory.set_zoom(camera.zoom.clamp(self.min_zoom(), 18.0));
+        let _ = self.memory.set_zoom(camera.zoom.clamp(self.min_zoom(), MAX_VIEW_ZOOM));
     }
 
     /// The farthest out this map zooms: the world still fills it.
     fn min_zoom(&self) -> f64 {
-        crate::viewport::min_zoom(self.rect.width() as f64, self.rect.height() as f64).min(18.0)
+        crate::viewport::min_zoom(self.rect.width() as f64, self.rect.height() as f64).min(MAX_VIEW_ZOOM)
     }
 
     /// Flies smoothly to `camera`, starting at time `now` (seconds).
@@ -177,7 +178,7 @@ impl MapView {
             let t = (now - start) / flight.duration();
             let cam = flight.at(ease(t));
             self.memory.center_at(lon_lat(cam.lon, cam.lat));
-            let _ = self.memory.set_zoom(cam.zoom.clamp(1.0, 18.0));
+            let _ = self.memory.set_zoom(cam.zoom.clamp(MIN_VIEW_ZOOM, MAX_VIEW_ZOOM));
             if t >= 1.0 {
                 self.flight = None;
             }
@@ -383,7 +384,7 @@ fn draw_overlays(
         let region = &b.regions()[i];
         if input.visibility.regions[i] == Shown::Full
             && region.kind != crate::briefing::RegionKind::Country
-            && (lit || to.world_per_point() < 1.0 / (256.0 * 2f64.powf(5.5)))
+            && (lit || to.world_per_point() < 1.0 / world_size(5.5))
             && let Some(w) = area.label_at
         {
             labels.push(labels::Candidate {
@@ -407,7 +408,7 @@ fn draw_overlays(
         && let Some(pos) = map_response.interact_pointer_pos()
     {
         let [x, y] = to.world(pos);
-        let (lon, lat) = crate::viewport::from_world(x, y);
+        let (lon, lat) = crate::mercator::from_world(x, y);
         actions.push(Action::Measure(geo::Point::new(lon, lat), None));
     } else if map_response.clicked()
         && let Some(pos) = map_response.interact_pointer_pos()
@@ -430,13 +431,13 @@ fn draw_measure(painter: &egui::Painter, to: &ToScreen, m: &Measure, pal: &Palet
         painter.add(egui::Shape::line(points, Stroke::new(2.5, ink)));
     }
     for (p, _) in &m.points {
-        let at = to.point(crate::viewport::to_world(p.x(), p.y()).into());
+        let at = to.point(crate::mercator::to_world(p.x(), p.y()).into());
         painter.circle(at, 4.5, pal.highlight, Stroke::new(1.5, ink));
     }
     for w in m.points.windows(2) {
         let km = crate::spatial::distance_km(w[0].0, w[1].0);
         let mid = geo::Point::new((w[0].0.x() + w[1].0.x()) / 2.0, (w[0].0.y() + w[1].0.y()) / 2.0);
-        let at = to.point(crate::viewport::to_world(mid.x(), mid.y()).into());
+        let at = to.point(crate::mercator::to_world(mid.x(), mid.y()).into());
         let galley = painter.layout_no_wrap(format!("{km:.0} km"), FontId::proportional(12.5), ink);
         let rect = egui::Align2::CENTER_BOTTOM.anchor_size(at - vec2(0.0, 6.0), galley.size()).expand(2.0);
         painter.rect_filled(rect, 3.0, pal.map_halo);
