@@ -2,9 +2,10 @@
 //!
 //! The core is plain Rust with no UI in it (no egui, no walkers), testable headless:
 //! [`briefing`] (model, loading, validation, saving), [`atlas`] and [`lookup`] (the gazetteer),
-//! [`timeline`], [`visibility`], [`search`], [`geometry`], [`mercator`], [`viewport`], [`spatial`] (range
-//! rings, distances), [`basemap`] (vector data, labels, tile rendering), [`export`] (GeoJSON,
-//! KML, the PNG and GIF writers), [`atomic`], [`cli`] and [`synthetic`].
+//! [`timeline`], [`visibility`], [`search`], [`geometry`], [`mercator`] (the projection),
+//! [`viewport`] (framing, flights), [`placement`] (label collisions), [`spatial`] (range rings,
+//! distances), [`basemap`] (vector data, labels, tile rendering), [`export`] (GeoJSON, KML, the
+//! PNG and GIF writers), [`atomic`], [`cli`] and [`synthetic`].
 //!
 //! [`ui`] is the app (eframe, egui, walkers) and reads the core; it also holds what draws with
 //! egui outside the window: `ui::basemap` (walkers tiles and the map overlay) and `ui::render`
@@ -19,6 +20,7 @@ pub mod export;
 pub mod geometry;
 pub mod lookup;
 pub mod mercator;
+pub mod placement;
 pub mod search;
 pub mod spatial;
 pub mod synthetic;

@@ -24,7 +24,7 @@ mod tile_math;
 pub use data::{BUNDLED_LABELS, BUNDLED_VECTORS, BasemapData, COARSE_MAX_ZOOM, Feature, Layer, VectorData};
 pub use error::DataError;
 pub use format::{Geometry, LayerKind};
-pub use labels::{Label, LabelKind, LabelSet, Placer};
+pub use labels::{Label, LabelKind, LabelSet};
 pub use legend::{LegendItem, Swatch, legend_items};
 pub use render::{render_tile, render_tile_padded};
 pub use scale_bar::nice_scale;

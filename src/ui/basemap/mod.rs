@@ -36,8 +36,7 @@ mod tiles;
 
 use std::sync::Arc;
 
-use egui::{Color32, Painter, Pos2, Rect};
-use walkers::Projector;
+use egui::Color32;
 
 use super::state::Theme;
 use crate::basemap::{
@@ -47,7 +46,7 @@ use crate::basemap::{
 pub use legend::paint_swatch;
 pub use offline_tiles::{OFFLINE_ATTRIBUTION, OfflineTiles, Resolution, TileOptions};
 pub use online::{OnlineConfig, OnlineStatus, OnlineTiles, USER_AGENT, default_cache_dir, probe};
-pub use overlay::{BasemapOverlay, draw_attribution, draw_labels, draw_scale_bar, draw_scale_bar_at};
+pub use overlay::BasemapOverlay;
 pub use tiles::{BasemapMode, BasemapTiles};
 
 /// A basemap colour as egui's.
@@ -169,28 +168,9 @@ impl Basemap {
     }
 
     /// The tiles (for walkers) and, borrowed separately, what is drawn over them.
-    pub fn parts(&mut self) -> (&mut BasemapTiles, Overlay<'_>) {
+    pub fn parts(&mut self) -> (&mut BasemapTiles, BasemapOverlay<'_>) {
         let attribution = self.tiles.attribution_lines();
-        let overlay = Overlay { labels: self.labels.as_deref(), style: &self.label_style, attribution };
+        let overlay = BasemapOverlay { labels: self.labels.as_deref(), style: &self.label_style, attribution };
         (&mut self.tiles, overlay)
-    }
-}
-
-/// What is drawn over the tiles: place names, the scale bar, the attribution.
-pub struct Overlay<'a> {
-    labels: Option<&'a LabelSet>,
-    style: &'a LabelStyle,
-    attribution: Vec<&'static str>,
-}
-
-impl Overlay<'_> {
-    /// Draws the scale bar at `scale_at`, the attribution, and the place names that fit
-    /// around `reserved` (the briefing's markers and labels, which win).
-    pub fn draw(&self, painter: &Painter, projector: &Projector, reserved: &mut Vec<Rect>, scale_at: Pos2) {
-        reserved.push(draw_scale_bar_at(painter, projector, scale_at));
-        reserved.extend(draw_attribution(painter, projector.clip_rect(), &self.attribution));
-        if let Some(labels) = self.labels {
-            draw_labels(painter, projector, labels, self.style, reserved);
-        }
     }
 }
