@@ -5,6 +5,29 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, vec2};
 
 use crate::placement::{Placer, ScreenBox};
 
+/// Padding between a tag's text and the edge of its halo box, in points.
+const TAG_PADDING: f32 = 2.0;
+/// Corner radius of a tag's halo box, in points.
+const TAG_CORNER: f32 = 3.0;
+
+/// Draws `text` on a halo box anchored by `align` at `at` (a ring's name, a leg's length, a
+/// link's label) and returns the box.
+pub fn tag(
+    painter: &Painter,
+    text: String,
+    font: FontId,
+    colour: Color32,
+    halo: Color32,
+    at: Pos2,
+    align: Align2,
+) -> Rect {
+    let galley = painter.layout_no_wrap(text, font, colour);
+    let rect = align.anchor_size(at, galley.size()).expand(TAG_PADDING);
+    painter.rect_filled(rect, TAG_CORNER, halo);
+    painter.galley(rect.min + vec2(TAG_PADDING, TAG_PADDING), galley, colour);
+    rect
+}
+
 /// A label waiting to be placed.
 pub struct Candidate {
     /// Text.
