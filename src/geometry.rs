@@ -86,11 +86,6 @@ impl MapGeometry {
         self.index.locate_in_envelope(&rstar::AABB::from_corners(min, max)).map(|p| p.data as usize)
     }
 
-    /// Whether more than `n` places lie inside the box (stops counting at `n + 1`).
-    pub fn more_than_in(&self, min: World, max: World, n: usize) -> bool {
-        self.places_in(min, max).nth(n).is_some()
-    }
-
     /// The place nearest to `at` within `radius` (world units), if any.
     pub fn nearest_place(&self, at: World, radius: f64) -> Option<usize> {
         self.index

@@ -68,11 +68,6 @@ impl Renderer {
         Ok(Self { headless, app })
     }
 
-    /// The app being rendered (to adjust its state between shots).
-    pub fn app_mut(&mut self) -> &mut BriefmapApp {
-        &mut self.app
-    }
-
     /// Renders one shot.
     pub fn render(&mut self, shot: Shot) -> Result<Pixmap, String> {
         let ctx = self.headless.context().clone();
