@@ -16,7 +16,6 @@ pub mod rings;
 pub mod save;
 pub mod source;
 pub mod story;
-pub mod story_edit;
 pub mod suggestion;
 pub mod v1;
 pub mod validate;
@@ -215,15 +214,6 @@ impl Briefing {
         problems.extend(validate::validate_as(&doc, &texts, atlas, file_format));
         let index = Index::new(&doc, atlas);
         (Self { file: file.to_owned(), path: None, doc, texts, index, migration: None }, problems)
-    }
-
-    /// Re-checks an edited document (e.g. after story edits), keeping the texts.
-    pub fn with_doc(&self, doc: BriefingDoc, atlas: &Atlas) -> Result<Self, Problems> {
-        let json = to_json(&doc);
-        let texts = self.texts.iter().map(|t| t.full().to_owned()).collect();
-        let mut checked = Self::new(&self.file, &json, doc, texts, atlas)?;
-        checked.path.clone_from(&self.path);
-        Ok(checked)
     }
 
     /// Rebuilds the lookups after the document changed; returns the problems of the result

@@ -108,7 +108,15 @@ mod tests {
     use super::*;
     use crate::atlas::Atlas;
     use crate::briefing::load::load_file;
-    use crate::briefing::story_edit::StoryEdit;
+    use crate::session::story::StoryEdit;
+    use crate::session::{EditError, Session};
+
+    /// `b` with a story edit made through a session.
+    fn edit(b: &Briefing, atlas: &Atlas, edit: StoryEdit) -> Result<Briefing, EditError> {
+        let mut s = Session::checked(b.clone(), Some(atlas.clone()));
+        s.apply(edit.into_edit(b)?)?;
+        Ok(s.briefing().clone())
+    }
 
     fn setup() -> (Atlas, Briefing) {
         let atlas = Atlas::bundled().unwrap();
@@ -121,7 +129,7 @@ mod tests {
         let (atlas, b) = setup();
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("out").join("briefing-bohdan-2016");
-        let edited = b.edit_story(StoryEdit::SetTitle(0, "Edited".into()), &atlas).unwrap();
+        let edited = edit(&b, &atlas, StoryEdit::SetTitle(0, "Edited".into())).unwrap();
         let saved = save_as(&edited, &folder).unwrap();
         let path = folder.join("bohdan-2016.json");
         assert_eq!(saved.path(), Some(path.as_path()));
@@ -144,7 +152,7 @@ mod tests {
         let first = save_as(&b, dir.path()).unwrap();
         let path = first.path().unwrap().to_owned();
         let loaded = load_file(&path, &atlas).unwrap();
-        let edited = loaded.edit_story(StoryEdit::Delete(1), &atlas).unwrap();
+        let edited = edit(&loaded, &atlas, StoryEdit::Delete(1)).unwrap();
         assert_eq!(edited.path(), Some(path.as_path()), "an edit keeps the file it came from");
         assert_eq!(save(&edited).unwrap(), path);
         let reloaded = load_file(&path, &atlas).unwrap();
@@ -169,7 +177,7 @@ mod tests {
         let first = save_as(&b, dir.path()).unwrap();
         let path = first.path().unwrap().to_owned();
         let before = std::fs::read(&path).unwrap();
-        let edited = first.edit_story(StoryEdit::Delete(0), &atlas).unwrap();
+        let edited = edit(&first, &atlas, StoryEdit::Delete(0)).unwrap();
 
         // A folder under a regular file cannot be made.
         let blocker = dir.path().join("blocker");

@@ -18,7 +18,7 @@ use crate::atlas::Atlas;
 use crate::spatial;
 
 /// Highest zoom a story step may ask for (the basemap is drawn up to this).
-pub const MAX_ZOOM: f64 = 19.0;
+pub use crate::mercator::MAX_ZOOM;
 
 /// Every problem in `doc`, in file order; `texts` are its sources' texts, in order.
 pub fn validate(doc: &BriefingDoc, texts: &[ArticleText], atlas: &Atlas) -> Vec<Problem> {

@@ -1,7 +1,6 @@
 //! Edits: every change to a briefing, as data. Applying one gives back its inverse, so undo is
 //! applying the inverse; nothing is ever copied whole.
 
-use crate::briefing::story_edit::StoryEdit;
 use crate::briefing::{Actor, Briefing, Claim, DateMention, Link, Place, Region, RingSpec, Source, Speaker, StoryStep};
 
 /// A change to one list of records.
@@ -252,22 +251,5 @@ fn apply_source_text(b: &mut Briefing, e: ListEdit<SourceWithText>) -> Result<Li
             b.push_text(to, text);
             Ok(ListEdit::Move { from: to, to: from })
         }
-    }
-}
-
-impl StoryEdit {
-    /// The edit as a change to the story's list of steps (titles and captions replace the
-    /// step with the new words).
-    pub fn into_edit(self, b: &Briefing) -> Result<Edit, EditError> {
-        let steps = b.story();
-        let step =
-            |i: usize| steps.get(i).cloned().ok_or(EditError::NoRecord { what: "step", index: i, len: steps.len() });
-        Ok(Edit::Story(match self {
-            Self::Insert(at, s) => ListEdit::Insert(at, s),
-            Self::Move { from, to } => ListEdit::Move { from, to },
-            Self::Delete(at) => ListEdit::Remove(at),
-            Self::SetTitle(at, title) => ListEdit::Replace(at, StoryStep { title, ..step(at)? }),
-            Self::SetCaption(at, caption) => ListEdit::Replace(at, StoryStep { caption, ..step(at)? }),
-        }))
     }
 }

@@ -9,6 +9,7 @@ pub mod derived;
 pub mod edit;
 pub mod history;
 pub mod recovery;
+pub mod story;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -77,7 +77,7 @@ fn records_edits_rebuild_the_lookups() {
     assert!(s.apply(Edit::Places(ListEdit::Replace(minsk, place.clone()))).is_err());
     place.id = "minsk".into();
     s.apply(Edit::Places(ListEdit::Replace(minsk, place))).unwrap();
-    let world = crate::viewport::to_world(s.briefing().places()[minsk].lon, s.briefing().places()[minsk].lat);
+    let world = crate::mercator::to_world(s.briefing().places()[minsk].lon, s.briefing().places()[minsk].lat);
     assert_eq!(s.derived().geometry.places[minsk], <[f64; 2]>::from(world), "the map geometry follows");
     s.undo();
     assert_eq!(s.briefing().places()[minsk].lat, embedded().briefing().places()[minsk].lat);

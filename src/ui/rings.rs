@@ -4,11 +4,11 @@
 use egui::{ComboBox, DragValue, Grid, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::briefing::story_edit::CapturedRing;
 use crate::briefing::{Briefing, BriefingRing};
 use crate::geometry::{AreaMesh, World};
+use crate::mercator::to_world;
+use crate::session::story::CapturedRing;
 use crate::spatial::{self, RangeRing, ReachRow, WeaponSystem, catalogue, format::ring_heading};
-use crate::viewport::to_world;
 
 /// A ring the user added from the app (kept with the app's saved state).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ use jiff::civil::{Date, date};
 use serde::{Deserialize, Serialize};
 
 use crate::briefing::{Briefing, Item};
+use crate::mercator::{MAX_LAT, MAX_VIEW_ZOOM, MIN_VIEW_ZOOM};
 use crate::session::TimeRange;
 use crate::timeline::TimeFilter;
 use crate::viewport::Camera;
@@ -187,8 +188,12 @@ impl AppState {
             *cam = Self::default().camera;
         }
         cam.lon = cam.lon.clamp(-180.0, 180.0);
-        cam.lat = cam.lat.clamp(-crate::viewport::MAX_LAT, crate::viewport::MAX_LAT);
-        cam.zoom = if cam.zoom.is_finite() { cam.zoom.clamp(1.0, 18.0) } else { Self::default().camera.zoom };
+        cam.lat = cam.lat.clamp(-MAX_LAT, MAX_LAT);
+        cam.zoom = if cam.zoom.is_finite() {
+            cam.zoom.clamp(MIN_VIEW_ZOOM, MAX_VIEW_ZOOM)
+        } else {
+            Self::default().camera.zoom
+        };
         let time = &mut self.time;
         time.speed = if time.speed.is_finite() { time.speed.clamp(1.0, MAX_SPEED) } else { TimeState::default().speed };
         time.from = time.from.clamp(SLIDER_START, SLIDER_END);
@@ -255,7 +260,7 @@ mod tests {
         let time = TimeState { speed: -3.0, ..TimeState::default() };
         let camera = Camera { lon: 500.0, lat: -89.0, zoom: 40.0 };
         let r = AppState { camera, time, ..AppState::default() }.repaired();
-        assert_eq!((r.camera.lon, r.camera.lat, r.camera.zoom), (180.0, -crate::viewport::MAX_LAT, 18.0));
+        assert_eq!((r.camera.lon, r.camera.lat, r.camera.zoom), (180.0, -MAX_LAT, 18.0));
         assert_eq!(r.time.speed, 1.0);
         // A state in range is left as it is.
         assert_eq!(AppState::default().repaired(), AppState::default());

@@ -12,9 +12,10 @@ use egui::{Button, Frame, Key, RichText, Role, ScrollArea, TextEdit, Ui, WidgetI
 use super::rings::ShownRing;
 use super::state::TimeState;
 use super::theme::Palette;
+use crate::briefing::RingSpec;
 use crate::briefing::save;
-use crate::briefing::story_edit::{Capture, StoryEdit};
 use crate::briefing::{Briefing, Item, LatLon, PartialDate, StoryStep, TimeWindow};
+use crate::session::story::{Capture, StoryEdit};
 use crate::session::{Edit, ListEdit, Session};
 use crate::viewport::Camera;
 
@@ -284,8 +285,7 @@ impl StoryEditor {
                     };
                     let at = self.selected.map_or(b.story().len(), |i| i + 1);
                     let new = capture.to_step(b, capture.default_title(b, at + 1));
-                    let rings = new.rings.into_iter().map(|r| Edit::Rings(ListEdit::Insert(usize::MAX, r))).collect();
-                    outcome.edited |= self.edit(session, StoryEdit::Insert(at, new.step), rings, None);
+                    outcome.edited |= self.edit(session, StoryEdit::Insert(at, new.step), new.rings, None);
                 }
                 Request::Undo => {
                     if self.undo.take().is_some() && session.undo() {
@@ -305,7 +305,7 @@ impl StoryEditor {
 
     /// Makes a story edit (with `rings` added to the briefing's range rings, as one step) in
     /// the typing `gesture`, if any; returns whether the briefing changed.
-    fn edit(&mut self, session: &mut Session, edit: StoryEdit, rings: Vec<Edit>, gesture: Option<&str>) -> bool {
+    fn edit(&mut self, session: &mut Session, edit: StoryEdit, rings: Vec<RingSpec>, gesture: Option<&str>) -> bool {
         let b = session.briefing();
         let structural = !matches!(edit, StoryEdit::SetTitle(..) | StoryEdit::SetCaption(..));
         let after = match &edit {
@@ -318,22 +318,9 @@ impl StoryEditor {
             StoryEdit::Delete(i) => b.story().get(*i).cloned().map(|step| (*i, step)),
             _ => None,
         };
-        // Rings to append go at the end of the briefing's list, whatever its length.
-        let n = b.rings().len();
-        let rings: Vec<Edit> = rings
-            .into_iter()
-            .enumerate()
-            .map(|(k, e)| match e {
-                Edit::Rings(ListEdit::Insert(_, r)) => Edit::Rings(ListEdit::Insert(n + k, r)),
-                other => other,
-            })
-            .collect();
-        let result = edit.into_edit(b).and_then(|e| {
-            let e = if rings.is_empty() { e } else { Edit::Batch(rings.into_iter().chain([e]).collect()) };
-            match gesture {
-                Some(g) => session.apply_in_gesture(e, g),
-                None => session.apply(e),
-            }
+        let result = edit.with_rings(b, rings).and_then(|e| match gesture {
+            Some(g) => session.apply_in_gesture(e, g),
+            None => session.apply(e),
         });
         match result {
             Ok(()) => {

@@ -3,9 +3,10 @@
 
 use super::BriefmapApp;
 use crate::briefing::Item;
+use crate::mercator::from_world;
 use crate::ui::action::Action;
 use crate::ui::story_editor::Scene;
-use crate::viewport::{self, Camera, from_world};
+use crate::viewport::{self, Camera};
 
 impl BriefmapApp {
     pub(super) fn apply_actions(&mut self, ctx: &egui::Context) {

@@ -2,12 +2,13 @@
 
 use super::BriefmapApp;
 use crate::briefing::Item;
+use crate::mercator::from_world;
 use crate::ui::legend;
 use crate::ui::map::{Highlight, MapInput};
 use crate::ui::presenter::{self, Presenter};
 use crate::ui::theme::Palette;
 use crate::ui::time_panel;
-use crate::viewport::{Camera, from_world};
+use crate::viewport::Camera;
 
 impl BriefmapApp {
     /// Whether presentation mode is on, and at which step.
