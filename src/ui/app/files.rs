@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
-use egui::{Align2, Context, RichText, Role, TextEdit, WidgetInfo};
+use egui::Context;
 
 use super::BriefmapApp;
+use super::questions::{self, Answer, Question, Then};
 use crate::briefing::Briefing;
 use crate::briefing::save::default_folder;
 use crate::session::Session;
@@ -44,30 +45,6 @@ impl RecoveryDir {
             Self::Off => None,
         }
     }
-}
-
-/// What to do once the unsaved edits have been saved or let go.
-#[derive(Clone, Debug, PartialEq)]
-enum Then {
-    /// Close the window.
-    Quit,
-    /// Show the Open window.
-    ChooseFile,
-    /// Open this file.
-    Open(PathBuf),
-}
-
-/// A question on screen.
-#[derive(Debug)]
-enum Question {
-    /// Save the edits before `then`?
-    SaveFirst(Then),
-    /// Which folder to save into (then do `then`, if anything).
-    SaveAs { folder: String, error: Option<String>, then: Option<Then> },
-    /// Which file to open.
-    Open { path: String, error: Option<String> },
-    /// Restore the unsaved edits an earlier run left?
-    Recover(Vec<Found>),
 }
 
 /// The files side of the app: questions, the native file dialog, autosave.
@@ -142,18 +119,6 @@ impl Files {
     }
 }
 
-/// What the user answered this frame.
-enum Answer {
-    Save(Then),
-    Discard(Then),
-    SaveInto(PathBuf, Option<Then>),
-    Open(PathBuf),
-    Browse { folder: bool },
-    Restore(PathBuf),
-    Forget(PathBuf),
-    Cancel,
-}
-
 impl BriefmapApp {
     /// Opens the briefing file at `path` in place of the one on screen (unsaved edits are
     /// the caller's to ask about). On failure the briefing on screen stays and the error is
@@ -219,7 +184,11 @@ impl BriefmapApp {
 
     /// Per frame: the questions on screen, the native dialog's answer, autosave, the title.
     pub(super) fn files_frame(&mut self, ctx: &Context) {
-        if let Some(answer) = self.question_ui(ctx) {
+        let name = self.session.briefing().file().to_owned();
+        let browsing = self.files.dialog.is_some();
+        let answer =
+            self.files.question.as_mut().and_then(|q| questions::show(ctx, q, &name, &self.state.recent, browsing));
+        if let Some(answer) = answer {
             self.answer(ctx, answer);
         }
         if let Some(picked) = self.files.dialog.as_ref().and_then(|rx| rx.try_recv().ok()) {
@@ -408,123 +377,6 @@ impl BriefmapApp {
         &self.files.title
     }
 
-    /// Draws the question on screen, if any; returns the answer given this frame.
-    fn question_ui(&mut self, ctx: &Context) -> Option<Answer> {
-        let name = self.session.briefing().file().to_owned();
-        let recent = self.state.recent.clone();
-        let browsing = self.files.dialog.is_some();
-        let question = self.files.question.as_mut()?;
-        let mut answer = None;
-        let window = |title: &str| {
-            egui::Window::new(title.to_owned())
-                .collapsible(false)
-                .resizable(false)
-                .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
-        };
-        match question {
-            Question::SaveFirst(then) => {
-                window("Unsaved changes").show(ctx, |ui| {
-                    let after = match then {
-                        Then::Quit => "closing",
-                        _ => "opening another briefing",
-                    };
-                    ui.label(format!("{name} has changes that are not saved. Save them before {after}?"));
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            answer = Some(Answer::Save(then.clone()));
-                        }
-                        if ui.button("Don't save").on_hover_text("Let the changes go").clicked() {
-                            answer = Some(Answer::Discard(then.clone()));
-                        }
-                        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                            answer = Some(Answer::Cancel);
-                        }
-                    });
-                });
-            }
-            Question::SaveAs { folder, error, then } => {
-                window("Save as").show(ctx, |ui| {
-                    ui.label("Save the briefing and its sources' texts into a folder:");
-                    ui.horizontal(|ui| {
-                        let field = ui.add(TextEdit::singleline(folder).desired_width(380.0));
-                        field.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Folder to save into"));
-                        if portal_available() && ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
-                            answer = Some(Answer::Browse { folder: true });
-                        }
-                    });
-                    if let Some(e) = error {
-                        ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color));
-                    }
-                    ui.horizontal(|ui| {
-                        if ui.button("Save here").clicked() {
-                            answer = Some(Answer::SaveInto(PathBuf::from(folder.trim()), then.clone()));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            answer = Some(Answer::Cancel);
-                        }
-                    });
-                });
-            }
-            Question::Open { path, error } => {
-                window("Open briefing").show(ctx, |ui| {
-                    ui.horizontal(|ui| {
-                        let field =
-                            ui.add(TextEdit::singleline(path).desired_width(380.0).hint_text("path/to/briefing.json"));
-                        field.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Briefing file"));
-                        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        if entered && !path.trim().is_empty() {
-                            answer = Some(Answer::Open(PathBuf::from(path.trim())));
-                        }
-                        if portal_available() && ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
-                            answer = Some(Answer::Browse { folder: false });
-                        }
-                    });
-                    if let Some(e) = error {
-                        ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color));
-                    }
-                    if !recent.is_empty() {
-                        ui.label(RichText::new("Recent").strong());
-                        for file in &recent {
-                            if ui.link(file.display().to_string()).clicked() {
-                                answer = Some(Answer::Open(file.clone()));
-                            }
-                        }
-                    }
-                    ui.horizontal(|ui| {
-                        if ui.button("Open").clicked() && !path.trim().is_empty() {
-                            answer = Some(Answer::Open(PathBuf::from(path.trim())));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            answer = Some(Answer::Cancel);
-                        }
-                    });
-                });
-            }
-            Question::Recover(found) => {
-                window("Unsaved edits found").show(ctx, |ui| {
-                    ui.label("briefmap closed without saving these edits. Restore them?");
-                    for f in found.iter() {
-                        ui.separator();
-                        ui.label(f.describe());
-                        ui.horizontal(|ui| {
-                            if ui.button("Restore").clicked() {
-                                answer = Some(Answer::Restore(f.path.clone()));
-                            }
-                            if ui.button("Discard").on_hover_text("Delete these edits").clicked() {
-                                answer = Some(Answer::Forget(f.path.clone()));
-                            }
-                        });
-                    }
-                    ui.separator();
-                    if ui.button("Not now").on_hover_text("Keep them for the next start").clicked() {
-                        answer = Some(Answer::Cancel);
-                    }
-                });
-            }
-        }
-        answer
-    }
-
     /// Opens `path` once any unsaved edits are saved or let go (the question is asked first).
     pub fn request_open(&mut self, path: PathBuf) {
         if self.session.is_dirty() {
@@ -541,10 +393,4 @@ fn remember(state: &mut AppState, path: &Path) {
     state.recent.retain(|p| p != &path);
     state.recent.insert(0, path);
     state.recent.truncate(RECENT_FILES);
-}
-
-/// Whether a native file dialog can be shown: rfd asks the desktop portal over D-Bus, which
-/// needs a session bus (a bare X server, as in CI, has none: the typed path is the way).
-fn portal_available() -> bool {
-    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
 }

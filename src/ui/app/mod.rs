@@ -7,6 +7,7 @@ mod commands;
 mod files;
 mod layers;
 mod present;
+mod questions;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,191 @@
+//! The questions the files side asks (save before closing? which folder? which file? restore
+//! the edits a crash left?), each a small window; the answer goes back to `files.rs`.
+
+use std::path::PathBuf;
+
+use egui::{Align2, Context, RichText, Role, TextEdit, Ui, WidgetInfo};
+
+use crate::session::recovery::Found;
+
+/// What to do once the unsaved edits have been saved or let go.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Then {
+    /// Close the window.
+    Quit,
+    /// Show the Open window.
+    ChooseFile,
+    /// Open this file.
+    Open(PathBuf),
+}
+
+/// A question on screen.
+#[derive(Debug)]
+pub(super) enum Question {
+    /// Save the edits before `then`?
+    SaveFirst(Then),
+    /// Which folder to save into (then do `then`, if anything).
+    SaveAs { folder: String, error: Option<String>, then: Option<Then> },
+    /// Which file to open.
+    Open { path: String, error: Option<String> },
+    /// Restore the unsaved edits an earlier run left?
+    Recover(Vec<Found>),
+}
+
+/// What the user answered this frame.
+pub(super) enum Answer {
+    Save(Then),
+    Discard(Then),
+    SaveInto(PathBuf, Option<Then>),
+    Open(PathBuf),
+    Browse { folder: bool },
+    Restore(PathBuf),
+    Forget(PathBuf),
+    Cancel,
+}
+
+/// Draws `question`; returns the answer given this frame. `name` is the briefing's file,
+/// `recent` the recent files, `browsing` whether a native dialog is already open.
+pub(super) fn show(
+    ctx: &Context,
+    question: &mut Question,
+    name: &str,
+    recent: &[PathBuf],
+    browsing: bool,
+) -> Option<Answer> {
+    let mut answer = None;
+    let window = |title: &str| {
+        egui::Window::new(title.to_owned())
+            .collapsible(false)
+            .resizable(false)
+            .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
+    };
+    match question {
+        Question::SaveFirst(then) => {
+            window("Unsaved changes").show(ctx, |ui| answer = save_first(ui, name, then));
+        }
+        Question::SaveAs { folder, error, then } => {
+            window("Save as").show(ctx, |ui| answer = save_as(ui, folder, error.as_deref(), then, browsing));
+        }
+        Question::Open { path, error } => {
+            window("Open briefing").show(ctx, |ui| answer = open(ui, path, error.as_deref(), recent, browsing));
+        }
+        Question::Recover(found) => {
+            window("Unsaved edits found").show(ctx, |ui| answer = recover(ui, found));
+        }
+    }
+    answer
+}
+
+fn save_first(ui: &mut Ui, name: &str, then: &Then) -> Option<Answer> {
+    let after = match then {
+        Then::Quit => "closing",
+        _ => "opening another briefing",
+    };
+    ui.label(format!("{name} has changes that are not saved. Save them before {after}?"));
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui.button("Save").clicked() {
+            answer = Some(Answer::Save(then.clone()));
+        }
+        if ui.button("Don't save").on_hover_text("Let the changes go").clicked() {
+            answer = Some(Answer::Discard(then.clone()));
+        }
+        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
+
+fn save_as(
+    ui: &mut Ui,
+    folder: &mut String,
+    error: Option<&str>,
+    then: &Option<Then>,
+    browsing: bool,
+) -> Option<Answer> {
+    let mut answer = None;
+    ui.label("Save the briefing and its sources' texts into a folder:");
+    ui.horizontal(|ui| {
+        let field = ui.add(TextEdit::singleline(folder).desired_width(380.0));
+        field.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Folder to save into"));
+        if portal_available() && ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
+            answer = Some(Answer::Browse { folder: true });
+        }
+    });
+    if let Some(e) = error {
+        ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Save here").clicked() {
+            answer = Some(Answer::SaveInto(PathBuf::from(folder.trim()), then.clone()));
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
+
+fn open(ui: &mut Ui, path: &mut String, error: Option<&str>, recent: &[PathBuf], browsing: bool) -> Option<Answer> {
+    let mut answer = None;
+    let typed = |path: &str| (!path.trim().is_empty()).then(|| Answer::Open(PathBuf::from(path.trim())));
+    ui.horizontal(|ui| {
+        let field = ui.add(TextEdit::singleline(path).desired_width(380.0).hint_text("path/to/briefing.json"));
+        field.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Briefing file"));
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            answer = typed(path);
+        }
+        if portal_available() && ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
+            answer = Some(Answer::Browse { folder: false });
+        }
+    });
+    if let Some(e) = error {
+        ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+    }
+    if !recent.is_empty() {
+        ui.label(RichText::new("Recent").strong());
+        for file in recent {
+            if ui.link(file.display().to_string()).clicked() {
+                answer = Some(Answer::Open(file.clone()));
+            }
+        }
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Open").clicked() {
+            answer = typed(path);
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
+
+fn recover(ui: &mut Ui, found: &[Found]) -> Option<Answer> {
+    let mut answer = None;
+    ui.label("briefmap closed without saving these edits. Restore them?");
+    for f in found {
+        ui.separator();
+        ui.label(f.describe());
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                answer = Some(Answer::Restore(f.path.clone()));
+            }
+            if ui.button("Discard").on_hover_text("Delete these edits").clicked() {
+                answer = Some(Answer::Forget(f.path.clone()));
+            }
+        });
+    }
+    ui.separator();
+    if ui.button("Not now").on_hover_text("Keep them for the next start").clicked() {
+        answer = Some(Answer::Cancel);
+    }
+    answer
+}
+
+/// Whether a native file dialog can be shown: rfd asks the desktop portal over D-Bus, which
+/// needs a session bus (a bare X server, as in CI, has none: the typed path is the way).
+fn portal_available() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+}
