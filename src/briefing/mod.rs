@@ -96,7 +96,15 @@ impl Index {
     fn new(doc: &BriefingDoc, atlas: &Atlas) -> Self {
         let sources = doc.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let spans = doc.claims.iter().map(|c| c.when.as_ref().and_then(|w| w.span().ok())).collect();
-        let shapes = doc.regions.iter().map(|r| atlas.union_of(&r.geometry)).collect();
+        let shapes = doc
+            .regions
+            .iter()
+            .map(|r| {
+                let mut shape = atlas.union_of(&r.geometry);
+                shape.0.extend(r.own_shape().0);
+                shape
+            })
+            .collect();
         let mut ids = HashMap::new();
         ids.extend(doc.places.iter().enumerate().map(|(i, p)| (p.id.clone(), Item::Place(i))));
         for (i, r) in doc.regions.iter().enumerate() {

@@ -155,6 +155,22 @@ pub struct Place {
     pub suggestion: Option<Suggestion>,
 }
 
+impl Region {
+    /// Its own outline as a `geo` multipolygon (empty when it has none).
+    pub fn own_shape(&self) -> geo::MultiPolygon<f64> {
+        let ring = |r: &Vec<[f64; 2]>| geo::LineString::from(r.iter().map(|&[x, y]| (x, y)).collect::<Vec<_>>());
+        geo::MultiPolygon(
+            self.area
+                .iter()
+                .filter_map(|rings| {
+                    let (exterior, holes) = rings.split_first()?;
+                    Some(geo::Polygon::new(ring(exterior), holes.iter().map(ring).collect()))
+                })
+                .collect(),
+        )
+    }
+}
+
 impl Place {
     /// The place as a `geo` point (x = longitude, y = latitude).
     pub fn point(&self) -> geo::Point<f64> {
@@ -214,7 +230,13 @@ pub struct Region {
     /// Actors it belongs to or concerns.
     pub actors: Vec<String>,
     /// Codes of the bundled boundaries (ISO 3166) whose union is this region.
+    #[serde(default)]
     pub geometry: Vec<String>,
+    /// Its own outline, for an area no bundled boundary draws (an imported polygon, an
+    /// exercise area): polygons of rings of `[lon, lat]` in degrees, exterior ring first, as
+    /// GeoJSON writes a MultiPolygon's coordinates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub area: Vec<Vec<Vec<[f64; 2]>>>,
     /// Legal status worth stating on the map, e.g. occupation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,

@@ -140,9 +140,10 @@ impl Checker<'_> {
         }
         for (i, r) in doc.regions.iter().enumerate() {
             let at = format!("regions[{i}]");
-            if r.geometry.is_empty() {
-                self.report(format!("{at}.geometry"), Some(&r.id), "lists no boundary codes");
+            if r.geometry.is_empty() && r.area.is_empty() {
+                self.report(format!("{at}.geometry"), Some(&r.id), "lists no boundary codes (nor an own 'area')");
             }
+            self.area(&at, &r.id, &r.area);
             for (j, code) in r.geometry.iter().enumerate() {
                 if atlas.get(code).is_none() {
                     self.report(
@@ -210,6 +211,25 @@ impl Checker<'_> {
             return false;
         }
         true
+    }
+
+    /// An own outline: each polygon's rings closed, at least four positions, on the globe.
+    fn area(&mut self, at: &str, record: &str, area: &[Vec<Vec<[f64; 2]>>]) {
+        for (p, rings) in area.iter().enumerate() {
+            if rings.is_empty() {
+                self.report(format!("{at}.area[{p}]"), Some(record), "a polygon needs an exterior ring");
+            }
+            for (r, ring) in rings.iter().enumerate() {
+                let path = format!("{at}.area[{p}][{r}]");
+                let on_globe =
+                    ring.iter().all(|&[lon, lat]| (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
+                if ring.len() < 4 || ring.first() != ring.last() {
+                    self.report(path, Some(record), "a ring needs at least 4 positions, the last one the first");
+                } else if !on_globe {
+                    self.report(path, Some(record), "a position is off the globe (longitude -180..180, latitude -90..90)");
+                }
+            }
+        }
     }
 
     fn mentions(&mut self, at: &str, record: &str, mentions: &[TextRef], texts: &HashMap<&str, &ArticleText>) {
