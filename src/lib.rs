@@ -13,6 +13,7 @@
 
 pub mod atlas;
 pub mod atomic;
+pub mod authoring;
 pub mod basemap;
 pub mod briefing;
 pub mod cli;

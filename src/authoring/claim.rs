@@ -1,0 +1,388 @@
+//! Making a claim from a passage the analyst selected: the quote and its reference exactly as
+//! the text has them, and proposals for the rest — the places and dates mentioned in the
+//! passage (and the sentence around it), who says it, what kind of claim it is, its actors.
+
+use std::ops::Range;
+
+use crate::briefing::ids::{short_slug, unique};
+use crate::briefing::suggestion::is_rejected;
+use crate::briefing::{Briefing, Claim, ClaimKind, Item, Speaker, TextRef, When};
+use crate::session::{Edit, ListEdit};
+
+/// Who the passage's words are from, as proposed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpeakerGuess {
+    /// A speaker the briefing has (by id).
+    Known(String),
+    /// A new speaker, by the name the text gives (and a role, when it gives one).
+    New {
+        /// The name, e.g. "Sergei Lavrov".
+        name: String,
+        /// The role before the name, e.g. "Russian Foreign Minister".
+        role: Option<String>,
+    },
+    /// The source's author (the passage is the author's own analysis).
+    Author,
+}
+
+/// A claim in the making: what the form shows and the analyst adjusts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimDraft {
+    /// The words, byte for byte.
+    pub quote: String,
+    /// Where they stand.
+    pub at: TextRef,
+    /// Places and regions the passage (or its sentence) mentions, each proposed.
+    pub parts: Vec<Item>,
+    /// Dates the passage (or its sentence) mentions, as `dates` indices; the first proposed.
+    pub dates: Vec<usize>,
+    /// The date to give the claim.
+    pub when: Option<When>,
+    /// Who says it.
+    pub speaker: SpeakerGuess,
+    /// What kind of statement it is.
+    pub kind: ClaimKind,
+    /// Actors the claim concerns (the proposed places' and regions').
+    pub actors: Vec<String>,
+    /// One line in the analyst's words (empty until written).
+    pub summary: String,
+}
+
+/// The sentence (or sentences) around `range` in `text`: from the end of the sentence before
+/// to the end of the sentence after, within the paragraph.
+///
+/// ```
+/// # use briefmap::authoring::claim::sentence_around;
+/// let text = "First one. Lavrov said it would happen. Then more.";
+/// let r = sentence_around(text, 18..24);
+/// assert_eq!(&text[r], "Lavrov said it would happen.");
+/// ```
+pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
+    let start = range.start.min(text.len());
+    let end = range.end.clamp(start, text.len());
+    let terminator = ['.', '!', '?', '\n'];
+    let before = &text[..start];
+    // A selection that starts or ends a sentence already is not widened past it.
+    let from = if before.trim_end_matches([' ', '\t']).ends_with(terminator) || before.is_empty() {
+        start
+    } else {
+        before.rfind(terminator).map_or(0, |i| i + 1)
+    };
+    let from = from + (text[from..start].len() - text[from..start].trim_start().len());
+    let after = &text[end..];
+    let closes = text[..end].trim_end_matches(['”', '"', '’', ' ']).ends_with(['.', '!', '?']);
+    let to = if closes {
+        end
+    } else {
+        after.find(terminator).map_or(text.len(), |i| {
+            let stop = after[i..].chars().next().map_or(0, char::len_utf8);
+            end + i + if after[i..].starts_with('\n') { 0 } else { stop }
+        })
+    };
+    from..to.max(from)
+}
+
+/// Verbs of saying that put a speaker next to them ("said Lavrov", "Lavrov said").
+const SAYING: [&str; 14] = [
+    "said", "says", "insisted", "stated", "told", "claimed", "argued", "added", "warned", "noted", "stressed",
+    "announced", "declared", "wrote",
+];
+
+/// Words in a speaker's role that make the words an official's.
+const OFFICIAL: [&str; 10] =
+    ["minister", "president", "spokesman", "spokeswoman", "spokesperson", "ministry", "secretary", "ambassador", "general", "commander"];
+
+/// Words that make a passage an anonymous source's.
+const ANONYMOUS: [&str; 6] = ["anonymous", "unnamed", "a source", "sources", "an official", "allegedly"];
+
+/// Words that make a passage a press report.
+const PRESS: [&str; 7] = ["reported", "daily", "newspaper", "agency", "news", "kommersant", "interfax"];
+
+/// Capitalised words right before `at` in `sentence` (a name), and the lowercase-free words
+/// before them that read as a role ("Russian Foreign Minister Sergei Lavrov").
+fn name_before(sentence: &str, at: usize) -> Option<(String, Option<String>)> {
+    let words: Vec<&str> = sentence[..at].split_whitespace().collect();
+    let caps: Vec<&str> = words.iter().rev().take_while(|w| starts_upper(w)).copied().collect();
+    if caps.is_empty() {
+        return None;
+    }
+    let caps: Vec<&str> = caps.into_iter().rev().collect();
+    // The last two capitalised words are the name, any before them the role.
+    let split = caps.len().saturating_sub(2);
+    let name = caps[split..].join(" ");
+    let role = (split > 0).then(|| caps[..split].join(" "));
+    Some((trim_punct(&name), role))
+}
+
+/// Most capitalised words a role and a name take together ("Russian Deputy Foreign Minister
+/// Sergei Ryabkov").
+const MAX_NAME_WORDS: usize = 6;
+
+/// Capitalised words right after `at` (after "said"): the last two the name, any before them
+/// the role ("insisted Russian Foreign Minister Sergei Lavrov").
+fn name_after(sentence: &str, at: usize) -> Option<(String, Option<String>)> {
+    let caps: Vec<&str> =
+        sentence[at..].split_whitespace().take_while(|w| starts_upper(w)).take(MAX_NAME_WORDS).collect();
+    if caps.is_empty() {
+        return None;
+    }
+    // A word that ends the sentence or clause ends the name.
+    let end = caps.iter().position(|w| w.ends_with([',', '.', ';', ':'])).map_or(caps.len(), |i| i + 1);
+    let caps = &caps[..end];
+    let split = caps.len().saturating_sub(2);
+    let role = (split > 0).then(|| caps[..split].join(" "));
+    Some((trim_punct(&caps[split..].join(" ")), role))
+}
+
+/// Whether `word` occurs in `text` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        text[..at].chars().last().is_none_or(|c| !c.is_alphanumeric())
+            && text[at + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.trim_start_matches(['“', '"', '(']).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn trim_punct(s: &str) -> String {
+    s.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
+}
+
+/// Who the words in `sentence` are from: a speaker the briefing has whose name appears, else
+/// a name next to a verb of saying, else the author.
+pub fn guess_speaker(b: &Briefing, sentence: &str) -> SpeakerGuess {
+    let lower = sentence.to_lowercase();
+    // Words nobody is said to say (no verb of saying, no quotation) are the author's.
+    let reported = sentence.contains(['“', '"', '«', '„']) || SAYING.iter().any(|v| has_word(&lower, v));
+    if !reported {
+        return SpeakerGuess::Author;
+    }
+    // A speaker the briefing has, by the last word of their proper name ("Lavrov"), written
+    // as a name (capitalised, a whole word); a description ("an anonymous official") is none.
+    let known = b.doc().speakers.iter().find(|s| {
+        let proper = s.name.split_whitespace().filter(|w| starts_upper(w)).last().map(trim_punct);
+        proper.is_some_and(|last| last.chars().count() > 2 && has_word(sentence, &last))
+    });
+    if let Some(s) = known {
+        return SpeakerGuess::Known(s.id.clone());
+    }
+    for verb in SAYING {
+        for (at, _) in lower.match_indices(verb) {
+            let whole = sentence[..at].chars().last().is_none_or(|c| !c.is_alphanumeric())
+                && sentence[at + verb.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !whole {
+                continue;
+            }
+            if let Some((name, role)) = name_after(sentence, at + verb.len()).filter(|(n, _)| !n.is_empty()) {
+                return SpeakerGuess::New { name, role };
+            }
+            if let Some((name, role)) = name_before(sentence, at).filter(|(n, _)| !n.is_empty()) {
+                return SpeakerGuess::New { name, role };
+            }
+        }
+    }
+    SpeakerGuess::Author
+}
+
+/// What kind of claim a passage reads as, from its speaker and its words.
+pub fn guess_kind(sentence: &str, speaker: &SpeakerGuess, b: &Briefing) -> ClaimKind {
+    let lower = sentence.to_lowercase();
+    let role = match speaker {
+        SpeakerGuess::Known(id) => b.speaker(id).and_then(|s| s.role.clone()).unwrap_or_default(),
+        SpeakerGuess::New { role, .. } => role.clone().unwrap_or_default(),
+        SpeakerGuess::Author => String::new(),
+    }
+    .to_lowercase();
+    if ANONYMOUS.iter().any(|w| lower.contains(w)) {
+        ClaimKind::AnonymousSource
+    } else if OFFICIAL.iter().any(|w| role.contains(w) || lower.contains(w)) && *speaker != SpeakerGuess::Author {
+        ClaimKind::OfficialStatement
+    } else if PRESS.iter().any(|w| lower.contains(w)) {
+        ClaimKind::PressReport
+    } else if *speaker == SpeakerGuess::Author {
+        ClaimKind::Analysis
+    } else {
+        ClaimKind::OfficialStatement
+    }
+}
+
+/// The claim a selection makes: `at` must point at whole characters of a source's text.
+pub fn draft(b: &Briefing, at: &TextRef) -> Option<ClaimDraft> {
+    let text = b.text_of(&at.source)?.full();
+    let quote = text.get(at.range())?.to_owned();
+    if quote.trim().is_empty() {
+        return None;
+    }
+    let sentence_range = sentence_around(text, at.range());
+    let sentence = TextRef::new(&at.source, sentence_range.start.min(at.start), sentence_range.end.max(at.end));
+    let inside = |m: &TextRef| m.overlaps(&sentence);
+    let mut parts = Vec::new();
+    for (i, p) in b.places().iter().enumerate() {
+        if !is_rejected(&p.suggestion) && p.mentions.iter().any(inside) {
+            parts.push(Item::Place(i));
+        }
+    }
+    for (i, r) in b.regions().iter().enumerate() {
+        if !is_rejected(&r.suggestion) && r.mentions.iter().any(inside) {
+            parts.push(Item::Region(i));
+        }
+    }
+    let dates: Vec<usize> = b
+        .doc()
+        .dates
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !is_rejected(&d.suggestion) && inside(&d.at) && d.when.span().is_ok())
+        .map(|(i, _)| i)
+        .collect();
+    let when = dates.first().map(|&i| b.doc().dates[i].when.clone());
+    let words = &text[sentence.range()];
+    let speaker = guess_speaker(b, words);
+    let kind = guess_kind(words, &speaker, b);
+    let mut actors: Vec<String> = Vec::new();
+    for item in &parts {
+        let ids = match *item {
+            Item::Place(i) => &b.places()[i].actors,
+            Item::Region(i) => &b.regions()[i].actors,
+            Item::Claim(_) => continue,
+        };
+        for id in ids {
+            if !actors.contains(id) {
+                actors.push(id.clone());
+            }
+        }
+    }
+    Some(ClaimDraft { quote, at: at.clone(), parts, dates, when, speaker, kind, actors, summary: String::new() })
+}
+
+/// Why a claim draft cannot be made yet, in words for the form.
+pub fn missing(d: &ClaimDraft) -> Option<&'static str> {
+    if d.summary.trim().is_empty() {
+        Some("write a one-line summary")
+    } else if d.actors.is_empty() {
+        Some("pick at least one actor")
+    } else {
+        None
+    }
+}
+
+/// The edits that add the claim (and a new speaker, if it has one), as one undo step.
+pub fn create(b: &Briefing, d: &ClaimDraft) -> Edit {
+    let mut edits = Vec::new();
+    let speaker = match &d.speaker {
+        SpeakerGuess::Known(id) => id.clone(),
+        SpeakerGuess::New { name, role } => {
+            let id = unique(&crate::briefing::ids::slug(name, "speaker"), |id| b.speaker(id).is_some());
+            let s = Speaker { id: id.clone(), name: name.clone(), role: role.clone() };
+            edits.push(Edit::Speakers(ListEdit::Insert(b.doc().speakers.len(), s)));
+            id
+        }
+        SpeakerGuess::Author => author_speaker(b, d, &mut edits),
+    };
+    let base = short_slug(&d.summary, 5, "claim");
+    let id = unique(&base, |id| b.item(id).is_some() || b.claims().iter().any(|c| c.id == id));
+    let (mut places, mut regions) = (Vec::new(), Vec::new());
+    for item in &d.parts {
+        match *item {
+            Item::Place(i) => places.push(b.places()[i].id.clone()),
+            Item::Region(i) => regions.push(b.regions()[i].id.clone()),
+            Item::Claim(_) => {}
+        }
+    }
+    let claim = Claim {
+        id,
+        quote: d.quote.clone(),
+        at: d.at.clone(),
+        summary: d.summary.trim().to_owned(),
+        kind: d.kind,
+        speaker,
+        actors: d.actors.clone(),
+        places,
+        regions,
+        when: d.when.clone(),
+    };
+    // Claims stay in text order: the reader and the appendix list them so.
+    let key = |c: &Claim| (b.source_index(&c.at.source), c.at.start);
+    let at = b.claims().iter().position(|c| key(c) > key(&claim)).unwrap_or(b.claims().len());
+    edits.push(Edit::Claims(ListEdit::Insert(at, claim)));
+    Edit::Batch(edits)
+}
+
+/// The id of the speaker who stands for the source's author, added when the briefing has none.
+fn author_speaker(b: &Briefing, d: &ClaimDraft, edits: &mut Vec<Edit>) -> String {
+    let source = b.source_index(&d.at.source).map(|i| &b.sources()[i]);
+    let name = source.map(|s| s.author.trim()).filter(|a| !a.is_empty()).unwrap_or("The author").to_owned();
+    if let Some(s) = b.doc().speakers.iter().find(|s| s.name == name) {
+        return s.id.clone();
+    }
+    let id = unique(&crate::briefing::ids::slug(&name, "author"), |id| b.speaker(id).is_some());
+    let role = Some("author of the source".to_owned());
+    edits.push(Edit::Speakers(ListEdit::Insert(b.doc().speakers.len(), Speaker { id: id.clone(), name, role })));
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::Atlas;
+    use crate::session::Session;
+
+    fn embedded() -> Briefing {
+        Briefing::embedded(&Atlas::bundled().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn speakers_are_found_next_to_verbs_of_saying() {
+        let b = Briefing::empty();
+        let guess = |s: &str| guess_speaker(&b, s);
+        assert_eq!(
+            guess("“We have an identical approach,” insisted Russian Foreign Minister Sergei Lavrov."),
+            SpeakerGuess::New { name: "Sergei Lavrov".into(), role: Some("Russian Foreign Minister".into()) }
+        );
+        assert_eq!(
+            guess("Belarusian Foreign Minister Vladimir Makei said it was a challenge."),
+            SpeakerGuess::New { name: "Vladimir Makei".into(), role: Some("Belarusian Foreign Minister".into()) }
+        );
+        assert_eq!(guess("Minsk can wait and bargain with the Kremlin."), SpeakerGuess::Author);
+    }
+
+    #[test]
+    fn a_known_speaker_is_proposed_and_the_kind_follows() {
+        let b = embedded();
+        let text = "“We have an identical approach to the missile defence system,” insisted Russian Foreign Minister Sergei Lavrov.";
+        let SpeakerGuess::Known(id) = guess_speaker(&b, text) else { panic!("Lavrov is in the briefing") };
+        assert_eq!(b.speaker(&id).unwrap().name, "Sergei Lavrov");
+        assert_eq!(guess_kind(text, &SpeakerGuess::Known(id), &b), ClaimKind::OfficialStatement);
+        let anon = "An anonymous high-level official told Moscow-based daily Kommersant about a clash.";
+        assert_eq!(guess_kind(anon, &SpeakerGuess::Author, &b), ClaimKind::AnonymousSource);
+    }
+
+    #[test]
+    fn a_selection_becomes_a_claim_with_its_exact_words() {
+        let atlas = Atlas::bundled().unwrap();
+        let b = embedded();
+        let text = b.text().full();
+        let quote = "Minsk can wait and bargain with the Kremlin.";
+        let start = text.find(quote).unwrap();
+        let at = TextRef::new(&b.sources()[0].id, start, start + quote.len());
+        let mut d = draft(&b, &at).unwrap();
+        assert_eq!(d.quote, quote);
+        assert_eq!(d.speaker, SpeakerGuess::Author);
+        assert_eq!(missing(&d), Some("write a one-line summary"));
+        d.summary = "Minsk has time to bargain".into();
+        d.actors = vec!["belarus".into()];
+        let mut s = Session::checked(b.clone(), Some(atlas));
+        s.apply(create(s.briefing(), &d)).expect("the new claim checks");
+        let made = s.briefing().claims().iter().find(|c| c.summary == "Minsk has time to bargain").unwrap();
+        assert_eq!(s.briefing().quote_at(&made.at), Some(quote), "check holds the quote byte for byte");
+        assert_eq!(made.id, "minsk-has-time-to-bargain");
+        let claims = s.briefing().claims();
+        let i = claims.iter().position(|c| c.id == made.id).unwrap();
+        assert!(claims[..i].iter().all(|c| c.at.start <= start), "claims before it start before it");
+        assert!(claims.get(i + 1).is_none_or(|c| c.at.start > start), "and the next after it");
+        assert!(s.undo());
+        assert_eq!(s.briefing().claims().len(), b.claims().len());
+    }
+}

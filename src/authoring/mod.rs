@@ -1,0 +1,6 @@
+//! Authoring a briefing in the app, as plain functions that read a [`crate::briefing::Briefing`]
+//! and return [`crate::session::Edit`]s: reviewing the extractor's suggestions, making claims
+//! from selected passages, adding places by hand and linking them. No UI in here.
+
+pub mod claim;
+pub mod review;
