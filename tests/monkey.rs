@@ -24,23 +24,17 @@ const EVENTS_PER_FRAME: usize = 10;
 const DEFAULT_SEED: u64 = 0x5eed_b41e_f0a9_2016;
 const SIZE: Vec2 = vec2(1400.0, 900.0);
 
-/// xorshift64*: small, fast and the same on every machine.
-struct Rng(u64);
+/// The monkey's dice: fastrand's seeded generator, the same sequence on every machine.
+struct Rng(fastrand::Rng);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
+    /// A number below `n`, drawn as a `u64` (fastrand's `usize` depends on the platform).
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.0.u64(..n as u64) as usize
     }
 
     fn unit(&mut self) -> f32 {
-        (self.next() >> 40) as f32 / (1u64 << 24) as f32
+        self.0.f32()
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -297,7 +291,7 @@ fn ten_thousand_random_events_break_nothing() {
         .build_eframe(move |_| BriefmapApp::with_briefing(briefing, AppState::default()));
     let mut monkey = Monkey {
         h,
-        rng: Rng(seed | 1),
+        rng: Rng(fastrand::Rng::with_seed(seed)),
         size: SIZE,
         pointer: Pos2::ZERO,
         held: None,
