@@ -16,12 +16,8 @@ const BARANOVICHI: Point<f64> = Point(geo::Coord { x: 26.0458, y: 53.0944 });
 /// `n` deterministic pseudo-random points over Europe (lon -10..45, lat 35..70), so a 500 km ring
 /// around Baranovichi holds a realistic share of them (~3%).
 fn european_points(n: usize) -> Vec<Point<f64>> {
-    let mut state: u64 = 0x2016_0516;
-    let mut next = move || {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
-    (0..n).map(|_| Point::new(-10.0 + 55.0 * next(), 35.0 + 35.0 * next())).collect()
+    let mut rng = briefmap::synthetic::Rng::new(0x2016_0516);
+    (0..n).map(|_| Point::new(rng.range(-10.0, 45.0), rng.range(35.0, 70.0))).collect()
 }
 
 fn iskander_at_baranovichi() -> RangeRing {

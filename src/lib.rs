@@ -5,11 +5,12 @@
 //! [`timeline`], [`visibility`], [`search`], [`geometry`], [`mercator`] (the projection),
 //! [`viewport`] (framing, flights), [`placement`] (label collisions), [`spatial`] (range rings,
 //! distances), [`basemap`] (vector data, labels, tile rendering), [`export`] (GeoJSON, KML, the
-//! PNG and GIF writers), [`atomic`], [`cli`] and [`synthetic`].
+//! PNG and GIF writers), [`atomic`] and [`synthetic`].
 //!
-//! [`ui`] is the app (eframe, egui, walkers) and reads the core; it also holds what draws with
-//! egui outside the window: `ui::basemap` (walkers tiles and the map overlay) and `ui::render`
-//! (the UI run headlessly and rasterised on the CPU, for image exports).
+//! The front ends read the core: [`ui`] is the app (eframe, egui, walkers) and [`cli`] the
+//! command line. `ui` also holds what draws with egui outside the window: `ui::basemap`
+//! (walkers tiles and the map overlay) and `ui::render` (the app run headlessly and rasterised
+//! on the CPU, for image exports, which `cli`'s `render` uses).
 
 pub mod atlas;
 pub mod atomic;

@@ -11,31 +11,30 @@ use crate::briefing::{
 /// The id of a synthetic briefing's one source.
 const SOURCE: &str = "synthetic";
 
-/// A small, fast, deterministic generator (xorshift64*), so every run builds the same data.
-pub struct Rng(u64);
+/// A seeded generator ([`fastrand`]'s wyrand), so every run on every platform builds the same
+/// data.
+pub struct Rng(fastrand::Rng);
 
 impl Rng {
-    /// A generator from a seed (any value; zero is replaced).
+    /// A generator from a seed (any value).
     pub fn new(seed: u64) -> Self {
-        Self(seed.max(1))
+        Self(fastrand::Rng::with_seed(seed))
     }
 
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        self.0.u64(..)
     }
 
     /// A float in `lo..hi`.
     pub fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+        lo + (hi - lo) * self.0.f64()
     }
 
-    /// An index below `n` (n > 0).
+    /// An index below `n` (n > 0). Drawn as a `u64`: fastrand's `usize` depends on the
+    /// platform's pointer width, and the data must not.
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
+        self.0.u64(..n.max(1) as u64) as usize
     }
 }
 

@@ -84,13 +84,35 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// Verbs of saying that put a speaker next to them ("said Lavrov", "Lavrov said").
 const SAYING: [&str; 14] = [
-    "said", "says", "insisted", "stated", "told", "claimed", "argued", "added", "warned", "noted", "stressed",
-    "announced", "declared", "wrote",
+    "said",
+    "says",
+    "insisted",
+    "stated",
+    "told",
+    "claimed",
+    "argued",
+    "added",
+    "warned",
+    "noted",
+    "stressed",
+    "announced",
+    "declared",
+    "wrote",
 ];
 
 /// Words in a speaker's role that make the words an official's.
-const OFFICIAL: [&str; 10] =
-    ["minister", "president", "spokesman", "spokeswoman", "spokesperson", "ministry", "secretary", "ambassador", "general", "commander"];
+const OFFICIAL: [&str; 10] = [
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ministry",
+    "secretary",
+    "ambassador",
+    "general",
+    "commander",
+];
 
 /// Words that make a passage an anonymous source's.
 const ANONYMOUS: [&str; 6] = ["anonymous", "unnamed", "a source", "sources", "an official", "allegedly"];
@@ -162,7 +184,7 @@ pub fn guess_speaker(b: &Briefing, sentence: &str) -> SpeakerGuess {
     // A speaker the briefing has, by the last word of their proper name ("Lavrov"), written
     // as a name (capitalised, a whole word); a description ("an anonymous official") is none.
     let known = b.doc().speakers.iter().find(|s| {
-        let proper = s.name.split_whitespace().filter(|w| starts_upper(w)).last().map(trim_punct);
+        let proper = s.name.split_whitespace().rfind(|w| starts_upper(w)).map(trim_punct);
         proper.is_some_and(|last| last.chars().count() > 2 && has_word(sentence, &last))
     });
     if let Some(s) = known {

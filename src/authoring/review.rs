@@ -52,14 +52,26 @@ pub fn rows(b: &Briefing) -> Vec<ReviewRow> {
     for (i, p) in b.places().iter().enumerate() {
         if let Some(s) = &p.suggestion {
             let label = p.name.clone();
-            let row = ReviewRow { what: Suggested::Place(i), label, first: first(&p.mentions), mentions: p.mentions.len(), suggestion: s.clone() };
+            let row = ReviewRow {
+                what: Suggested::Place(i),
+                label,
+                first: first(&p.mentions),
+                mentions: p.mentions.len(),
+                suggestion: s.clone(),
+            };
             rows.push(row);
         }
     }
     for (i, r) in b.regions().iter().enumerate() {
         if let Some(s) = &r.suggestion {
             let label = r.name.clone();
-            let row = ReviewRow { what: Suggested::Region(i), label, first: first(&r.mentions), mentions: r.mentions.len(), suggestion: s.clone() };
+            let row = ReviewRow {
+                what: Suggested::Region(i),
+                label,
+                first: first(&r.mentions),
+                mentions: r.mentions.len(),
+                suggestion: s.clone(),
+            };
             rows.push(row);
         }
     }
@@ -67,7 +79,13 @@ pub fn rows(b: &Briefing) -> Vec<ReviewRow> {
         if let Some(s) = &d.suggestion {
             let words = d.when.text.clone().unwrap_or_else(|| d.when.label());
             let label = format!("{words} → {}", d.when.label());
-            rows.push(ReviewRow { what: Suggested::Date(i), label, first: Some(d.at.clone()), mentions: 1, suggestion: s.clone() });
+            rows.push(ReviewRow {
+                what: Suggested::Date(i),
+                label,
+                first: Some(d.at.clone()),
+                mentions: 1,
+                suggestion: s.clone(),
+            });
         }
     }
     rows.sort_by_key(|r| r.first.as_ref().map(|f| (b.source_index(&f.source), f.start)));
@@ -80,7 +98,11 @@ pub fn undecided(b: &Briefing) -> usize {
 }
 
 /// The record's suggestion changed by `f` (accepting drops it: the record is the analyst's).
-fn with_suggestion(b: &Briefing, what: Suggested, f: impl Fn(Option<Suggestion>) -> Option<Suggestion>) -> Option<Edit> {
+fn with_suggestion(
+    b: &Briefing,
+    what: Suggested,
+    f: impl Fn(Option<Suggestion>) -> Option<Suggestion>,
+) -> Option<Edit> {
     Some(match what {
         Suggested::Place(i) => {
             let mut p = b.places().get(i)?.clone();
@@ -108,7 +130,12 @@ pub fn accept(b: &Briefing, what: Suggested) -> Option<Edit> {
 /// Rejects a suggestion everywhere: the record stays in the file, not drawn, not proposed again.
 pub fn reject(b: &Briefing, what: Suggested) -> Option<Edit> {
     with_suggestion(b, what, |s| {
-        let mut s = s.unwrap_or(Suggestion { status: Review::Undecided, confidence: 1.0, gazetteer: None, alternatives: Vec::new() });
+        let mut s = s.unwrap_or(Suggestion {
+            status: Review::Undecided,
+            confidence: 1.0,
+            gazetteer: None,
+            alternatives: Vec::new(),
+        });
         s.status = Review::Rejected;
         Some(s)
     })
@@ -199,7 +226,10 @@ pub fn switch(b: &Briefing, what: Suggested, alt: usize) -> Option<Edit> {
             if !c.geometry.is_empty() {
                 let region = region_from(p.id.clone(), &c, p.mentions.clone(), p.actors.clone(), suggestion);
                 let at = b.regions().len();
-                return Some(Edit::Batch(vec![Edit::Places(ListEdit::Remove(i)), Edit::Regions(ListEdit::Insert(at, region))]));
+                return Some(Edit::Batch(vec![
+                    Edit::Places(ListEdit::Remove(i)),
+                    Edit::Regions(ListEdit::Insert(at, region)),
+                ]));
             }
             let place = Place {
                 name: c.name.clone(),
@@ -247,9 +277,15 @@ pub fn switch(b: &Briefing, what: Suggested, alt: usize) -> Option<Edit> {
 /// The suggestion after switching to alternative `alt`: that one leaves the list, the old
 /// reading joins it; still undecided.
 fn switched(s: &Suggestion, alt: usize, old: Candidate, chosen: &Candidate) -> Suggestion {
-    let mut alternatives: Vec<Candidate> = s.alternatives.iter().enumerate().filter(|(k, _)| *k != alt).map(|(_, c)| c.clone()).collect();
+    let mut alternatives: Vec<Candidate> =
+        s.alternatives.iter().enumerate().filter(|(k, _)| *k != alt).map(|(_, c)| c.clone()).collect();
     alternatives.insert(0, old);
-    Suggestion { status: Review::Undecided, confidence: s.confidence, gazetteer: Some(chosen.source.clone()), alternatives }
+    Suggestion {
+        status: Review::Undecided,
+        confidence: s.confidence,
+        gazetteer: Some(chosen.source.clone()),
+        alternatives,
+    }
 }
 
 fn provenance(c: &Candidate) -> Provenance {
@@ -353,7 +389,8 @@ mod tests {
     fn accepting_all_above_a_confidence_is_one_step() {
         let mut s = suggested();
         let before = s.briefing().undecided_suggestions();
-        let above: usize = s.briefing().places().iter().filter(|p| p.suggestion.as_ref().unwrap().confidence >= 0.7).count();
+        let above: usize =
+            s.briefing().places().iter().filter(|p| p.suggestion.as_ref().unwrap().confidence >= 0.7).count();
         s.apply(accept_all_above(s.briefing(), 0.7).unwrap()).unwrap();
         assert_eq!(s.briefing().undecided_suggestions(), before - above);
         assert_eq!(s.history().depth(), 1);

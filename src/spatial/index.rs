@@ -101,14 +101,10 @@ impl PointIndex {
 mod tests {
     use super::*;
 
-    /// Deterministic pseudo-random points over the whole globe (64-bit LCG, Knuth's constants).
+    /// Deterministic pseudo-random points over the whole globe.
     fn scattered_points(n: usize) -> Vec<Point<f64>> {
-        let mut state: u64 = 0x2016_0516;
-        let mut next = move || {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 11) as f64 / (1u64 << 53) as f64
-        };
-        (0..n).map(|_| Point::new(next() * 360.0 - 180.0, next() * 180.0 - 90.0)).collect()
+        let mut rng = crate::synthetic::Rng::new(0x2016_0516);
+        (0..n).map(|_| Point::new(rng.range(-180.0, 180.0), rng.range(-90.0, 90.0))).collect()
     }
 
     #[test]
