@@ -15,7 +15,7 @@ use egui_kittest::{Harness, SnapshotOptions};
 const DIFFERING_PIXELS: usize = 60;
 
 fn options() -> SnapshotOptions {
-    SnapshotOptions::new().failed_pixel_count_threshold(DIFFERING_PIXELS)
+    SnapshotOptions::new().max_failed_pixels(DIFFERING_PIXELS)
 }
 
 fn app_harness(name: &str, state: AppState) -> Option<Harness<'static, BriefmapApp>> {

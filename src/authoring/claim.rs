@@ -332,6 +332,35 @@ pub fn create(b: &Briefing, d: &ClaimDraft) -> Edit {
     Edit::Batch(edits)
 }
 
+/// The draft of claim `i` as it stands, to edit in the form.
+pub fn of_claim(b: &Briefing, i: usize) -> Option<ClaimDraft> {
+    let c = b.claims().get(i)?;
+    let parts = b.claim_parts(i).to_vec();
+    let dates = b.doc().dates.iter().enumerate().filter(|(_, d)| d.at.overlaps(&c.at)).map(|(k, _)| k).collect();
+    Some(ClaimDraft {
+        quote: c.quote.clone(),
+        at: c.at.clone(),
+        parts,
+        dates,
+        when: c.when.clone(),
+        speaker: SpeakerGuess::Known(c.speaker.clone()),
+        kind: c.kind,
+        actors: c.actors.clone(),
+        summary: c.summary.clone(),
+    })
+}
+
+/// The edits that change claim `i` to the draft (its id and quote stay), as one undo step.
+pub fn update(b: &Briefing, i: usize, d: &ClaimDraft) -> Option<Edit> {
+    let old = b.claims().get(i)?;
+    let Edit::Batch(mut edits) = create(b, d) else { return None };
+    // `create` ends with the claim's insertion: make it a replacement keeping the id.
+    let Some(Edit::Claims(ListEdit::Insert(_, claim))) = edits.pop() else { return None };
+    let claim = Claim { id: old.id.clone(), ..claim };
+    edits.push(Edit::Claims(ListEdit::Replace(i, claim)));
+    Some(Edit::Batch(edits))
+}
+
 /// The id of the speaker who stands for the source's author, added when the briefing has none.
 fn author_speaker(b: &Briefing, d: &ClaimDraft, edits: &mut Vec<Edit>) -> String {
     let source = b.source_index(&d.at.source).map(|i| &b.sources()[i]);

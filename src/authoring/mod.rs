@@ -3,4 +3,5 @@
 //! from selected passages, adding places by hand and linking them. No UI in here.
 
 pub mod claim;
+pub mod places;
 pub mod review;

@@ -91,6 +91,8 @@ struct Index {
     /// The place and link kinds in use, for legends (a scan of every place per frame is too
     /// slow at 100k places).
     kinds_used: (Vec<PlaceKind>, Vec<LinkKind>),
+    /// Suggestions nobody has decided on yet (places, regions, dates).
+    undecided: usize,
 }
 
 impl Index {
@@ -139,7 +141,11 @@ impl Index {
             PlaceKind::ALL.into_iter().filter(|k| place_kinds.contains(k)).collect(),
             LinkKind::ALL.into_iter().filter(|k| link_kinds.contains(k)).collect(),
         );
+        let undecided = doc.places.iter().filter(|p| suggestion::is_undecided(&p.suggestion)).count()
+            + doc.regions.iter().filter(|r| suggestion::is_undecided(&r.suggestion)).count()
+            + doc.dates.iter().filter(|x| suggestion::is_undecided(&x.suggestion)).count();
         Self {
+            undecided,
             sources,
             spans,
             shapes,
@@ -461,11 +467,7 @@ impl Briefing {
 
     /// How many places, regions and dates the extractor suggested that nobody has decided on.
     pub fn undecided_suggestions(&self) -> usize {
-        let d = &self.doc;
-        let undecided = suggestion::is_undecided;
-        d.places.iter().filter(|p| undecided(&p.suggestion)).count()
-            + d.regions.iter().filter(|r| undecided(&r.suggestion)).count()
-            + d.dates.iter().filter(|x| undecided(&x.suggestion)).count()
+        self.index.undecided
     }
 
     /// The briefing file's text as it would be saved.

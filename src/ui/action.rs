@@ -30,6 +30,12 @@ pub enum Action {
     Open(std::path::PathBuf),
     /// Put a story step on screen, picked in the story editor.
     ShowStep(usize),
+    /// Move place `i` to this point (a marker being dragged: one undo step per drag).
+    MovePlace(usize, geo::Point<f64>),
+    /// A marker drag ended.
+    MoveDone,
+    /// Put the place being added at this point (a click on the map).
+    PlaceAt(geo::Point<f64>),
 }
 
 /// Actions gathered during a frame.

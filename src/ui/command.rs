@@ -53,6 +53,8 @@ pub enum Command {
     Measure,
     /// Show or hide the story editor.
     Story,
+    /// Show or hide the review and authoring panel.
+    Author,
     /// Show or hide the list of the briefing's problems.
     Problems,
     /// Switch between the light and the dark theme.
@@ -87,7 +89,7 @@ const COMMAND_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND }
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 28] = [
         Self::Help,
         Self::Find,
         Self::Escape,
@@ -111,6 +113,7 @@ impl Command {
         Self::Rings,
         Self::Measure,
         Self::Story,
+        Self::Author,
         Self::Problems,
         Self::Theme,
         Self::Present,
@@ -143,6 +146,7 @@ impl Command {
             Self::Rings => "Rings",
             Self::Measure => "Measure",
             Self::Story => "Story",
+            Self::Author => "Review",
             Self::Problems => "Problems",
             Self::Theme => "Dark theme",
             Self::Present => "▶ Present",
@@ -176,6 +180,7 @@ impl Command {
             Self::Rings => "Range rings and what they reach",
             Self::Measure => "Measure distances: click points or places (Esc to stop)",
             Self::Story => "Show or hide the story editor",
+            Self::Author => "Review the places and dates found, make claims from the article",
             Self::Problems => "What is wrong with the briefing, record by record",
             Self::Theme => "Light or dark theme",
             Self::Present => "Present the story full screen",
@@ -210,6 +215,7 @@ impl Command {
             Self::Rings => &[key!(NONE, Key::G)],
             Self::Measure => &[key!(NONE, Key::M)],
             Self::Story => &[key!(NONE, Key::S)],
+            Self::Author => &[key!(NONE, Key::E)],
             Self::Problems => &[key!(NONE, Key::P)],
             Self::Theme => &[key!(NONE, Key::T)],
             Self::Present => &[key!(NONE, Key::F5)],

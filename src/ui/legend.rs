@@ -41,32 +41,26 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extras: Extras<'_>) {
             });
         }
         ui.add_space(3.0);
+        let swatch = |solid: bool, undecided: bool| MarkerStyle {
+            colour: pal.muted,
+            solid,
+            radius: 5.0,
+            opacity: 1.0,
+            halo: None,
+            undecided,
+        };
         for &kind in b.place_kinds_used() {
-            swatch_row(ui, kind.label(), |p, c| {
-                markers::draw(
-                    p,
-                    c,
-                    kind,
-                    MarkerStyle { colour: pal.muted, solid: true, radius: 5.0, opacity: 1.0, halo: None },
-                );
+            swatch_row(ui, kind.label(), |p, c| markers::draw(p, c, kind, swatch(true, false)));
+        }
+        swatch_row(ui, "Named in the article", |p, c| markers::draw(p, c, PlaceKind::City, swatch(true, false)));
+        swatch_row(ui, "Context (not in the article)", |p, c| {
+            markers::draw(p, c, PlaceKind::City, swatch(false, false));
+        });
+        if b.undecided_suggestions() > 0 {
+            swatch_row(ui, "Suggested, not yet reviewed", |p, c| {
+                markers::draw(p, c, PlaceKind::City, swatch(true, true));
             });
         }
-        swatch_row(ui, "Named in the article", |p, c| {
-            markers::draw(
-                p,
-                c,
-                PlaceKind::City,
-                MarkerStyle { colour: pal.muted, solid: true, radius: 5.0, opacity: 1.0, halo: None },
-            );
-        });
-        swatch_row(ui, "Context (not in the article)", |p, c| {
-            markers::draw(
-                p,
-                c,
-                PlaceKind::City,
-                MarkerStyle { colour: pal.muted, solid: false, radius: 5.0, opacity: 1.0, halo: None },
-            );
-        });
         ui.add_space(3.0);
         for &kind in b.link_kinds_used() {
             swatch_row(ui, kind.label(), |p, c| {

@@ -2,8 +2,10 @@
 
 pub mod action;
 pub mod app;
+pub mod author;
 pub mod basemap;
 pub mod claim_card;
+pub mod claim_form;
 pub mod command;
 pub mod export_view;
 pub mod help;

@@ -1,8 +1,10 @@
 //! The article reader: the text with every claim's span highlighted by kind; clicking a
 //! highlight selects its claim. The scraped teasers at the end are shown apart, greyed.
 
+use std::sync::Arc;
+
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Align, Color32, FontId, Label, Rect, RichText, Role, ScrollArea, Sense, Stroke, Ui, WidgetInfo};
+use egui::{Align, Color32, FontId, Label, Rect, RichText, Role, ScrollArea, Sense, Stroke, TextEdit, Ui, WidgetInfo};
 
 use super::action::{Action, Actions};
 use super::theme::{Palette, claim_kind_strong};
@@ -18,9 +20,40 @@ pub struct Reader {
     scroll_to: Option<usize>,
     /// The source `scroll_to` is in, by id, until the next frame finds its index.
     scroll_source: Option<String>,
+    /// The passage selected (authoring: a claim is made from it), if any.
+    selection: Option<TextRef>,
 }
 
+/// How the reader draws the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading: claims highlighted, a click on one selects it.
+    Read,
+    /// Authoring: the text can be selected too, and the places and dates found in it are
+    /// underlined (suggestions still to decide in their own colour).
+    Author,
+}
+
+/// A place's or date's words, underlined in authoring mode.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    colour: Color32,
+}
+
+/// Thickness of the underline of a mention, in points.
+const MENTION_UNDERLINE: f32 = 1.5;
+
 impl Reader {
+    /// The passage selected in authoring mode, if any.
+    pub fn selection(&self) -> Option<&TextRef> {
+        self.selection.as_ref()
+    }
+
+    /// Forgets the selection (once a claim is made from it).
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+    }
+
     /// Shows the passage `at` on the next frame (switching to its source).
     pub fn scroll_to(&mut self, at: TextRef) {
         self.scroll_to = Some(at.start);
@@ -28,6 +61,7 @@ impl Reader {
     }
 
     /// Draws the reader.
+    #[allow(clippy::too_many_arguments)]
     pub fn show(
         &mut self,
         ui: &mut Ui,
@@ -36,6 +70,7 @@ impl Reader {
         selection: Option<Item>,
         pal: &Palette,
         actions: &mut Actions,
+        mode: Mode,
     ) {
         ui.horizontal_wrapped(|ui| {
             ui.strong("Article");
@@ -62,7 +97,7 @@ impl Reader {
                     continue;
                 }
                 let at = Passage { source: source_id, start, text };
-                self.paragraph(ui, b, visibility, selected_claim, at, pal, actions);
+                self.paragraph(ui, b, visibility, selected_claim, at, pal, actions, mode);
                 ui.add_space(6.0);
             }
             ui.add_space(10.0);
@@ -91,6 +126,7 @@ impl Reader {
         at: Passage<'_>,
         pal: &Palette,
         actions: &mut Actions,
+        mode: Mode,
     ) {
         let Passage { source, start, text } = at;
         let end = start + text.len();
@@ -113,8 +149,10 @@ impl Reader {
         let is_heading = text.len() < 70 && !text.ends_with('.') && spans.is_empty();
         let base_size = if is_heading { 16.0 } else { 14.5 };
         let text_colour = ui.visuals().text_color();
+        let marks = if mode == Mode::Author { marks(b, at, pal) } else { Vec::new() };
         let mut cuts: Vec<usize> = vec![0, text.len()];
         cuts.extend(spans.iter().flat_map(|&(a, z, _)| [a, z]));
+        cuts.extend(marks.iter().flat_map(|&(a, z, _)| [a, z]));
         cuts.sort_unstable();
         cuts.dedup();
         let mut job = LayoutJob::default();
@@ -141,9 +179,15 @@ impl Reader {
                 format.font_id = FontId::proportional(base_size);
                 format.color = text_colour;
             }
+            if let Some((_, _, mark)) = marks.iter().find(|m| m.0 <= a && m.1 >= z) {
+                format.underline = Stroke::new(MENTION_UNDERLINE, mark.colour);
+            }
             job.append(&text[a..z], 0.0, format);
         }
-        let (pos, galley, response) = Label::new(job).sense(Sense::click()).layout_in_ui(ui);
+        let (pos, galley, response) = match mode {
+            Mode::Read => Label::new(job).sense(Sense::click()).layout_in_ui(ui),
+            Mode::Author => self.selectable(ui, job, at),
+        };
         // Scroll to and flash the requested passage.
         if let Some(target) = self.scroll_to
             && (start..end.max(start + 1)).contains(&target)
@@ -184,6 +228,10 @@ impl Reader {
                 );
             }
         }
+        if mode == Mode::Author {
+            // The text field has drawn the text (and the selection); clicks there move its cursor.
+            return;
+        }
         ui.painter().galley(pos, galley.clone(), Color32::PLACEHOLDER);
         if response.clicked()
             && let Some(p) = response.interact_pointer_pos()
@@ -194,6 +242,75 @@ impl Reader {
             actions.push(Action::Select(hit.map(|s| Item::Claim(s.2))));
         }
     }
+}
+
+impl Reader {
+    /// The paragraph as read-only text that can be selected; a selection becomes the reader's.
+    fn selectable(
+        &mut self,
+        ui: &mut Ui,
+        job: LayoutJob,
+        at: Passage<'_>,
+    ) -> (egui::Pos2, Arc<egui::Galley>, egui::Response) {
+        let mut layouter = |ui: &Ui, _: &dyn egui::TextBuffer, wrap: f32| {
+            let mut job = job.clone();
+            job.wrap.max_width = wrap;
+            ui.painter().layout_job(job)
+        };
+        let mut words: &str = at.text;
+        let output = TextEdit::multiline(&mut words)
+            .id(egui::Id::unique(("reader-paragraph", at.source, at.start)))
+            .frame(egui::Frame::NONE)
+            .desired_width(ui.available_width())
+            .desired_rows(1)
+            .layouter(&mut layouter)
+            .show(ui);
+        let label = format!("Paragraph at byte {}", at.start);
+        output.response.response.widget_info(|| WidgetInfo::labeled(Role::MultilineTextInput, true, label.clone()));
+        if let Some(range) = output.cursor_range {
+            let [first, last] = range.sorted_cursors();
+            let byte = |c: usize| at.text.char_indices().nth(c).map_or(at.text.len(), |(i, _)| i);
+            let (a, z) = (byte(first.index.0), byte(last.index.0));
+            let here = self
+                .selection
+                .as_ref()
+                .is_some_and(|s| s.source == at.source && (at.start..=at.start + at.text.len()).contains(&s.start));
+            if a < z {
+                self.selection = Some(TextRef::new(at.source, at.start + a, at.start + z));
+            } else if here && output.response.response.has_focus() {
+                self.selection = None;
+            }
+        }
+        (output.galley_pos, output.galley, output.response.response)
+    }
+}
+
+/// The places' and dates' mentions in a paragraph, as marks relative to it: accepted ones in
+/// the text's colour, suggestions still to decide in the highlight colour, rejected ones not.
+fn marks(b: &Briefing, at: Passage<'_>, pal: &Palette) -> Vec<(usize, usize, Mark)> {
+    use crate::briefing::suggestion::{Suggestion, is_rejected, is_undecided};
+    let end = at.start + at.text.len();
+    let mut out = Vec::new();
+    let mut add = |m: &TextRef, s: &Option<Suggestion>, colour: Color32| {
+        if m.source != at.source || m.end <= at.start || m.start >= end || is_rejected(s) {
+            return;
+        }
+        let (a, z) = (m.start.max(at.start) - at.start, m.end.min(end) - at.start);
+        if a < z && at.text.is_char_boundary(a) && at.text.is_char_boundary(z) {
+            out.push((a, z, Mark { colour: if is_undecided(s) { pal.highlight } else { colour } }));
+        }
+    };
+    let place_ink = pal.muted;
+    for p in b.places() {
+        p.mentions.iter().for_each(|m| add(m, &p.suggestion, place_ink));
+    }
+    for r in b.regions() {
+        r.mentions.iter().for_each(|m| add(m, &r.suggestion, place_ink));
+    }
+    for d in &b.doc().dates {
+        add(&d.at, &d.suggestion, pal.muted);
+    }
+    out
 }
 
 /// One paragraph of a source's text: the source's id, its byte offset, its words.

@@ -124,11 +124,22 @@ pub struct Panels {
     /// The list of the briefing's problems.
     #[serde(skip)]
     pub problems: bool,
+    /// The review and authoring panel on the left.
+    pub author: bool,
 }
 
 impl Default for Panels {
     fn default() -> Self {
-        Self { side: true, reader: false, legend: true, story: false, help: false, rings: false, problems: false }
+        Self {
+            side: true,
+            reader: false,
+            legend: true,
+            story: false,
+            help: false,
+            rings: false,
+            problems: false,
+            author: false,
+        }
     }
 }
 

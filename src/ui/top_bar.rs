@@ -194,6 +194,7 @@ impl TopBar {
                 ui.menu_button("View", |ui| view_menu(ui, state)).response.on_hover_text("Legend, theme, basemap");
                 let story = if status.dirty { "Story (edited)" } else { Command::Story.label() };
                 command_toggle(ui, actions, Command::Story, state.panels.story, story);
+                command_toggle(ui, actions, Command::Author, state.panels.author, Command::Author.label());
                 command_toggle(ui, actions, Command::Rings, state.panels.rings, Command::Rings.label());
                 command_toggle(ui, actions, Command::Measure, measuring, Command::Measure.label());
                 command_toggle(ui, actions, Command::Reader, state.panels.reader, Command::Reader.label());

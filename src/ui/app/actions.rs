@@ -54,6 +54,20 @@ impl BriefmapApp {
                 },
                 Action::Export(request) => self.export(ctx, request),
                 Action::Open(path) => self.request_open(path),
+                Action::MovePlace(i, p) => {
+                    let edit = crate::authoring::places::moved(b, i, p.y(), p.x());
+                    if let Some(Err(e)) = edit.map(|e| self.session.apply_in_gesture(e, &format!("move place {i}"))) {
+                        self.notices.push(format!("Not moved: {e}"));
+                    }
+                    self.edited(ctx);
+                }
+                Action::MoveDone => self.session.end_gesture(),
+                Action::PlaceAt(point) => {
+                    if let Some(edit) = self.author.place_at(b, point) {
+                        self.actions.push(Action::Edit(Box::new(edit)));
+                        self.reader.clear_selection();
+                    }
+                }
                 Action::ShowStep(i) => {
                     self.state.panels.story = true;
                     self.story.pick(i);

@@ -76,6 +76,7 @@ impl BriefmapApp {
             Command::Rings => panels.rings = !panels.rings,
             Command::Measure => self.measure.active = !self.measure.active,
             Command::Story => panels.story = !panels.story,
+            Command::Author => panels.author = !panels.author,
             Command::Problems => panels.problems = !panels.problems,
             Command::Theme => {
                 self.state.theme = match self.state.theme {

@@ -14,11 +14,13 @@ use std::path::PathBuf;
 use egui::RichText;
 
 use super::action::Actions;
+use super::author::FormRequest;
 use super::basemap::Basemap;
-use super::map::{Highlight, MapInput, MapView};
+use super::claim_form::ClaimForm;
+use super::map::{Editing, Highlight, MapInput, MapView};
 use super::measure::Measure;
 use super::presenter::Presenter;
-use super::reader::Reader;
+use super::reader::{Mode as ReaderMode, Reader};
 use super::rings::Rings;
 use super::state::AppState;
 use super::story_editor::StoryEditor;
@@ -97,6 +99,10 @@ pub struct BriefmapApp {
     story: StoryEditor,
     /// Opening and saving files, the questions they ask, crash recovery.
     files: files::Files,
+    /// The review and authoring panel.
+    author: super::author::AuthorPanel,
+    /// The claim form, while a claim is being made or changed.
+    claim_form: Option<super::claim_form::ClaimForm>,
 }
 
 impl BriefmapApp {
@@ -191,6 +197,8 @@ impl BriefmapApp {
             measure: Measure::default(),
             story,
             files: files::Files::default(),
+            author: Default::default(),
+            claim_form: None,
         }
     }
 
@@ -304,6 +312,8 @@ impl BriefmapApp {
             rings,
             measure,
             story,
+            author,
+            claim_form,
             ..
         } = self;
         let b = session.briefing();
@@ -331,9 +341,26 @@ impl BriefmapApp {
             });
         }
         if state.panels.reader {
+            let mode = if state.panels.author { ReaderMode::Author } else { ReaderMode::Read };
             egui::Panel::right("reader").resizable(true).default_size(440.0).min_size(280.0).show(ui, |ui| {
-                reader.show(ui, b, visibility, selection, &pal, actions);
+                reader.show(ui, b, visibility, selection, &pal, actions, mode);
             });
+        }
+        if state.panels.author {
+            egui::Panel::left("author-panel").resizable(true).default_size(360.0).min_size(300.0).show(ui, |ui| {
+                let request = author.show(ui, session, reader.selection(), &pal, actions);
+                *claim_form = match request {
+                    Some(FormRequest::New(at)) => crate::authoring::claim::draft(b, &at).map(ClaimForm::new),
+                    Some(FormRequest::Edit(i)) => ClaimForm::edit(b, i),
+                    None => claim_form.take(),
+                };
+            });
+        }
+        if let Some(form) = claim_form
+            && !form.show(ui.ctx(), session, &pal, actions)
+        {
+            *claim_form = None;
+            reader.clear_selection();
         }
         if state.panels.story {
             egui::Panel::left("story-panel").resizable(true).default_size(340.0).min_size(280.0).show(ui, |ui| {
@@ -353,6 +380,11 @@ impl BriefmapApp {
                 rings: rings.shown(),
                 selected_ring: rings.selected,
                 measure: measure.active.then_some(&*measure),
+                editing: match (state.panels.author, author.adding_place()) {
+                    (false, _) => Editing::Off,
+                    (true, false) => Editing::Move,
+                    (true, true) => Editing::Place,
+                },
             };
             // The legend holds the lower left: the scale bar goes bottom right, over the credits.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);

@@ -150,6 +150,7 @@ impl BriefmapApp {
                 rings: rings.shown(),
                 selected_ring: None,
                 measure: None,
+                editing: crate::ui::map::Editing::Off,
             };
             // The caption card holds the lower left: the scale bar goes bottom right.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);

@@ -7,7 +7,7 @@
 use egui::{Align2, Color32, FontId, Id, Rect, Response, Role, Sense, Shape, Stroke, Ui, WidgetInfo, vec2};
 
 use super::project::ToScreen;
-use super::{MapInput, areas, clusters, labels, links, markers};
+use super::{Editing, MapInput, areas, clusters, labels, links, markers};
 use crate::briefing::{Briefing, Item, LinkKind, Origin, PlaceKind, RegionKind};
 use crate::mercator::world_size;
 use crate::ui::action::{Action, Actions};
@@ -287,9 +287,19 @@ impl Layer for Markers<'_> {
             let side = 2.0 * r + 2.0 * Self::HIT_PADDING;
             let rect = Rect::from_center_size(at, vec2(side, side));
             c.taken.push(rect);
+            let sense = if input.editing == Editing::Off { Sense::click() } else { Sense::click_and_drag() };
             let response =
-                c.ui.interact(rect, Id::unique(("place", i)), Sense::click())
-                    .on_hover_ui(|ui| markers::tooltip(ui, b, i));
+                c.ui.interact(rect, Id::unique(("place", i)), sense).on_hover_ui(|ui| markers::tooltip(ui, b, i));
+            if response.dragged()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                let [x, y] = to.world(pos);
+                let (lon, lat) = crate::mercator::from_world(x, y);
+                c.actions.push(Action::MovePlace(i, geo::Point::new(lon, lat)));
+            }
+            if response.drag_stopped() {
+                c.actions.push(Action::MoveDone);
+            }
             response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} on the map", place.name)));
             if response.clicked() {
                 match input.measure {
@@ -436,13 +446,21 @@ fn click_through(c: &mut Canvas<'_>) {
         return;
     }
     let (input, to, response) = (c.input, c.to, c.response);
+    let clicked_at = || {
+        let [x, y] = to.world(response.interact_pointer_pos()?);
+        let (lon, lat) = crate::mercator::from_world(x, y);
+        Some(geo::Point::new(lon, lat))
+    };
     if input.measure.is_some()
         && response.clicked()
-        && let Some(pos) = response.interact_pointer_pos()
+        && let Some(point) = clicked_at()
     {
-        let [x, y] = to.world(pos);
-        let (lon, lat) = crate::mercator::from_world(x, y);
-        c.actions.push(Action::Measure(geo::Point::new(lon, lat), None));
+        c.actions.push(Action::Measure(point, None));
+    } else if input.editing == Editing::Place
+        && response.clicked()
+        && let Some(point) = clicked_at()
+    {
+        c.actions.push(Action::PlaceAt(point));
     } else if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
     {

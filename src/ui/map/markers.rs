@@ -26,7 +26,14 @@ pub struct MarkerStyle {
     pub opacity: f32,
     /// Ring drawn around it when selected or highlighted.
     pub halo: Option<Color32>,
+    /// A suggestion nobody has decided on yet: drawn dashed, lighter, with a question mark.
+    pub undecided: bool,
 }
+
+/// How opaque an undecided suggestion's marker is, against a decided one's.
+const UNDECIDED_OPACITY: f32 = 0.7;
+/// Dash and gap of an undecided suggestion's ring, in points.
+const UNDECIDED_DASH: (f32, f32) = (3.0, 2.5);
 
 /// A town's disc, as a share of a city's: smaller, so cities stand out among many towns.
 const TOWN_SCALE: f32 = 0.75;
@@ -52,6 +59,7 @@ pub fn style(input: &MapInput, i: usize, emphasis: bool) -> MarkerStyle {
         radius: radius(place.kind) * if lit { LIT_SCALE } else { 1.0 },
         opacity: opacity(shown) * if emphasis && !lit { BESIDE_HIGHLIGHT } else { 1.0 },
         halo: lit.then_some(input.palette.highlight),
+        undecided: crate::briefing::suggestion::is_undecided(&place.suggestion),
     }
 }
 
@@ -62,6 +70,9 @@ pub fn colour(b: &Briefing, i: usize) -> Color32 {
 
 /// Draws a marker of `kind` at `at`.
 pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
+    if style.undecided {
+        return draw_undecided(painter, at, kind, style);
+    }
     let c = style.colour.gamma_multiply(style.opacity);
     let outline_colour = Color32::from_black_alpha((230.0 * style.opacity) as u8);
     let white = Color32::WHITE.gamma_multiply(style.opacity);
@@ -125,6 +136,23 @@ pub fn tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
             ui.label(format!("Context, not named in the article: {}", p.provenance.why.as_deref().unwrap_or("")))
         }
     };
+}
+
+/// A suggestion still to decide: its marker lighter and ringed with dashes, a "?" beside it.
+fn draw_undecided(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
+    let decided = MarkerStyle { undecided: false, opacity: style.opacity * UNDECIDED_OPACITY, ..style };
+    draw(painter, at, kind, decided);
+    let ring: Vec<Pos2> = (0..=32)
+        .map(|k| {
+            let a = k as f32 / 32.0 * std::f32::consts::TAU;
+            at + vec2(a.cos(), a.sin()) * (style.radius + 3.5)
+        })
+        .collect();
+    let ink = style.colour.gamma_multiply(style.opacity);
+    painter.extend(Shape::dashed_line(&ring, Stroke::new(1.5, ink), UNDECIDED_DASH.0, UNDECIDED_DASH.1));
+    let font = egui::FontId::proportional(style.radius * 1.6);
+    let corner = at + vec2(style.radius + 3.0, -style.radius - 3.0);
+    painter.text(corner, egui::Align2::LEFT_BOTTOM, "?", font, ink);
 }
 
 fn square(c: Pos2, r: f32) -> Vec<Pos2> {

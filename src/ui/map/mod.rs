@@ -96,6 +96,21 @@ pub struct MapInput<'a> {
     pub selected_ring: Option<usize>,
     /// The measure tool, when on.
     pub measure: Option<&'a Measure>,
+    /// Authoring: markers can be dragged to move their place; with `placing`, a click on the
+    /// map puts a new place there.
+    pub editing: Editing,
+}
+
+/// What the map lets the analyst change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Editing {
+    /// Nothing: the map is for reading.
+    #[default]
+    Off,
+    /// Markers can be dragged.
+    Move,
+    /// Markers can be dragged, and a click on the map puts the place being added there.
+    Place,
 }
 
 /// The map view's own state: walkers' memory and an ongoing flight.

@@ -1,0 +1,326 @@
+//! The authoring panel: the review list of what the extractor suggested (places, regions and
+//! dates in text order, with confidence: accept, reject, switch to another reading, accept
+//! all above a confidence) and the briefing's claims (make one from the passage selected in
+//! the reader, edit, delete). Everything it does is an edit through the session.
+
+use egui::{Button, ComboBox, RichText, ScrollArea, Slider, Ui, vec2};
+
+use super::action::{Action, Actions};
+use super::theme::Palette;
+use crate::authoring::places;
+use crate::authoring::review::{self, ReviewRow, Suggested};
+use crate::briefing::{Briefing, Confidence, Item, PlaceKind, Review, TextRef};
+use crate::session::{Edit, ListEdit, Session};
+
+/// Confidence offered for "accept all above" when the panel opens.
+const DEFAULT_THRESHOLD: f64 = 0.8;
+
+/// What the panel shows of the suggestions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Show {
+    /// Those still to decide.
+    #[default]
+    Undecided,
+    /// Those rejected too (to reconsider them).
+    All,
+}
+
+/// The panel's own state.
+#[derive(Debug)]
+pub struct AuthorPanel {
+    threshold: f64,
+    show: Show,
+    /// The row whose mentions are listed.
+    expanded: Option<Suggested>,
+    /// A place being added: it goes where the map is clicked next.
+    adding: Option<Adding>,
+}
+
+/// A place being added by hand.
+#[derive(Clone, Debug, PartialEq)]
+struct Adding {
+    name: String,
+    kind: PlaceKind,
+    /// The words in a source that name it (the reader's selection when "Add place" was pressed).
+    mention: Option<TextRef>,
+}
+
+impl Default for AuthorPanel {
+    fn default() -> Self {
+        Self { threshold: DEFAULT_THRESHOLD, show: Show::default(), expanded: None, adding: None }
+    }
+}
+
+/// What the panel asks for besides edits: the claim form, for a selection or a claim.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormRequest {
+    /// A new claim from this passage.
+    New(TextRef),
+    /// Edit claim `i`.
+    Edit(usize),
+}
+
+fn edit(actions: &mut Actions, edit: Option<Edit>) {
+    if let Some(e) = edit {
+        actions.push(Action::Edit(Box::new(e)));
+    }
+}
+
+impl AuthorPanel {
+    /// Whether a place is being added (the map's next click puts it).
+    pub fn adding_place(&self) -> bool {
+        self.adding.as_ref().is_some_and(|a| !a.name.trim().is_empty())
+    }
+
+    /// The edit that puts the place being added at `point` (a click on the map), if one is.
+    pub fn place_at(&mut self, b: &Briefing, point: geo::Point<f64>) -> Option<Edit> {
+        let a = self.adding.take().filter(|a| !a.name.trim().is_empty())?;
+        let source = places::BY_HAND;
+        Some(places::add(b, &a.name, a.kind, point.y(), point.x(), a.mention, source, Confidence::Approximate))
+    }
+
+    /// "Add a place": its name (from the selected words), kind, then a click on the map.
+    fn add_place(&mut self, ui: &mut Ui, b: &Briefing, selected_text: Option<&TextRef>, pal: &Palette) {
+        match &mut self.adding {
+            None => {
+                let add =
+                    ui.button("Add a place").on_hover_text("Select its name in the article first, then click the map");
+                if add.clicked() {
+                    let name = selected_text.and_then(|at| b.quote_at(at)).unwrap_or_default().trim().to_owned();
+                    self.adding = Some(Adding { name, kind: PlaceKind::City, mention: selected_text.cloned() });
+                }
+            }
+            Some(a) => {
+                let mut cancel = false;
+                ui.horizontal(|ui| {
+                    let field = ui.add(egui::TextEdit::singleline(&mut a.name).hint_text("Name").desired_width(140.0));
+                    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New place name"));
+                    ComboBox::from_id_salt("new-place-kind").selected_text(a.kind.label()).show_ui(ui, |ui| {
+                        for k in PlaceKind::ALL {
+                            ui.selectable_value(&mut a.kind, k, k.label());
+                        }
+                    });
+                    cancel = ui.button("Cancel").clicked();
+                });
+                ui.label(RichText::new("Now click the map where it is.").color(pal.highlight));
+                if cancel {
+                    self.adding = None;
+                }
+            }
+        }
+    }
+
+    /// Draws the panel; `selected_text` is the passage selected in the reader, if any.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        selected_text: Option<&TextRef>,
+        pal: &Palette,
+        actions: &mut Actions,
+    ) -> Option<FormRequest> {
+        let b = session.briefing();
+        let mut form = None;
+        ui.heading("Review and author");
+        let rows = review::rows(b);
+        let undecided = rows.iter().filter(|r| r.suggestion.status == Review::Undecided).count();
+        ui.label(
+            RichText::new(format!("{undecided} suggestions to decide, {} claims", b.claims().len())).color(pal.muted),
+        );
+        ui.separator();
+        ui.horizontal(|ui| {
+            let new = ui.add_enabled(selected_text.is_some(), Button::new("New claim from selection"));
+            let hint = if selected_text.is_some() {
+                "Make the passage selected in the article a claim"
+            } else {
+                "Select a passage in the article first"
+            };
+            if new.on_hover_text(hint).clicked() {
+                form = selected_text.cloned().map(FormRequest::New);
+            }
+        });
+        self.add_place(ui, b, selected_text, pal);
+        ui.add_space(4.0);
+        self.bulk(ui, b, undecided, actions);
+        let list_height = (ui.available_height() * 0.6).max(120.0);
+        ScrollArea::vertical().id_salt("review-rows").max_height(list_height).auto_shrink([false, true]).show(
+            ui,
+            |ui| {
+                let show = self.show;
+                for row in rows.iter().filter(|r| show == Show::All || r.suggestion.status == Review::Undecided) {
+                    self.row(ui, b, row, pal, actions);
+                }
+                if undecided == 0 {
+                    ui.label(RichText::new("Every suggestion is decided.").color(pal.muted));
+                }
+            },
+        );
+        ui.separator();
+        form.or_else(|| claims(ui, b, pal, actions))
+    }
+
+    /// "Accept all above" and what the list shows.
+    fn bulk(&mut self, ui: &mut Ui, b: &Briefing, undecided: usize, actions: &mut Actions) {
+        ui.horizontal(|ui| {
+            let above = review::rows(b)
+                .iter()
+                .filter(|r| r.suggestion.status == Review::Undecided && r.suggestion.confidence >= self.threshold)
+                .count();
+            let accept =
+                ui.add_enabled(above > 0, Button::new(format!("Accept all above {:.2} ({above})", self.threshold)));
+            if accept.on_hover_text("One step: undo takes them all back").clicked() {
+                edit(actions, review::accept_all_above(b, self.threshold));
+            }
+            ui.add(Slider::new(&mut self.threshold, 0.0..=1.0).show_value(false)).on_hover_text("Confidence");
+        });
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.show, Show::Undecided, format!("To decide ({undecided})"));
+            ui.selectable_value(&mut self.show, Show::All, "All, with rejected");
+        });
+    }
+
+    fn row(&mut self, ui: &mut Ui, b: &Briefing, row: &ReviewRow, pal: &Palette, actions: &mut Actions) {
+        let rejected = row.suggestion.status == Review::Rejected;
+        ui.horizontal(|ui| {
+            let conf = format!("{:.2}", row.suggestion.confidence);
+            ui.label(RichText::new(conf).monospace().small().color(pal.muted))
+                .on_hover_text("How sure the extractor was (0 to 1)");
+            let what = match row.what {
+                Suggested::Place(i) => b.places()[i].kind.label(),
+                Suggested::Region(i) => b.regions()[i].kind.label(),
+                Suggested::Date(_) => "Date",
+            };
+            let mut label = RichText::new(format!("{} · {what}", row.label));
+            if rejected {
+                label = label.strikethrough().color(pal.muted);
+            }
+            let name = ui.add(Button::selectable(self.expanded == Some(row.what), label).truncate());
+            if name.on_hover_text("Show it on the map and in the article").clicked() {
+                self.expanded = if self.expanded == Some(row.what) { None } else { Some(row.what) };
+                if let Some(item) = row.what.item() {
+                    actions.push(Action::Select(Some(item)));
+                }
+                if let Some(at) = &row.first {
+                    actions.push(Action::ShowText(at.clone()));
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(34.0);
+            if rejected {
+                if ui.small_button("Reconsider").clicked() {
+                    edit(actions, review::reconsider(b, row.what));
+                }
+                return;
+            }
+            if ui.small_button(format!("Accept {}", row.label)).clicked() {
+                edit(actions, review::accept(b, row.what));
+            }
+            let everywhere =
+                if row.mentions > 1 { format!("Reject everywhere ({})", row.mentions) } else { "Reject".into() };
+            if ui.small_button(everywhere).on_hover_text(format!("Not {} in this text", row.label)).clicked() {
+                edit(actions, review::reject(b, row.what));
+            }
+            if !row.suggestion.alternatives.is_empty() {
+                let mut picked = None;
+                ComboBox::from_id_salt(("other", row.what)).selected_text("Other reading").width(120.0).show_ui(
+                    ui,
+                    |ui| {
+                        for (k, c) in row.suggestion.alternatives.iter().enumerate() {
+                            let country = c.country.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
+                            let text = format!("{} ({}{country})", c.name, c.kind);
+                            if ui.selectable_label(false, text).on_hover_text(&c.why).clicked() {
+                                picked = Some(k);
+                            }
+                        }
+                    },
+                );
+                if let Some(k) = picked {
+                    edit(actions, review::switch(b, row.what, k));
+                }
+            }
+        });
+        if self.expanded == Some(row.what) {
+            mentions(ui, b, row, pal, actions);
+        }
+        ui.add_space(2.0);
+    }
+}
+
+/// A row's mentions, each with its words in context and "not this one".
+fn mentions(ui: &mut Ui, b: &Briefing, row: &ReviewRow, pal: &Palette, actions: &mut Actions) {
+    let list: Vec<TextRef> = match row.what {
+        Suggested::Place(i) => b.places()[i].mentions.clone(),
+        Suggested::Region(i) => b.regions()[i].mentions.clone(),
+        Suggested::Date(i) => vec![b.doc().dates[i].at.clone()],
+    };
+    for m in list {
+        ui.horizontal(|ui| {
+            ui.add_space(34.0);
+            let context = in_context(b, &m);
+            if ui.link(RichText::new(context).small()).clicked() {
+                actions.push(Action::ShowText(m.clone()));
+            }
+            if list_len(b, row) > 1
+                && ui.small_button("Not here").on_hover_text("This mention means something else").clicked()
+            {
+                edit(actions, review::reject_mention(b, row.what, &m));
+            }
+        });
+    }
+    let _ = pal;
+}
+
+fn list_len(b: &Briefing, row: &ReviewRow) -> usize {
+    match row.what {
+        Suggested::Place(i) => b.places()[i].mentions.len(),
+        Suggested::Region(i) => b.regions()[i].mentions.len(),
+        Suggested::Date(_) => 1,
+    }
+}
+
+/// Width of the context shown either side of a mention, in characters.
+const CONTEXT_CHARS: usize = 28;
+
+/// "…the words before **mention** the words after…".
+fn in_context(b: &Briefing, at: &TextRef) -> String {
+    let Some(text) = b.text_of(&at.source).map(|t| t.full()) else { return String::new() };
+    let (Some(before), Some(words), Some(after)) = (text.get(..at.start), text.get(at.range()), text.get(at.end..))
+    else {
+        return String::new();
+    };
+    let before: String = before.chars().rev().take(CONTEXT_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+    let after: String = after.chars().take(CONTEXT_CHARS).collect();
+    format!("…{}[{words}]{}…", before.replace('\n', " "), after.replace('\n', " "))
+}
+
+/// The claims, each with edit and delete; returns a request for the form.
+fn claims(ui: &mut Ui, b: &Briefing, pal: &Palette, actions: &mut Actions) -> Option<FormRequest> {
+    let mut form = None;
+    ui.strong(format!("Claims ({})", b.claims().len()));
+    ScrollArea::vertical().id_salt("author-claims").auto_shrink([false, false]).show(ui, |ui| {
+        for (i, c) in b.claims().iter().enumerate() {
+            ui.horizontal(|ui| {
+                ui.set_min_size(vec2(ui.available_width(), 0.0));
+                if ui.add(Button::selectable(false, &c.summary).truncate()).clicked() {
+                    actions.push(Action::Select(Some(Item::Claim(i))));
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.add_space(12.0);
+                if ui.small_button("Edit claim").clicked() {
+                    form = Some(FormRequest::Edit(i));
+                }
+                let delete =
+                    ui.small_button("Delete claim").on_hover_text("Links and story steps that use it stop you");
+                if delete.clicked() {
+                    actions.push(Action::Edit(Box::new(Edit::Claims(ListEdit::Remove(i)))));
+                }
+            });
+        }
+        if b.claims().is_empty() {
+            ui.label(RichText::new("No claims yet: select a passage in the article, then New claim.").color(pal.muted));
+        }
+    });
+    form
+}
