@@ -240,14 +240,26 @@ pub fn draft(b: &Briefing, at: &TextRef) -> Option<ClaimDraft> {
     let sentence_range = sentence_around(text, at.range());
     let sentence = TextRef::new(&at.source, sentence_range.start.min(at.start), sentence_range.end.max(at.end));
     let inside = |m: &TextRef| m.overlaps(&sentence);
+    let words = &text[sentence.range()];
+    // A record with mentions is proposed when one is in the sentence; one without (written by
+    // hand) when one of its names is.
+    let named = |mentions: &[TextRef], names: &[&String]| {
+        if mentions.is_empty() {
+            names.iter().any(|n| n.chars().count() > 2 && has_word(words, n))
+        } else {
+            mentions.iter().any(inside)
+        }
+    };
     let mut parts = Vec::new();
     for (i, p) in b.places().iter().enumerate() {
-        if !is_rejected(&p.suggestion) && p.mentions.iter().any(inside) {
+        let names: Vec<&String> = std::iter::once(&p.name).chain(&p.local_names).chain(&p.aliases).collect();
+        if !is_rejected(&p.suggestion) && named(&p.mentions, &names) {
             parts.push(Item::Place(i));
         }
     }
     for (i, r) in b.regions().iter().enumerate() {
-        if !is_rejected(&r.suggestion) && r.mentions.iter().any(inside) {
+        let names: Vec<&String> = std::iter::once(&r.name).chain(&r.local_names).collect();
+        if !is_rejected(&r.suggestion) && named(&r.mentions, &names) {
             parts.push(Item::Region(i));
         }
     }
@@ -260,7 +272,6 @@ pub fn draft(b: &Briefing, at: &TextRef) -> Option<ClaimDraft> {
         .map(|(i, _)| i)
         .collect();
     let when = dates.first().map(|&i| b.doc().dates[i].when.clone());
-    let words = &text[sentence.range()];
     let speaker = guess_speaker(b, words);
     let kind = guess_kind(words, &speaker, b);
     let mut actors: Vec<String> = Vec::new();

@@ -95,7 +95,7 @@ impl AuthorPanel {
                 ui.horizontal(|ui| {
                     let field = ui.add(egui::TextEdit::singleline(&mut a.name).hint_text("Name").desired_width(140.0));
                     field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New place name"));
-                    ComboBox::from_id_salt("new-place-kind").selected_text(a.kind.label()).show_ui(ui, |ui| {
+                    ComboBox::new("new-place-kind", "Kind").selected_text(a.kind.label()).show_ui(ui, |ui| {
                         for k in PlaceKind::ALL {
                             ui.selectable_value(&mut a.kind, k, k.label());
                         }
@@ -223,18 +223,15 @@ impl AuthorPanel {
             }
             if !row.suggestion.alternatives.is_empty() {
                 let mut picked = None;
-                ComboBox::from_id_salt(("other", row.what)).selected_text("Other reading").width(120.0).show_ui(
-                    ui,
-                    |ui| {
-                        for (k, c) in row.suggestion.alternatives.iter().enumerate() {
-                            let country = c.country.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
-                            let text = format!("{} ({}{country})", c.name, c.kind);
-                            if ui.selectable_label(false, text).on_hover_text(&c.why).clicked() {
-                                picked = Some(k);
-                            }
+                ComboBox::new(("other", row.what), "reading").selected_text("Other").width(120.0).show_ui(ui, |ui| {
+                    for (k, c) in row.suggestion.alternatives.iter().enumerate() {
+                        let country = c.country.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
+                        let text = format!("{} ({}{country})", c.name, c.kind);
+                        if ui.selectable_label(false, text).on_hover_text(&c.why).clicked() {
+                            picked = Some(k);
                         }
-                    },
-                );
+                    }
+                });
                 if let Some(k) = picked {
                     edit(actions, review::switch(b, row.what, k));
                 }

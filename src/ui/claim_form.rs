@@ -61,8 +61,7 @@ impl ClaimForm {
         let summary = ui.add(TextEdit::singleline(&mut d.summary).desired_width(f32::INFINITY));
         summary.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Claim summary"));
         ui.horizontal(|ui| {
-            ui.label("Kind");
-            ComboBox::from_id_salt("claim-kind").selected_text(d.kind.label()).show_ui(ui, |ui| {
+            ComboBox::new("claim-kind", "Kind of claim").selected_text(d.kind.label()).show_ui(ui, |ui| {
                 for k in ClaimKind::ALL {
                     ui.selectable_value(&mut d.kind, k, k.label());
                 }
@@ -120,13 +119,12 @@ impl ClaimForm {
 
 fn speaker(ui: &mut Ui, b: &Briefing, d: &mut ClaimDraft, new_name: &mut String) {
     ui.horizontal(|ui| {
-        ui.label("Who says it");
         let current = match &d.speaker {
             SpeakerGuess::Known(id) => b.speaker(id).map_or(id.clone(), |s| s.label()),
             SpeakerGuess::New { .. } => "Someone new…".to_owned(),
             SpeakerGuess::Author => "The author".to_owned(),
         };
-        ComboBox::from_id_salt("claim-speaker").selected_text(current).width(240.0).show_ui(ui, |ui| {
+        ComboBox::new("claim-speaker", "Who says it").selected_text(current).width(240.0).show_ui(ui, |ui| {
             for s in &b.doc().speakers {
                 if ui.selectable_label(d.speaker == SpeakerGuess::Known(s.id.clone()), s.label()).clicked() {
                     d.speaker = SpeakerGuess::Known(s.id.clone());
@@ -171,7 +169,7 @@ fn parts(ui: &mut Ui, b: &Briefing, d: &mut ClaimDraft) {
             d.parts.remove(k);
         }
         let mut add = None;
-        ComboBox::from_id_salt("claim-add-place").selected_text("Add a place").width(140.0).show_ui(ui, |ui| {
+        ComboBox::new("claim-add-place", "More places").selected_text("Add a place").width(140.0).show_ui(ui, |ui| {
             let places = (0..b.places().len()).map(Item::Place);
             let regions = (0..b.regions().len()).map(Item::Region);
             for item in places.chain(regions).filter(|i| !d.parts.contains(i)) {

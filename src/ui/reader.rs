@@ -22,6 +22,9 @@ pub struct Reader {
     scroll_source: Option<String>,
     /// The passage selected (authoring: a claim is made from it), if any.
     selection: Option<TextRef>,
+    /// Whether one of its paragraphs had the keyboard last frame (they are read-only: the
+    /// app's keys still work then).
+    focused: bool,
 }
 
 /// How the reader draws the text.
@@ -47,6 +50,11 @@ impl Reader {
     /// The passage selected in authoring mode, if any.
     pub fn selection(&self) -> Option<&TextRef> {
         self.selection.as_ref()
+    }
+
+    /// Whether the reader's (read-only) text had the keyboard in the last frame.
+    pub fn has_focus(&self) -> bool {
+        self.focused
     }
 
     /// Forgets the selection (once a claim is made from it).
@@ -90,6 +98,7 @@ impl Reader {
             self.source = 0;
         }
         let Some(source_text) = b.source_text(self.source) else { return };
+        self.focused = false;
         let source_id = b.sources()[self.source].id.as_str();
         ScrollArea::vertical().auto_shrink([false, false]).id_salt("reader").show(ui, |ui| {
             for (start, text) in source_text.paragraphs() {
@@ -265,6 +274,7 @@ impl Reader {
             .desired_rows(1)
             .layouter(&mut layouter)
             .show(ui);
+        self.focused |= output.response.response.has_focus();
         let label = format!("Paragraph at byte {}", at.start);
         output.response.response.widget_info(|| WidgetInfo::labeled(Role::MultilineTextInput, true, label.clone()));
         if let Some(range) = output.cursor_range {

@@ -14,8 +14,9 @@ impl BriefmapApp {
         if self.files.asking() {
             return;
         }
-        // Plain keys must not steal letters typed into a text field.
-        let typing = ctx.text_edit_focused();
+        // Plain keys must not steal letters typed into a text field (the reader's text is
+        // read-only: selecting in it is not typing).
+        let typing = ctx.text_edit_focused() && !self.reader.has_focus();
         for c in command::from_keys(ctx, typing) {
             self.actions.push(Action::Command(c));
         }

@@ -254,6 +254,11 @@ impl BriefmapApp {
         &self.session
     }
 
+    /// The passage selected in the reader (authoring), if any.
+    pub fn reader_selection(&self) -> Option<&crate::briefing::TextRef> {
+        self.reader.selection()
+    }
+
     /// What is shown, faded or hidden (as of the last frame).
     pub fn visibility(&self) -> &Visibility {
         &self.visibility
