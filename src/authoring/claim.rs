@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::briefing::ids::{short_slug, unique};
 use crate::briefing::suggestion::is_rejected;
-use crate::briefing::{Briefing, Claim, ClaimKind, Item, Speaker, TextRef, When};
+use crate::briefing::{Briefing, Claim, ClaimKind, Item, Link, LinkKind, Speaker, TextRef, When};
 use crate::session::{Edit, ListEdit};
 
 /// Who the passage's words are from, as proposed.
@@ -46,6 +46,9 @@ pub struct ClaimDraft {
     pub actors: Vec<String>,
     /// One line in the analyst's words (empty until written).
     pub summary: String,
+    /// Links between places the claim supports, to add with it: from, to (place or region
+    /// ids) and what the link stands for.
+    pub links: Vec<(String, String, LinkKind)>,
 }
 
 /// The sentence (or sentences) around `range` in `text`: from the end of the sentence before
@@ -287,7 +290,8 @@ pub fn draft(b: &Briefing, at: &TextRef) -> Option<ClaimDraft> {
             }
         }
     }
-    Some(ClaimDraft { quote, at: at.clone(), parts, dates, when, speaker, kind, actors, summary: String::new() })
+    let summary = String::new();
+    Some(ClaimDraft { quote, at: at.clone(), parts, dates, when, speaker, kind, actors, summary, links: Vec::new() })
 }
 
 /// Why a claim draft cannot be made yet, in words for the form.
@@ -339,8 +343,28 @@ pub fn create(b: &Briefing, d: &ClaimDraft) -> Edit {
     // Claims stay in text order: the reader and the appendix list them so.
     let key = |c: &Claim| (b.source_index(&c.at.source), c.at.start);
     let at = b.claims().iter().position(|c| key(c) > key(&claim)).unwrap_or(b.claims().len());
+    let links = link_edits(b, d, &claim.id);
     edits.push(Edit::Claims(ListEdit::Insert(at, claim)));
+    // The links come after the claim they cite.
+    edits.extend(links);
     Edit::Batch(edits)
+}
+
+/// The draft's links as insertions, each citing claim `id`, with ids of their own.
+fn link_edits(b: &Briefing, d: &ClaimDraft, id: &str) -> Vec<Edit> {
+    let mut taken: Vec<String> = b.links().iter().map(|l| l.id.clone()).collect();
+    d.links
+        .iter()
+        .enumerate()
+        .map(|(k, (from, to, kind))| {
+            let base = crate::briefing::ids::slug(&format!("{from}-{to}"), "link");
+            let link_id = unique(&base, |x| taken.iter().any(|t| t == x));
+            taken.push(link_id.clone());
+            let link =
+                Link { id: link_id, from: from.clone(), to: to.clone(), kind: *kind, label: None, claims: vec![id.to_owned()] };
+            Edit::Links(ListEdit::Insert(b.links().len() + k, link))
+        })
+        .collect()
 }
 
 /// The draft of claim `i` as it stands, to edit in the form.
@@ -358,17 +382,20 @@ pub fn of_claim(b: &Briefing, i: usize) -> Option<ClaimDraft> {
         kind: c.kind,
         actors: c.actors.clone(),
         summary: c.summary.clone(),
+        links: Vec::new(),
     })
 }
 
 /// The edits that change claim `i` to the draft (its id and quote stay), as one undo step.
 pub fn update(b: &Briefing, i: usize, d: &ClaimDraft) -> Option<Edit> {
     let old = b.claims().get(i)?;
-    let Edit::Batch(mut edits) = create(b, d) else { return None };
+    let plain = ClaimDraft { links: Vec::new(), ..d.clone() };
+    let Edit::Batch(mut edits) = create(b, &plain) else { return None };
     // `create` ends with the claim's insertion: make it a replacement keeping the id.
     let Some(Edit::Claims(ListEdit::Insert(_, claim))) = edits.pop() else { return None };
     let claim = Claim { id: old.id.clone(), ..claim };
     edits.push(Edit::Claims(ListEdit::Replace(i, claim)));
+    edits.extend(link_edits(b, d, &old.id));
     Some(Edit::Batch(edits))
 }
 

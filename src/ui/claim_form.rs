@@ -7,7 +7,7 @@ use egui::{Button, ComboBox, RichText, Role, ScrollArea, TextEdit, Ui, WidgetInf
 use super::action::{Action, Actions};
 use super::theme::Palette;
 use crate::authoring::claim::{self, ClaimDraft, SpeakerGuess};
-use crate::briefing::{Briefing, ClaimKind, Item};
+use crate::briefing::{Briefing, ClaimKind, Item, LinkKind};
 use crate::session::Session;
 
 /// The form's own state: the draft as it is being filled in, and which claim it changes.
@@ -18,6 +18,8 @@ pub struct ClaimForm {
     editing: Option<usize>,
     /// A new speaker's name as typed.
     new_speaker: String,
+    /// The link being set up: from, to (indices into the claim's places) and its kind.
+    link: (usize, usize, LinkKind),
 }
 
 impl ClaimForm {
@@ -27,12 +29,13 @@ impl ClaimForm {
             SpeakerGuess::New { name, .. } => name.clone(),
             _ => String::new(),
         };
-        Self { draft, editing: None, new_speaker }
+        Self { draft, editing: None, new_speaker, link: (0, 1, LinkKind::Talks) }
     }
 
     /// A form to change claim `i`.
     pub fn edit(b: &Briefing, i: usize) -> Option<Self> {
-        Some(Self { draft: claim::of_claim(b, i)?, editing: Some(i), new_speaker: String::new() })
+        let draft = claim::of_claim(b, i)?;
+        Some(Self { draft, editing: Some(i), new_speaker: String::new(), link: (0, 1, LinkKind::Talks) })
     }
 
     /// Draws the window; returns false once it is done (made, changed or cancelled).
@@ -72,6 +75,8 @@ impl ClaimForm {
         parts(ui, b, d);
         ui.label(RichText::new("When").strong());
         when(ui, b, d);
+        ui.label(RichText::new("Links it supports").strong());
+        links(ui, b, d, &mut self.link);
         ui.label(RichText::new("Actors").strong());
         ui.horizontal_wrapped(|ui| {
             for a in b.actors() {
@@ -180,6 +185,55 @@ fn parts(ui: &mut Ui, b: &Briefing, d: &mut ClaimDraft) {
         });
         if let Some(item) = add {
             d.parts.push(item);
+        }
+    });
+}
+
+/// Links between two of the claim's places: those to add, and a row to set one up.
+fn links(ui: &mut Ui, b: &Briefing, d: &mut ClaimDraft, link: &mut (usize, usize, LinkKind)) {
+    let id_of = |item: Item| match item {
+        Item::Place(i) => b.places()[i].id.clone(),
+        Item::Region(i) => b.regions()[i].id.clone(),
+        Item::Claim(_) => String::new(),
+    };
+    let name_of = |id: &str| b.item(id).map_or(id.to_owned(), |i| crate::ui::state::name_of(b, i).to_owned());
+    let mut drop = None;
+    for (k, (from, to, kind)) in d.links.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{} → {}: {}", name_of(from), name_of(to), kind.label()));
+            if ui.small_button("Remove link").clicked() {
+                drop = Some(k);
+            }
+        });
+    }
+    if let Some(k) = drop {
+        d.links.remove(k);
+    }
+    if d.parts.len() < 2 {
+        ui.label(RichText::new("A link needs two of the claim's places.").small());
+        return;
+    }
+    let names: Vec<String> = d.parts.iter().map(|&i| name_of(&id_of(i))).collect();
+    link.0 = link.0.min(names.len() - 1);
+    link.1 = link.1.min(names.len() - 1);
+    ui.horizontal_wrapped(|ui| {
+        let pick = |ui: &mut Ui, salt: &str, label: &str, at: &mut usize| {
+            ComboBox::new(salt, label).selected_text(names[*at].clone()).show_ui(ui, |ui| {
+                for (k, n) in names.iter().enumerate() {
+                    ui.selectable_value(at, k, n);
+                }
+            });
+        };
+        pick(ui, "link-from", "from", &mut link.0);
+        pick(ui, "link-to", "to", &mut link.1);
+        ComboBox::new("link-kind", "as").selected_text(link.2.label()).show_ui(ui, |ui| {
+            for k in LinkKind::ALL {
+                ui.selectable_value(&mut link.2, k, k.label());
+            }
+        });
+        let add = ui.add_enabled(link.0 != link.1, Button::new("Add link"));
+        if add.clicked() {
+            d.links.push((id_of(d.parts[link.0]), id_of(d.parts[link.1]), link.2));
         }
     });
 }
