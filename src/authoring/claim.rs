@@ -360,8 +360,14 @@ fn link_edits(b: &Briefing, d: &ClaimDraft, id: &str) -> Vec<Edit> {
             let base = crate::briefing::ids::slug(&format!("{from}-{to}"), "link");
             let link_id = unique(&base, |x| taken.iter().any(|t| t == x));
             taken.push(link_id.clone());
-            let link =
-                Link { id: link_id, from: from.clone(), to: to.clone(), kind: *kind, label: None, claims: vec![id.to_owned()] };
+            let link = Link {
+                id: link_id,
+                from: from.clone(),
+                to: to.clone(),
+                kind: *kind,
+                label: None,
+                claims: vec![id.to_owned()],
+            };
             Edit::Links(ListEdit::Insert(b.links().len() + k, link))
         })
         .collect()

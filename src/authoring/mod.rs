@@ -2,6 +2,7 @@
 //! and return [`crate::session::Edit`]s: reviewing the extractor's suggestions, making claims
 //! from selected passages, adding places by hand and linking them. No UI in here.
 
+pub mod actors;
 pub mod claim;
 pub mod places;
 pub mod review;

@@ -34,6 +34,8 @@ pub struct AuthorPanel {
     expanded: Option<Suggested>,
     /// A place being added: it goes where the map is clicked next.
     adding: Option<Adding>,
+    /// A new actor's name as typed.
+    new_actor: String,
 }
 
 /// A place being added by hand.
@@ -47,7 +49,13 @@ struct Adding {
 
 impl Default for AuthorPanel {
     fn default() -> Self {
-        Self { threshold: DEFAULT_THRESHOLD, show: Show::default(), expanded: None, adding: None }
+        Self {
+            threshold: DEFAULT_THRESHOLD,
+            show: Show::default(),
+            expanded: None,
+            adding: None,
+            new_actor: String::new(),
+        }
     }
 }
 
@@ -116,6 +124,7 @@ impl AuthorPanel {
         ui: &mut Ui,
         session: &Session,
         selected_text: Option<&TextRef>,
+        selected: Option<Item>,
         pal: &Palette,
         actions: &mut Actions,
     ) -> Option<FormRequest> {
@@ -140,6 +149,18 @@ impl AuthorPanel {
             }
         });
         self.add_place(ui, b, selected_text, pal);
+        ui.horizontal(|ui| {
+            let field =
+                ui.add(egui::TextEdit::singleline(&mut self.new_actor).hint_text("e.g. NATO").desired_width(120.0));
+            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New actor name"));
+            if ui.add_enabled(!self.new_actor.trim().is_empty(), Button::new("Add actor")).clicked() {
+                edit(actions, crate::authoring::actors::add(b, &self.new_actor));
+                self.new_actor.clear();
+            }
+        });
+        if let Some(Item::Place(i)) = selected {
+            describe_place(ui, b, i, actions);
+        }
         ui.add_space(4.0);
         self.bulk(ui, b, undecided, actions);
         let list_height = (ui.available_height() * 0.6).max(120.0);
@@ -242,6 +263,31 @@ impl AuthorPanel {
         }
         ui.add_space(2.0);
     }
+}
+
+/// The selected place's kind and actors, to set; its marker can be dragged on the map.
+fn describe_place(ui: &mut Ui, b: &Briefing, i: usize, actions: &mut Actions) {
+    let Some(p) = b.places().get(i) else { return };
+    ui.group(|ui| {
+        ui.label(RichText::new(format!("{} (drag its marker to move it)", p.name)).strong());
+        let mut kind = p.kind;
+        ComboBox::new("place-kind", "Kind of place").selected_text(kind.label()).show_ui(ui, |ui| {
+            for k in PlaceKind::ALL {
+                ui.selectable_value(&mut kind, k, k.label());
+            }
+        });
+        if kind != p.kind {
+            edit(actions, places::with_kind(b, i, kind));
+        }
+        ui.horizontal_wrapped(|ui| {
+            for a in b.actors() {
+                let mut on = p.actors.contains(&a.id);
+                if ui.checkbox(&mut on, &a.name).changed() {
+                    edit(actions, places::with_actor(b, i, &a.id, on));
+                }
+            }
+        });
+    });
 }
 
 /// A row's mentions, each with its words in context and "not this one".

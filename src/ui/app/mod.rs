@@ -353,7 +353,7 @@ impl BriefmapApp {
         }
         if state.panels.author {
             egui::Panel::left("author-panel").resizable(true).default_size(360.0).min_size(300.0).show(ui, |ui| {
-                let request = author.show(ui, session, reader.selection(), &pal, actions);
+                let request = author.show(ui, session, reader.selection(), selection, &pal, actions);
                 *claim_form = match request {
                     Some(FormRequest::New(at)) => crate::authoring::claim::draft(b, &at).map(ClaimForm::new),
                     Some(FormRequest::Edit(i)) => ClaimForm::edit(b, i),
