@@ -86,6 +86,37 @@ pub enum Command {
     },
     /// The weapon systems range rings can use: nominal ranges, sources and caveats.
     Systems,
+    /// Find the places and dates an article (.txt, .md, .html) mentions, offline.
+    Extract(ExtractArgs),
+}
+
+/// What `extract` reads and writes.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The article: plain text, Markdown or HTML (by its extension).
+    pub article: PathBuf,
+    /// Publication date (YYYY-MM-DD); relative dates resolve against it. Default: the date the
+    /// file states (an HTML <meta>/<time>, a date line at the top of a text), else unknown.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<jiff::civil::Date>,
+    /// Output: JSON, a readable report, or a draft briefing file.
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: ExtractFormat,
+    /// Write here instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// The line (1-based) where teasers of other articles start; they are not read.
+    #[arg(long, value_name = "N")]
+    pub teasers_from_line: Option<usize>,
+}
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// JSON: article, places, dates.
+    Json,
+    /// A report to read: each place with its mentions in context, then the dates.
+    Text,
 }
 
 /// What `render` draws and where.
@@ -267,6 +298,33 @@ pub fn distance_report(b: &Briefing, points: &[String]) -> Result<String, String
         [leg] => format::format_leg(names[0], names[1], leg) + "\n",
         _ => format::format_path(&names, &path),
     })
+}
+
+/// Runs `extract`: the report or JSON, written to `--output` or returned for standard output.
+pub fn extract(args: &ExtractArgs) -> Result<Option<String>, String> {
+    use crate::extract::{self, Gazetteer, input, report};
+    let src = input::read(&args.article).map_err(|e| e.to_string())?;
+    let gazetteer = Gazetteer::bundled().map_err(|e| e.to_string())?;
+    let published = match args.published {
+        Some(d) => report::Published { date: Some(d), from: Some("--published".into()) },
+        None => report::Published { date: src.published, from: src.published_from.clone() },
+    };
+    let lines = src.text.lines().count();
+    if let Some(n) = args.teasers_from_line.filter(|&n| n == 0 || n > lines + 1) {
+        return Err(format!("{}: --teasers-from-line {n}: the text has {lines} lines", src.file));
+    }
+    let body = extract::body_before_line(&src.text, args.teasers_from_line);
+    let found = extract::extract_body(&src.text, body, published.date, &gazetteer);
+    let text = match args.format {
+        ExtractFormat::Json => report::to_json(&src, &published, &found),
+        ExtractFormat::Text => report::to_text(&src, &published, &found),
+    };
+    match &args.output {
+        Some(path) => crate::atomic::write_atomic(path, text.as_bytes())
+            .map(|()| None)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => Ok(Some(text)),
+    }
 }
 
 /// Runs `systems`: every preset with its id, nominal range, source and caveat.

@@ -9,6 +9,7 @@ pub mod basemap;
 pub mod briefing;
 pub mod cli;
 pub mod export;
+pub mod extract;
 pub mod geometry;
 pub mod lookup;
 pub mod search;

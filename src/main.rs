@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Distance { points, file }) => cli::distance(file.as_deref(), &points).map(Some),
         Some(Command::Systems) => Ok(Some(cli::systems())),
+        Some(Command::Extract(args)) => cli::extract(&args),
         None => {
             let options = briefmap::ui::StartOptions {
                 file: args.file,
