@@ -81,7 +81,8 @@ pub struct FoundDate {
     pub reason: Option<String>,
     /// Counted from a publication date that is unknown: no days.
     pub unresolved: bool,
-    /// The same time as the briefing file writes it.
+    /// The same time as the briefing file writes it (for an unresolved date: its precision and
+    /// words but no days, which a person must supply before it validates).
     pub when: When,
 }
 
@@ -132,7 +133,7 @@ fn build(g: &Grammar, m: &Match, published: Option<Date>) -> Option<FoundDate> {
         return None;
     }
     let resolver = match m.expr {
-        Expr::By(_) => {
+        Expr::By(_) | Expr::Until(_) => {
             let tense = context::deadline_tense(g, m);
             let (future, completed) = match tense {
                 Some(Cue::Past) => (false, false),

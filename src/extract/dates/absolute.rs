@@ -168,7 +168,7 @@ impl Grammar<'_> {
         Some((Expr::One(r), i + 1))
     }
 
-    /// "2013-2015", "2013–15", "2013 to 2015", "2015/16".
+    /// "2013-2015", "2013–15", "2013 to 2015", "2015/16"; "2014–present" is since 2014.
     pub(super) fn year_range(&self, i: usize, opts: Opts) -> Parsed {
         if matches!(self.toks.get(i)?.kind, Kind::Cluster) {
             let (y1, y2) = self.year_pair(i)?;
@@ -185,6 +185,9 @@ impl Grammar<'_> {
         }
         if i > 0 && matches!(self.word(i - 1), Some(Word::Label | Word::Approx)) {
             return None;
+        }
+        if dash && self.slice(i + 2) == "present" {
+            return Some((Expr::Since(Ref::Year { year: y1, part: Part::Whole }), i + 3));
         }
         let y2 = match self.num(i + 2)? {
             (v, 4, Suffix::None) if range.contains(&v) => v as i16,
@@ -333,7 +336,7 @@ impl Grammar<'_> {
             Some(Word::Ordinal(n @ 1..=2)) if self.is(k + 1, Word::Half) => of_part(Part::Half(n), k + 2),
             Some(Word::Ordinal(n)) if self.is(k + 1, Word::Quarter) => of_part(Part::Quarter(n), k + 2),
             Some(Word::Past | Word::Last) => self.past(k + 1).or_else(|| self.season_which(k)),
-            Some(Word::Coming) => self.season_which(k),
+            Some(Word::Next | Word::Coming) => self.ahead(k + 1).or_else(|| self.season_which(k)),
             Some(Word::Season(_)) => self.season(k, Opts::STRONG).filter(|_| {
                 // "spent the summer", "the summer of 2014"; not "the Prague Spring".
                 opts.strong || self.is(k + 1, Word::Of) || matches!(self.toks[k].kind, Kind::Word { cap: false, .. })

@@ -10,16 +10,24 @@ use crate::briefing::{PartialDate, Precision, Season, When};
 
 /// `n` units before `p`.
 pub(super) fn back(p: Date, n: u32, unit: Unit) -> Option<Date> {
+    p.checked_sub(span(n, unit)).ok()
+}
+
+/// `n` units after `p`.
+pub(super) fn ahead(p: Date, n: u32, unit: Unit) -> Option<Date> {
+    p.checked_add(span(n, unit)).ok()
+}
+
+fn span(n: u32, unit: Unit) -> jiff::Span {
     let n = i64::from(n);
-    let span = match unit {
+    match unit {
         Unit::Day => n.days(),
         Unit::Week => n.weeks(),
         Unit::Month => n.months(),
         Unit::Year => n.years(),
         Unit::Decade => (10 * n).years(),
         Unit::Century => (100 * n).years(),
-    };
-    p.checked_sub(span).ok()
+    }
 }
 
 /// The days a reference with a stated year covers.
@@ -119,7 +127,9 @@ pub(super) fn years_part(start: i16, len: i16, part: Part) -> Option<(Date, Date
 pub(super) fn grain(r: &Ref) -> Precision {
     let whole = |part: Part, coarse: Precision, fine: Precision| if part == Part::Whole { coarse } else { fine };
     match *r {
-        Ref::Day { .. } | Ref::Weekday { .. } | Ref::Shift { .. } | Ref::Past { .. } => Precision::Day,
+        Ref::Day { .. } | Ref::Weekday { .. } | Ref::Shift { .. } | Ref::Past { .. } | Ref::Ahead { .. } => {
+            Precision::Day
+        }
         Ref::Month { part, .. } => whole(part, Precision::Month, Precision::Day),
         Ref::Year { part, .. } => whole(part, Precision::Year, Precision::Month),
         Ref::Decade { .. } | Ref::Century { .. } => Precision::Year,

@@ -6,7 +6,7 @@ use super::words::{Cue, Word};
 
 /// How many tokens away a tense word may be and still decide a date's tense ("will meet on
 /// Tuesday"); farther words usually belong to another clause.
-const CUE_REACH: usize = 12;
+const CUE_REACH: usize = 20;
 
 /// How many tokens away "has"/"have" may be for "for five years" to run up to the writing.
 const PERFECT_REACH: usize = 15;

@@ -66,6 +66,8 @@ pub(super) enum Ref {
     Ago { n: u32, unit: Unit, day: bool },
     /// "the past three years": up to the publication date.
     Past { n: u32, unit: Unit },
+    /// "the next five years": from the publication date on.
+    Ahead { n: u32, unit: Unit },
 }
 
 /// A whole date expression.
@@ -76,7 +78,8 @@ pub(super) enum Expr {
     Range(Ref, Ref),
     /// "since 2014": open end.
     Since(Ref),
-    /// "until 2020": open start.
+    /// "until 2020", "until the end of the year": like a deadline ahead of the writing (from the
+    /// publication date), otherwise an open start ("until 1945").
     Until(Ref),
     /// "by 1 December", "no later than 2020": a deadline; ahead of the writing it runs from the
     /// publication date to the deadline, otherwise it has an open start.
@@ -165,6 +168,10 @@ impl<'a> Grammar<'a> {
                 .filter(|m| matches!(m.expr, Expr::Range(..))),
             Some(Word::In | Word::During | Word::Over) => plain(self.core(i + 1, strong), i),
             Some(Word::On | Word::At | Word::Within) => plain(self.core(i + 1, Opts::default()), i),
+            // "before the end of the month" is a deadline; "before next year" names next year.
+            Some(Word::Before) if self.is(i + 1, Word::The) && self.is(i + 2, Word::End) => {
+                led(self.core(i + 1, strong), i, Expr::By)
+            }
             Some(Word::Of | Word::Before | Word::After) => after(self.core(i + 1, strong)),
             // "for five years" and "for the past five years" are durations and keep their "for".
             Some(Word::For) => plain(self.lasting(i), i).or_else(|| {

@@ -134,6 +134,16 @@ impl Grammar<'_> {
         }
     }
 
+    /// After "the next" / "the coming": "five years", "two weeks" (a count is needed: "the next
+    /// year" alone is as often the story's following year).
+    pub(super) fn ahead(&self, k: usize) -> Option<(Ref, usize)> {
+        let n = self.count(k)?;
+        match self.word(k + 1)? {
+            Word::Unit(unit, _) => Some((Ref::Ahead { n, unit }, k + 2)),
+            _ => None,
+        }
+    }
+
     /// After "the day": "before yesterday", "after tomorrow".
     pub(super) fn day_around(&self, k: usize) -> Option<(Ref, usize)> {
         match (self.word(k)?, self.word(k + 1)?) {

@@ -5,7 +5,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::calendar::{
-    absolute, back, finer, grain, in_year, month_part, part_of, part_word, season_name, season_span, show,
+    absolute, ahead, back, finer, grain, in_year, month_part, part_of, part_word, season_name, season_span, show,
     weekday_name, year_part, yearless,
 };
 use super::grammar::{Expr, Part, Ref, Which};
@@ -67,15 +67,17 @@ impl Resolver {
             Expr::One(r) => self.one(&r),
             Expr::Range(a, b) => self.range(&a, &b),
             Expr::Since(r) => Ok(open(self.one(&r)?, true, false)),
-            Expr::Until(r) => Ok(open(self.one(&r)?, false, true)),
+            Expr::Until(r) => {
+                let d = self.one(&r)?;
+                match (self.published, d.last) {
+                    (Some(p), Some(last)) if self.future && last >= p => Ok(self.deadline_ahead(d, p, last)),
+                    _ => Ok(open(d, false, true)),
+                }
+            }
             Expr::By(r) => {
                 let d = self.one(&r)?;
                 match (self.published, d.last) {
-                    (Some(p), Some(last)) if self.future && last >= p => {
-                        let mut reasons = d.reasons;
-                        reasons.push(format!("a deadline ahead of the publication date {p}: from then to {last}"));
-                        Ok(Dated { first: Some(p), last: Some(last), grain: Precision::Day, season: None, reasons })
-                    }
+                    (Some(p), Some(last)) if self.future && last >= p => Ok(self.deadline_ahead(d, p, last)),
                     _ if self.completed || self.future => Ok(open(d, false, true)),
                     _ => Ok(d),
                 }
@@ -95,6 +97,13 @@ impl Resolver {
                 Ok(Dated { first, last: Some(p), grain: Precision::Day, season: None, reasons: vec![reason] })
             }
         }
+    }
+
+    /// A deadline after the writing: from the publication date to it.
+    fn deadline_ahead(&self, d: Dated, p: Date, last: Date) -> Dated {
+        let mut reasons = d.reasons;
+        reasons.push(format!("a deadline ahead of the publication date {p}: from then to {last}"));
+        Dated { first: Some(p), last: Some(last), grain: Precision::Day, season: None, reasons }
     }
 
     fn published(&self, why: &str) -> Result<Date, Fail> {
@@ -141,6 +150,11 @@ impl Resolver {
                 let p = self.published("'the past …' counts back from the publication date")?;
                 reasons.push(format!("the {n} {} up to the publication date {p}", unit.name(n)));
                 (back(p, n, unit).ok_or(Fail::Invalid)?, p)
+            }
+            Ref::Ahead { n, unit } => {
+                let p = self.published("'the next …' counts on from the publication date")?;
+                reasons.push(format!("the {n} {} from the publication date {p}", unit.name(n)));
+                (p, ahead(p, n, unit).ok_or(Fail::Invalid)?)
             }
             Ref::Day { .. } | Ref::Year { .. } | Ref::Decade { .. } | Ref::Century { .. } => return Err(Fail::Invalid),
         };

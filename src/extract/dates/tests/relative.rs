@@ -17,6 +17,18 @@ fn weekdays_are_the_most_recent_unless_the_sentence_looks_ahead() {
             ("The ministers met on Thursday.", "on Thursday", "2016-05-12", "2016-05-12"),
             ("The ministers will meet on Tuesday.", "on Tuesday", "2016-05-24", "2016-05-24"),
             ("On Tuesday, the ministers will meet in Minsk.", "On Tuesday", "2016-05-24", "2016-05-24"),
+            (
+                "On Saturday, a column of Stryker vehicles of the 2nd Cavalry Regiment is to set out from Estonia.",
+                "On Saturday",
+                "2016-05-21",
+                "2016-05-21",
+            ),
+            (
+                "The convoy will stop in Tallinn, Vilnius and the Polish town of Bialystok, and arrives on Tuesday.",
+                "on Tuesday",
+                "2016-05-24",
+                "2016-05-24",
+            ),
             ("He said on Monday that talks will resume.", "on Monday", "2016-05-16", "2016-05-16"),
             ("The ministers meet next Tuesday.", "next Tuesday", "2016-05-24", "2016-05-24"),
             ("The ministers met last Tuesday.", "last Tuesday", "2016-05-17", "2016-05-17"),
@@ -76,6 +88,9 @@ fn counted_back_from_the_writing() {
             ("The talks began a month ago.", "a month ago", "2016-04-01", "2016-04-30"),
             ("The talks began three years ago.", "three years ago", "2013-01-01", "2013-12-31"),
             ("The base closed a decade ago.", "a decade ago", "2006-01-01", "2006-12-31"),
+            ("Ten years ago tonight, the guns opened fire.", "Ten years ago tonight", "2006-05-18", "2006-05-18"),
+            ("Spending will rise over the next five years.", "over the next five years", "2016-05-18", "2021-05-18"),
+            ("Talks are planned in the coming two weeks.", "in the coming two weeks", "2016-05-18", "2016-06-01"),
         ],
     );
     let more = check(
@@ -100,8 +115,8 @@ fn open_sides() {
             ("Sanctions have applied since May 2014.", "since May 2014", "2014-05-01", ""),
             ("Sanctions have applied since 16 May.", "since 16 May", "2016-05-16", ""),
             ("Plates are to be issued from 1 September.", "from 1 September", "2016-09-01", ""),
-            ("The treaty holds until 2020.", "until 2020", "", "2020-12-31"),
             ("The border stayed closed until 1938.", "until 1938", "", "1938-12-31"),
+            ("The border stayed closed until May.", "until May", "", "2016-05-31"),
         ],
     );
     let since = check("Sanctions have applied since 2014.", PUB, "since 2014", "2014-01-01", "");
@@ -158,6 +173,20 @@ fn deadlines_ahead_run_from_the_writing() {
             "year from the publication date 2016-05-18; the coming one, as the sentence looks ahead; \
              a deadline ahead of the publication date 2016-05-18: from then to 2016-12-01"
         )
+    );
+    // "until" a time after the writing, and "before the end of": deadlines too.
+    table(
+        PUB,
+        &[
+            ("The treaty holds until 2020.", "until 2020", "2016-05-18", "2020-12-31"),
+            ("Sanctions stay until the end of the year.", "until the end of the year", "2016-05-18", "2016-12-31"),
+            (
+                "Inspectors visit before the end of the month.",
+                "before the end of the month",
+                "2016-05-18",
+                "2016-05-31",
+            ),
+        ],
     );
     // Without a publication date, a deadline with its year keeps an open start.
     check("The army wants new jets by 2020.", "", "by 2020", "", "2020-12-31");

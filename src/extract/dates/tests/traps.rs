@@ -159,6 +159,7 @@ fn less_common_shapes() {
             ("Prices have risen from 2014 to the present.", "from 2014 to the present", "2014-01-01", ""),
             ("Troops must leave no later than 1 December.", "no later than 1 December", "2016-05-18", "2016-12-01"),
             ("Talks were held May 16 and 17 in Minsk.", "May 16 and 17", "2016-05-16", "2016-05-17"),
+            ("The 2014–present conflict drags on.", "2014–present", "2014-01-01", ""),
         ],
     );
     none(PUB, &["They met again the following Tuesday.", "They meet every Sunday.", "The plan takes 1000 days."]);
