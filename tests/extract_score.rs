@@ -87,13 +87,19 @@ fn score_places(run: &Run) -> Score {
         }
     }
     pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (mut t_used, mut f_used) = (vec![false; truth.len()], vec![false; found.len()]);
-    for (_, ti, fi) in pairs {
-        if !t_used[ti] && !f_used[fi] {
-            t_used[ti] = true;
-            f_used[fi] = true;
-        }
+    // The most truth places matched (augmenting paths over the pairs, nearest first), so a found
+    // place near two truths does not take the one only it could have matched.
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); found.len()];
+    for &(_, ti, fi) in &pairs {
+        edges[fi].push(ti);
     }
+    let mut owner: Vec<Option<usize>> = vec![None; truth.len()];
+    for fi in 0..found.len() {
+        augment(fi, &edges, &mut owner, &mut vec![false; truth.len()]);
+    }
+    let t_used: Vec<bool> = owner.iter().map(Option::is_some).collect();
+    let mut f_used = vec![false; found.len()];
+    owner.iter().flatten().for_each(|&fi| f_used[fi] = true);
     let hit = t_used.iter().filter(|u| **u).count();
     Score {
         hit,
@@ -112,6 +118,21 @@ fn score_places(run: &Run) -> Score {
             .map(|(f, _)| format!("{} ({}, {:?}, from {:?})", f.name, f.country, f.kind, f.mentions[0].text))
             .collect(),
     }
+}
+
+/// Kuhn's augmenting path: gives found place `fi` a truth place, moving earlier matches along.
+fn augment(fi: usize, edges: &[Vec<usize>], owner: &mut [Option<usize>], seen: &mut [bool]) -> bool {
+    for &ti in &edges[fi] {
+        if seen[ti] {
+            continue;
+        }
+        seen[ti] = true;
+        if owner[ti].is_none_or(|other| augment(other, edges, owner, seen)) {
+            owner[ti] = Some(fi);
+            return true;
+        }
+    }
+    false
 }
 
 fn date(v: &Value) -> Option<Date> {

@@ -2,8 +2,8 @@
 """Build geodata/gazetteer.bin: GeoNames populated places for finding place names in articles.
 
 Rows (see geodata/SOURCES.md for the floors): every GeoNames place of 15,000 people or more
-worldwide; every place of 1,000 or more in the region briefmap is used for (Belarus, Russia,
-Ukraine, Poland, the Baltic States, Moldova, the Caucasus); every place of 3,000 or more on the
+worldwide; every place of 500 or more (1,000 in Russia and Poland) in the region briefmap is used for
+(Belarus, Russia, Ukraine, Poland, the Baltic States, Moldova, the Caucasus); every place of 3,000 or more on the
 Black Sea and Baltic coasts (Romania, Bulgaria, Finland, Sweden, Denmark, northern Germany,
 northern Turkey). Names: the GeoNames name and its alternate names in Latin and Cyrillic script
 (transliterations such as Babruysk / Bobruisk / Bobruysk / Бобруйск), minus what cannot be a
@@ -32,9 +32,11 @@ import struct
 import sys
 import unicodedata
 
-# The region briefmap is used for: every place of this many people or more.
-DEEP_COUNTRIES = set("BY RU UA PL LT LV EE MD GE AM AZ".split())
-DEEP_FLOOR = 1000
+# The region briefmap is used for: every place of this many people or more. The smaller
+# countries and the war zone go down to GeoNames' own floor (500), where front-line villages
+# and border crossings are; Russia and Poland, with tens of thousands of villages, stop at 1,000.
+DEEP_FLOOR = {"BY": 500, "UA": 500, "MD": 500, "GE": 500, "LT": 500, "LV": 500, "EE": 500, "AM": 500,
+              "AZ": 500, "RU": 1000, "PL": 1000}
 # Black Sea and Baltic coasts: whole countries, or the part north of a latitude.
 COAST_COUNTRIES = set("RO BG FI SE DK".split())
 COAST_NORTH_OF = {"DE": 53.3, "TR": 40.6}
@@ -151,8 +153,8 @@ def usable_name(name, primary):
 
 def deep(place):
     cc, pop, lat = place["countrycode"], place["population"], place["latitude"]
-    if cc in DEEP_COUNTRIES:
-        return pop >= DEEP_FLOOR
+    if cc in DEEP_FLOOR:
+        return pop >= DEEP_FLOOR[cc]
     if cc in COAST_COUNTRIES or (cc in COAST_NORTH_OF and lat >= COAST_NORTH_OF[cc]):
         return pop >= COAST_FLOOR
     return False

@@ -22,7 +22,7 @@ const CURATED_BONUS: f64 = 3.0;
 const WHEN_BONUS: f64 = 3.0;
 const WHEN_WORDS_COUNTED: usize = 2;
 /// Times the candidate country's share of the article's country mentions (0..1).
-const COUNTRY_SHARE_WEIGHT: f64 = 4.0;
+const COUNTRY_SHARE_WEIGHT: f64 = 2.0;
 /// For being in any country the article mentions at all.
 const COUNTRY_MENTIONED_BONUS: f64 = 1.5;
 /// Times closeness (1 at a surely named place, 1/e at [`NEAR_KM`]).
@@ -41,6 +41,16 @@ const AREA_MENTION: f64 = 1.0;
 const POINT_MENTION: f64 = 1.0;
 /// A place this close to a surely named one supports it.
 const SUPPORT_KM: f64 = 400.0;
+/// Towns smaller than this (and ordinary English words) need a surely named place this close:
+/// front-line villages come with their neighbours, a stray word does not.
+const SMALL_TOWN: u64 = 15_000;
+const SMALL_SUPPORT_KM: f64 = 150.0;
+/// A city of this size is supported by a place word before it alone ("flights from Tel Aviv").
+const CUE_CITY: u64 = 100_000;
+/// How far from a province's centre a place "X, Province" may lie.
+const CONTAINER_KM: f64 = 700.0;
+/// Confidence of a reading fixed by the area named after it.
+const CONTAINER_CONFIDENCE: f32 = 0.9;
 /// GeoNames places at least this big (or capitals) stand without support from the rest of the
 /// article; smaller ones need a country the article mentions or a named place near them.
 const STANDALONE_POPULATION: u64 = 1_000_000;
@@ -64,48 +74,106 @@ struct Evidence {
 /// Resolves every match to one place (or drops it) and gathers mentions per place.
 pub fn resolve(t: &Tokens, matches: Vec<Match>, g: &Gazetteer) -> Vec<FoundPlace> {
     let groups = group(&matches);
-    let evidence = evidence(t, &matches, &groups, g);
-    let mut chosen: Vec<(usize, PlaceRef, f32, Vec<Alternative>)> = Vec::new();
+    let evidence = evidence(t, &groups, g);
+    let scored: Vec<Vec<(PlaceRef, f64, Parts)>> = groups.iter().map(|grp| score_all(grp, &evidence, g)).collect();
+    let mut choice: Vec<Option<(PlaceRef, f32)>> = vec![None; matches.len()];
     for (gi, grp) in groups.iter().enumerate() {
-        let scored = score_all(grp, &evidence, g);
-        let Some(&(best, best_score, _)) = scored.first() else { continue };
-        let margin = scored.get(1).map_or(f64::INFINITY, |s| best_score - s.1);
+        let Some(&(best, best_score, _)) = scored[gi].first() else { continue };
         if !supported(grp, best, &matches, &evidence, g) {
             continue;
         }
-        let alternatives = explain(&scored, g);
-        chosen.push((gi, best, confidence(grp, best, margin, &matches, g), alternatives));
+        let margin = scored[gi].get(1).map_or(f64::INFINITY, |s| best_score - s.1);
+        let conf = confidence(grp, best, margin, &matches, g);
+        grp.matches.iter().for_each(|&mi| choice[mi] = Some((best, conf)));
     }
-    let province_words = sentences_with_province_words(t);
+    for (mi, place) in containers(t, &matches, &groups, &scored, g) {
+        choice[mi] = Some((place, CONTAINER_CONFIDENCE));
+    }
+    let resolved: HashSet<PlaceRef> = choice.iter().flatten().map(|c| c.0).collect();
+    let province_words = sentences_with_province_plurals(t);
+    for (mi, m) in matches.iter().enumerate() {
+        if let Some((p, conf)) = choice[mi]
+            && let Some(province) = province_instead(m, p, &resolved, &province_words, g)
+        {
+            choice[mi] = Some((province, conf));
+        }
+    }
+    // A place named only inside fixed names after it ("the OSCE Minsk Group") is not on the map.
+    let named: HashSet<PlaceRef> =
+        matches.iter().zip(&choice).filter(|(m, _)| !m.eponym).filter_map(|(_, c)| c.map(|c| c.0)).collect();
+    let group_of: HashMap<usize, usize> =
+        groups.iter().enumerate().flat_map(|(gi, grp)| grp.matches.iter().map(move |&mi| (mi, gi))).collect();
     let mut places: Vec<FoundPlace> = Vec::new();
     let mut by_place: HashMap<PlaceRef, usize> = HashMap::new();
-    let resolved: HashSet<PlaceRef> = chosen.iter().map(|c| c.1).collect();
-    for (gi, best, conf, alternatives) in chosen {
-        for &mi in &groups[gi].matches {
-            let m = &matches[mi];
-            let place = province_instead(m, best, &resolved, &province_words, g).unwrap_or(best);
-            let Some(e) = g.entry(place) else { continue };
-            let as_ = m.cands.iter().find(|c| c.place == place).map_or(MentionAs::Name, |c| c.as_);
-            let mention = Mention { start: m.start, end: m.end, text: t.text[m.start..m.end].to_owned(), r#as: as_ };
-            let at = *by_place.entry(place).or_insert_with(|| {
-                places.push(found(&e, conf));
-                places.len() - 1
-            });
-            let p = &mut places[at];
-            p.mentions.push(mention);
-            p.confidence = p.confidence.max(conf);
-            for a in &alternatives {
-                if p.alternatives.len() < MAX_ALTERNATIVES && !p.alternatives.iter().any(|x| x.source == a.source) {
-                    p.alternatives.push(a.clone());
-                }
+    for (mi, m) in matches.iter().enumerate() {
+        let Some((place, conf)) = choice[mi].filter(|c| named.contains(&c.0)) else { continue };
+        let Some(e) = g.entry(place) else { continue };
+        let as_ = m.cands.iter().find(|c| c.place == place).map_or(MentionAs::Name, |c| c.as_);
+        let mention = Mention { start: m.start, end: m.end, text: t.text[m.start..m.end].to_owned(), r#as: as_ };
+        let at = *by_place.entry(place).or_insert_with(|| {
+            places.push(found(&e, conf));
+            places.len() - 1
+        });
+        let p = &mut places[at];
+        p.mentions.push(mention);
+        p.confidence = p.confidence.max(conf);
+        let lost = group_of.get(&mi).map(|&gi| explain(&scored[gi], place, g)).unwrap_or_default();
+        for a in lost {
+            if p.alternatives.len() < MAX_ALTERNATIVES && !p.alternatives.iter().any(|x| x.source == a.source) {
+                p.alternatives.push(a);
             }
         }
     }
-    for p in &mut places {
-        p.mentions.sort_by_key(|m| m.start);
-    }
     places.sort_by_key(|p| p.mentions.first().map_or(0, |m| m.start));
     places
+}
+
+/// "Vienna, Virginia", "Rota in Spain", "Fort Stewart, Georgia": a name followed by the area it
+/// lies in. Each such pair is read together, as the compatible readings with the best scores,
+/// whatever the rest of the article made of either name.
+fn containers(
+    t: &Tokens,
+    matches: &[Match],
+    groups: &[Group],
+    scored: &[Vec<(PlaceRef, f64, Parts)>],
+    g: &Gazetteer,
+) -> Vec<(usize, PlaceRef)> {
+    let mut group_of = vec![0; matches.len()];
+    for (gi, grp) in groups.iter().enumerate() {
+        grp.matches.iter().for_each(|&mi| group_of[mi] = gi);
+    }
+    let mut out = Vec::new();
+    for mi in 1..matches.len() {
+        let (m, c) = (&matches[mi - 1], &matches[mi]);
+        let gap = &t.text[m.end..c.start];
+        if !(gap == ", " || gap == " in " || gap == ",\u{a0}") || m.eponym || c.eponym {
+            continue;
+        }
+        let mut best: Option<(f64, PlaceRef, PlaceRef)> = None;
+        for (mp, ms, _) in &scored[group_of[mi - 1]] {
+            for (cp, cs, _) in &scored[group_of[mi]] {
+                let (Some(me), Some(ce)) = (g.entry(*mp), g.entry(*cp)) else { continue };
+                if inside(&me, &ce) && best.is_none_or(|b| ms + cs > b.0) {
+                    best = Some((ms + cs, *mp, *cp));
+                }
+            }
+        }
+        if let Some((_, mp, cp)) = best {
+            out.push((mi - 1, mp));
+            out.push((mi, cp));
+        }
+    }
+    out
+}
+
+/// Whether point-like `inner` can lie in area `outer` (same country; near a province's centre).
+fn inside(inner: &Entry, outer: &Entry) -> bool {
+    let area = matches!(outer.kind, PlaceKindX::Country | PlaceKindX::Province | PlaceKindX::Region);
+    let point = !matches!(inner.kind, PlaceKindX::Country | PlaceKindX::Region | PlaceKindX::Sea);
+    if !area || !point || inner.country != outer.country || inner.country.is_empty() {
+        return false;
+    }
+    outer.kind == PlaceKindX::Country || distance_km(inner.point(), outer.point()) <= CONTAINER_KM
 }
 
 fn found(e: &Entry, confidence: f32) -> FoundPlace {
@@ -149,7 +217,7 @@ fn group(matches: &[Match]) -> Vec<Group> {
 }
 
 /// Country weights and anchor points from the names with one reading.
-fn evidence(t: &Tokens, matches: &[Match], groups: &[Group], g: &Gazetteer) -> Evidence {
+fn evidence(t: &Tokens, groups: &[Group], g: &Gazetteer) -> Evidence {
     let mut ev = Evidence { country: HashMap::new(), total: 0.0, anchors: Vec::new(), words: HashSet::new() };
     for grp in groups.iter().filter(|grp| grp.cands.len() == 1) {
         let Some(e) = g.entry(grp.cands[0].place) else { continue };
@@ -168,7 +236,6 @@ fn evidence(t: &Tokens, matches: &[Match], groups: &[Group], g: &Gazetteer) -> E
             ev.anchors.push((grp.cands[0].place, e.point()));
         }
     }
-    let _ = matches;
     ev.words = t.list.iter().enumerate().map(|(i, _)| t.word(i, 0).to_owned()).collect();
     ev
 }
@@ -231,21 +298,35 @@ fn parts(c: &Candidate, e: &Entry, ev: &Evidence, g: &Gazetteer) -> Parts {
     p
 }
 
-/// Whether the chosen reading has enough behind it: curated places and big cities stand alone;
-/// other GeoNames places need a country the article mentions or a surely named place nearby,
-/// and ordinary English words need that even when big.
+/// Whether the chosen reading has enough behind it. Curated places stand alone. GeoNames
+/// places need, by how likely a stray word is to be one: ordinary English words and small
+/// towns a surely named place near them; others that, or a country the article mentions, or
+/// (cities) a word like "in" before them, or (big cities and capitals) nothing.
 fn supported(grp: &Group, best: PlaceRef, matches: &[Match], ev: &Evidence, g: &Gazetteer) -> bool {
     let Some(cand) = grp.cands.iter().find(|c| c.place == best) else { return false };
     if cand.curated_name.is_some() {
         return true;
     }
     let Some(e) = g.entry(best) else { return false };
+    let nearest = ev
+        .anchors
+        .iter()
+        .filter(|(r, _)| *r != best)
+        .map(|(_, a)| distance_km(*a, e.point()))
+        .fold(f64::INFINITY, f64::min);
+    let ordinary = grp.matches.iter().all(|&mi| matches[mi].cands.iter().any(|c| c.place == best && c.ordinary));
+    let population = e.population.unwrap_or(0);
+    if ordinary || population < SMALL_TOWN {
+        return nearest <= SMALL_SUPPORT_KM;
+    }
     let own = if grp.cands.len() == 1 { POINT_MENTION * grp.matches.len() as f64 } else { 0.0 };
     let country = ev.country.get(e.country).is_some_and(|&w| w > own);
-    let near = ev.anchors.iter().any(|(r, a)| *r != best && distance_km(*a, e.point()) <= SUPPORT_KM);
-    let ordinary = grp.matches.iter().all(|&mi| matches[mi].cands.iter().any(|c| c.place == best && c.ordinary));
-    let big = e.capital || e.population.unwrap_or(0) >= STANDALONE_POPULATION;
-    country || near || (big && !ordinary)
+    let cue = grp.matches.iter().any(|&mi| matches[mi].cue);
+    nearest <= SUPPORT_KM
+        || country
+        || (cue && population >= CUE_CITY)
+        || e.capital
+        || population >= STANDALONE_POPULATION
 }
 
 fn confidence(grp: &Group, best: PlaceRef, margin: f64, matches: &[Match], g: &Gazetteer) -> f32 {
@@ -262,12 +343,12 @@ fn confidence(grp: &Group, best: PlaceRef, margin: f64, matches: &[Match], g: &G
 }
 
 /// Why each losing candidate lost to the winner, in words.
-fn explain(scored: &[(PlaceRef, f64, Parts)], g: &Gazetteer) -> Vec<Alternative> {
-    let Some((_, _, win)) = scored.first() else { return Vec::new() };
-    let winner = g.entry(scored[0].0);
+fn explain(scored: &[(PlaceRef, f64, Parts)], chosen: PlaceRef, g: &Gazetteer) -> Vec<Alternative> {
+    let Some((_, _, win)) = scored.iter().find(|s| s.0 == chosen) else { return Vec::new() };
+    let winner = g.entry(chosen);
     scored
         .iter()
-        .skip(1)
+        .filter(|s| s.0 != chosen)
         .take(MAX_ALTERNATIVES)
         .filter_map(|(p, _, lose)| {
             let e = g.entry(*p)?;
@@ -306,17 +387,15 @@ fn explain(scored: &[(PlaceRef, f64, Parts)], g: &Gazetteer) -> Vec<Alternative>
         .collect()
 }
 
-/// Sentence indices that contain a province word ("province", "oblasts").
-fn sentences_with_province_words(t: &Tokens) -> HashSet<usize> {
+/// Sentence indices that contain a plural province word ("provinces", "oblasts").
+fn sentences_with_province_plurals(t: &Tokens) -> HashSet<usize> {
     let lay = super::places::layout(t);
-    (0..t.list.len())
-        .filter(|&i| has(words::PROVINCE_SINGULARS, t.key(i)) || has(words::PROVINCE_PLURALS, t.key(i)))
-        .map(|i| lay.sentence[i])
-        .collect()
+    (0..t.list.len()).filter(|&i| has(words::PROVINCE_PLURALS, t.key(i))).map(|i| lay.sentence[i]).collect()
 }
 
 /// A bare city name in a sentence about provinces means the province of that name, when the
-/// article names that province elsewhere ("The last of the three provinces – Smolensk –").
+/// article names that province elsewhere ("The last of the three provinces – Smolensk –");
+/// "in Smolensk" stays the city.
 fn province_instead(
     m: &Match,
     best: PlaceRef,
@@ -325,7 +404,7 @@ fn province_instead(
     g: &Gazetteer,
 ) -> Option<PlaceRef> {
     let e = g.entry(best)?;
-    if !matches!(e.kind, PlaceKindX::City | PlaceKindX::Town) || m.tokens.len() != 1 {
+    if !matches!(e.kind, PlaceKindX::City | PlaceKindX::Town) || m.tokens.len() != 1 || m.cue {
         return None;
     }
     if !province_sentences.contains(&m.sentence) {

@@ -64,6 +64,10 @@ pub struct Name {
     pub exact_case: bool,
     /// Counts only when the article contains one of the row's `when` words.
     pub conditional: bool,
+    /// May be written in lower case ("the left bank").
+    pub lower_ok: bool,
+    /// Counts only after "the" ("the Baltic" is the sea, "Baltic" alone is not).
+    pub needs_the: bool,
     /// Index of its row.
     pub row: usize,
 }
@@ -156,11 +160,20 @@ pub fn parse(file: &str, text: &str) -> Result<Table, String> {
         }
         let index = table.rows.len();
         let mut push = |text: &str, as_: MentionAs| {
-            let (text, conditional) = text.strip_suffix('?').map_or((text, false), |t| (t, true));
-            let (text, exact_case) = text.strip_suffix('=').map_or((text, false), |t| (t, true));
+            let flags = text.len() - text.trim_end_matches(['?', '=', '~']).len();
+            let (text, marks) = text.split_at(text.len() - flags);
+            let needs_the = text.starts_with("the ");
             let text = text.strip_prefix("the ").unwrap_or(text);
             if !text.is_empty() {
-                table.names.push(Name { text: text.to_owned(), as_, exact_case, conditional, row: index });
+                table.names.push(Name {
+                    text: text.to_owned(),
+                    as_,
+                    exact_case: marks.contains('='),
+                    conditional: marks.contains('?'),
+                    lower_ok: marks.contains('~'),
+                    needs_the,
+                    row: index,
+                });
             }
         };
         if row.kind != RowKind::Alias && row.kind != RowKind::NotPlace {
@@ -188,7 +201,7 @@ mod tests {
         let text = "# header\n\
             crimea\tregion\tCrimea\tUA\t45.3\t34.3\tUA-43 UA-40\tKrym|Крым\tCrimean\t-\tnote=occupied\tsrc\n\
             ru-smo\tprovince\tSmolensk Oblast\tRU\t54.9\t33.0\tRU-SMO\t-\t-\t-\tstems=Smolensk\tsrc\n\
-            us\tcountry\tUnited States\tUS\t39\t-97\t-\tUS=|the States?\tAmerican\t-\twhen=Texas\tsrc\n";
+            us\tcountry\tUnited States\tUS\t39\t-97\t-\tUS=|the States?|left bank~?\tAmerican\t-\twhen=Texas\tsrc\n";
         let t = parse("c.tsv", text).unwrap();
         assert_eq!(t.rows.len(), 3);
         assert_eq!(t.rows[0].geometry, ["UA-43", "UA-40"]);
@@ -197,7 +210,9 @@ mod tests {
         assert!(names.contains(&"Smolensk province") && names.contains(&"Smolensk Oblast"), "{names:?}");
         let us: Vec<&Name> = t.names.iter().filter(|n| n.row == 2).collect();
         assert!(us.iter().any(|n| n.text == "US" && n.exact_case && !n.conditional));
-        assert!(us.iter().any(|n| n.text == "States" && n.conditional));
+        assert!(us.iter().any(|n| n.text == "States" && n.conditional && n.needs_the));
+        assert!(us.iter().any(|n| n.text == "left bank" && n.conditional && n.lower_ok && !n.needs_the));
+        assert!(us.iter().any(|n| n.text == "United States" && !n.needs_the));
         assert!(us.iter().any(|n| n.text == "American" && n.as_ == MentionAs::Adjective));
         let e = parse("c.tsv", "x\tcountry\tX\tXX\t95\t0\t-\t-\t-\t-\t-\ts\n").unwrap_err();
         assert_eq!(e, "c.tsv:1: '95' is not a coordinate within ±90");

@@ -95,6 +95,8 @@ pub struct Gazetteer {
     index: HashMap<String, Vec<(u32, PlaceRef)>>,
     /// Every proper word prefix of a curated key ("baltic" for "baltic states").
     prefixes: HashSet<String>,
+    /// First words of curated names that may be written in lower case ("left" of "left bank").
+    lower_starts: HashSet<String>,
 }
 
 /// Why the gazetteer could not be read.
@@ -121,6 +123,7 @@ impl Gazetteer {
         let by_id: HashMap<&str, usize> = curated.rows.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
         let mut index: HashMap<String, Vec<(u32, PlaceRef)>> = HashMap::new();
         let mut prefixes = HashSet::new();
+        let mut lower_starts = HashSet::new();
         for (n, name) in curated.names.iter().enumerate() {
             let row = &curated.rows[name.row];
             let place = match &row.target {
@@ -133,6 +136,9 @@ impl Gazetteer {
             if key.is_empty() {
                 continue;
             }
+            if name.lower_ok {
+                lower_starts.insert(key.split(' ').next().unwrap_or_default().to_owned());
+            }
             let mut words: Vec<&str> = key.split(' ').collect();
             while words.len() > 1 {
                 words.pop();
@@ -140,7 +146,12 @@ impl Gazetteer {
             }
             index.entry(key).or_default().push((n as u32, place));
         }
-        Ok(Self { geonames, curated, index, prefixes })
+        Ok(Self { geonames, curated, index, prefixes, lower_starts })
+    }
+
+    /// Whether a curated name that may be written in lower case starts with this word.
+    pub fn lower_start(&self, word: &str) -> bool {
+        self.lower_starts.contains(word)
     }
 
     /// The GeoNames part (its folding table is the text's).

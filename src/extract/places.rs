@@ -43,6 +43,8 @@ pub struct Match {
     pub cue: bool,
     /// Index of its sentence.
     pub sentence: usize,
+    /// Part of a fixed name made after the place ("Minsk agreements").
+    pub eponym: bool,
 }
 
 /// Where sentences and lines are, per token.
@@ -126,8 +128,9 @@ pub fn people(t: &Tokens) -> (Vec<bool>, HashSet<String>) {
         {
             last += 1;
         }
+        let after_title = title && !given && i + 1 < n && (spaced(t, i) || t.gap_after(i, 0) == ". ");
         // A given name needs a surname after it; a title needs a name.
-        if (given && last > first + 1) || (title && !given && last > first && spaced(t, i)) {
+        if (given && last > first + 1) || (after_title && last > first) {
             (first..last).for_each(|k| person[k] = true);
             surnames.insert(t.key(last - 1).to_owned());
             i = last;
@@ -141,6 +144,22 @@ pub fn people(t: &Tokens) -> (Vec<bool>, HashSet<String>) {
 fn spaced(t: &Tokens, i: usize) -> bool {
     let gap = t.gap_after(i, 0);
     t.list[i].tail == t.list[i].end && (gap == " " || gap == "-")
+}
+
+/// The word after token `i` when only a space, a hyphen or a possessive separates them.
+fn next_word(t: &Tokens, i: usize) -> Option<usize> {
+    let gap = t.gap_after(i, 0);
+    (i + 1 < t.list.len() && matches!(gap, " " | "-" | "\u{a0}")).then_some(i + 1)
+}
+
+/// Whether the word before token `i` puts a place after it ("in", "near"; "of" only after a
+/// place noun: "the city of", "north of").
+fn cue_before(t: &Tokens, i: usize) -> bool {
+    if i == 0 || t.gap_before(i, 0).contains(['\n', '.', ',', ';']) {
+        return false;
+    }
+    let prev = t.key(i - 1);
+    has(words::PLACE_CUES, prev) || (prev == "of" && i >= 2 && has(words::PLACE_NOUNS, t.key(i - 2)))
 }
 
 /// Every place name in `body` (a byte range of the text), left to right, longest first.
@@ -161,7 +180,13 @@ pub fn find(t: &Tokens, body: Range<usize>, g: &Gazetteer) -> Vec<Match> {
         m.sentence_start = lay.sentence_start[m.tokens.start];
         m.headline = lay.headline[m.tokens.start];
         m.sentence = lay.sentence[m.tokens.start];
-        m.cue = m.tokens.start > 0 && has(words::PLACE_CUES, t.key(m.tokens.start - 1));
+        m.cue = cue_before(t, m.tokens.start);
+        if let Some(after) = next_word(t, m.tokens.end - 1)
+            && has(words::EPONYMS, t.key(after))
+        {
+            m.eponym = true;
+            i = i.max(after + 1); // "Fleet" in "Black Sea Fleet" is no town
+        }
         if keep(t, &m, &person, &surnames, g) {
             out.push(m);
         }
@@ -179,7 +204,7 @@ fn longest(
     g: &Gazetteer,
     present: &HashSet<&str>,
 ) -> Option<(Option<Match>, usize)> {
-    let lower_start = t.list[i].caps == Caps::Lower && has(words::DIRECTIONS, t.key(i));
+    let lower_start = t.list[i].caps == Caps::Lower && (has(words::DIRECTIONS, t.key(i)) || g.lower_start(t.key(i)));
     if !t.list[i].caps.is_capital() && !lower_start {
         return None;
     }
@@ -220,6 +245,7 @@ fn longest(
             headline: false,
             cue: false,
             sentence: 0,
+            eponym: false,
         };
         return Some((Some(m), j + 1));
     }
@@ -235,10 +261,19 @@ fn written_right(t: &Tokens, range: Range<usize>, c: &Candidate, g: &Gazetteer, 
         if name.conditional && !g.when_words(c.curated_name.unwrap_or(0)).iter().any(|w| present.contains(w.as_str())) {
             return false;
         }
+        let the = range.start > 0 && t.key(range.start - 1) == "the" && spaced(t, range.start - 1);
+        if name.needs_the && !the {
+            return false;
+        }
         if name.exact_case {
             let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
             return letters(&t.text[t.list[range.start].start..t.list[range.end - 1].end]) == letters(&name.text);
         }
+        if name.lower_ok {
+            return true;
+        }
+    } else if range.len() == 1 && has(words::CALENDAR, t.key(range.start)) {
+        return false;
     }
     let first = &t.list[range.start];
     if first.caps == Caps::Lower && (curated.is_none() || !has(words::DIRECTIONS, t.key(range.start))) {
@@ -256,17 +291,50 @@ fn written_right(t: &Tokens, range: Range<usize>, c: &Candidate, g: &Gazetteer, 
 fn keep(t: &Tokens, m: &Match, person: &[bool], surnames: &HashSet<String>, g: &Gazetteer) -> bool {
     let single = m.tokens.len() == 1;
     let strong = m.cands.iter().any(|c| is_area(g, c.place));
-    if m.tokens.clone().all(|k| person[k]) && !strong {
+    let curated = m.cands.iter().any(|c| c.curated_name.is_some());
+    // A surname used alone is the person ("Lavrov said"), unless a place word puts a place there
+    // ("from Lincoln, Nebraska" in an article that also names Abraham Lincoln).
+    if single && (person[m.tokens.start] || (surnames.contains(&m.key) && !m.cue)) && !strong {
         return false;
     }
-    if single && surnames.contains(&m.key) && !strong {
+    // Ship classes are named after places ("Kilo-class submarines").
+    if next_word(t, m.tokens.end - 1).is_some_and(|k| t.key(k) == "class") {
         return false;
     }
-    if in_title(t, m) || publication(t, m) {
+    if in_title(t, m) || publication(t, m) || ship_name(t, m.tokens.start) {
+        return false;
+    }
+    if next_word(t, m.tokens.end - 1).is_some_and(|k| has(words::STREET_WORDS, t.key(k))) {
+        return false;
+    }
+    let named = m.tokens.start > 0 && has(words::NAMING_VERBS, t.key(m.tokens.start - 1));
+    if named && !curated {
         return false;
     }
     let ordinary = m.cands.iter().all(|c| c.ordinary && c.curated_name.is_none());
     !(ordinary && (m.sentence_start || m.headline))
+}
+
+/// The name of a ship: after a ship word, directly or in a list ("the gunboats Berdyansk and
+/// Nikopol", "the destroyer USS Porter").
+fn ship_name(t: &Tokens, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        let prev = t.key(k - 1);
+        if has(words::SHIP_WORDS, prev) && !t.gap_before(k, 0).contains(['\n', '.', ';']) {
+            return true;
+        }
+        // Step back over the previous name of a list: "X and" / "X,".
+        let listed = prev == "and" || t.gap_before(k, 0).contains(',');
+        if !listed || k < 2 {
+            return false;
+        }
+        k -= if prev == "and" { 2 } else { 1 };
+        if !t.list[k].caps.is_capital() {
+            return false;
+        }
+    }
+    false
 }
 
 /// Countries, provinces, regions and seas: names no person or ordinary word shares in practice.
@@ -334,6 +402,7 @@ fn coordinated_provinces(t: &Tokens, lay: &Layout, out: &mut Vec<Match>, g: &Gaz
                 headline: lay.headline[k],
                 cue: true,
                 sentence: lay.sentence[k],
+                eponym: false,
             });
             // The previous stem: ", X" or "X and" / "X, and".
             let before = t.gap_before(k, 0);
