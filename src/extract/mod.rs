@@ -22,6 +22,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub use dates::FoundDate;
 pub use gazetteer::{Gazetteer, GazetteerError, PlaceRef};
 
 /// Everything found in one article.
@@ -149,31 +150,6 @@ pub struct FoundPlace {
     pub note: Option<String>,
 }
 
-/// A date the article mentions, resolved to days.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FoundDate {
-    /// The words as written.
-    pub text: String,
-    /// Byte offset in the kept text.
-    pub start: usize,
-    /// Byte offset after it.
-    pub end: usize,
-    /// First day; `None` = open start.
-    pub from: Option<Date>,
-    /// Last day; `None` = open end.
-    pub to: Option<Date>,
-    /// How precise it is.
-    pub precision: crate::briefing::Precision,
-    /// Inferred rather than stated (a year taken from the publication date).
-    pub inferred: bool,
-    /// Why, when inferred.
-    pub reason: Option<String>,
-    /// A relative date with no publication date to resolve it against.
-    pub unresolved: bool,
-    /// The same, as a briefing file writes it.
-    pub when: crate::briefing::When,
-}
-
 /// Places and dates in the whole of `text`.
 pub fn extract(text: &str, published: Option<Date>, gazetteer: &Gazetteer) -> Extraction {
     extract_body(text, 0..text.len(), published, gazetteer)
@@ -186,14 +162,8 @@ pub fn extract_body(text: &str, body: Range<usize>, published: Option<Date>, gaz
     let tokens = text::tokenize(text, 0, gazetteer.geonames());
     let matches = places::find(&tokens, body.clone(), gazetteer);
     let places = context::resolve(&tokens, matches, gazetteer);
-    let dates = find_dates(text, body, published);
+    let dates = dates::find_dates(text, body, published);
     Extraction { places, dates }
-}
-
-/// Dates in the body: the dates module's work, offsets made relative to the whole text.
-fn find_dates(text: &str, body: Range<usize>, published: Option<Date>) -> Vec<FoundDate> {
-    let _ = (text, body, published);
-    Vec::new()
 }
 
 fn clamp(text: &str, r: Range<usize>) -> Range<usize> {
