@@ -103,6 +103,10 @@ pub struct HtmlText {
 #[derive(Default)]
 struct State {
     out: HtmlText,
+    /// The text inside `<article>` (or `<main>`): the article when the page marks it.
+    article: String,
+    /// How many `<article>`/`<main>` elements are open.
+    in_article: usize,
     /// The dropped element being skipped and how deep its namesakes nest.
     dropping: Option<(String, usize)>,
     in_title: bool,
@@ -128,14 +132,28 @@ fn is_furniture(tag: &Tag) -> bool {
     })
 }
 
+/// Appends text with its whitespace runs collapsed to one space (none at a line start).
+fn push_text(t: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !t.is_empty() && !t.ends_with([' ', '\n']) {
+                t.push(' ');
+            }
+        } else {
+            t.push(c);
+        }
+    }
+}
+
 impl State {
     fn newline(&mut self) {
-        let t = &mut self.out.text;
-        while t.ends_with(' ') {
-            t.pop();
-        }
-        if !t.is_empty() && !t.ends_with('\n') {
-            t.push('\n');
+        for t in [&mut self.out.text, &mut self.article] {
+            while t.ends_with(' ') {
+                t.pop();
+            }
+            if !t.is_empty() && !t.ends_with('\n') {
+                t.push('\n');
+            }
         }
     }
 
@@ -154,15 +172,9 @@ impl State {
         if self.in_h1 {
             self.h1.get_or_insert_with(String::new).push_str(s);
         }
-        let t = &mut self.out.text;
-        for c in s.chars() {
-            if c.is_whitespace() {
-                if !t.is_empty() && !t.ends_with([' ', '\n']) {
-                    t.push(' ');
-                }
-            } else {
-                t.push(c);
-            }
+        push_text(&mut self.out.text, s);
+        if self.in_article > 0 {
+            push_text(&mut self.article, s);
         }
     }
 
@@ -216,6 +228,7 @@ impl State {
             return raw_kind(name).map_or(TokenSinkResult::Continue, TokenSinkResult::RawData);
         }
         match name {
+            "article" | "main" if !tag.self_closing => self.in_article += 1,
             "title" => self.in_title = true,
             "meta" => self.meta(tag),
             "link" if attr(tag, "rel").is_some_and(|r| &**r == "canonical") => {
@@ -228,11 +241,10 @@ impl State {
             "script" if attr(tag, "type").is_some_and(|t| t.contains("ld+json")) => self.json_ld = Some(String::new()),
             _ => {}
         }
-        if self.json_ld.is_none()
-            && !tag.self_closing
-            && (DROPPED.contains(&name) || is_furniture(tag))
-            && name != "body"
-        {
+        // A header inside the article holds its headline and byline; the site's header does not.
+        let header_in_article = name == "header" && self.in_article > 0;
+        let dropped = (DROPPED.contains(&name) && !header_in_article) || is_furniture(tag);
+        if self.json_ld.is_none() && !tag.self_closing && dropped && !matches!(name, "body" | "article" | "main") {
             self.newline();
             self.dropping = Some((name.to_owned(), 1));
         } else if BLOCKS.contains(&name) {
@@ -253,6 +265,7 @@ impl State {
             return;
         }
         match name {
+            "article" | "main" => self.in_article = self.in_article.saturating_sub(1),
             "title" => self.in_title = false,
             "h1" => self.in_h1 = false,
             "script" => {
@@ -335,6 +348,10 @@ pub fn to_text(html: &str) -> HtmlText {
     let mut s = tok.sink.0.into_inner();
     s.newline();
     let mut out = s.out;
+    // A page that marks its article keeps only that; others keep what is left of the page.
+    if s.article.chars().any(char::is_alphanumeric) {
+        out.text = std::mem::take(&mut s.article);
+    }
     out.text = out.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
     if !out.text.is_empty() {
         out.text.push('\n');
@@ -372,6 +389,16 @@ mod tests {
         assert_eq!(out.published.as_deref(), Some("2016-05-18T09:00:00Z"));
         assert_eq!(out.author.as_deref(), Some("Siarhei Bohdan"));
         assert_eq!(out.publisher.as_deref(), Some("BelarusDigest"));
+    }
+
+    #[test]
+    fn only_the_article_when_the_page_marks_one() {
+        let html = "<header>Site: Riga</header><div>Most read: Tallinn</div><main><article><header><h1>Suwałki</h1>\
+            <p>By A · <time datetime='2017-06-21'>21 June 2017</time></p></header><p>Text.</p>\
+            <aside>Related: Narva</aside></article></main><div>Footer links</div>";
+        let out = to_text(html);
+        assert_eq!(out.text, "Suwałki\nBy A · 21 June 2017\nText.\n");
+        assert_eq!(out.published.as_deref(), Some("2017-06-21"));
     }
 
     #[test]
