@@ -17,6 +17,10 @@ pub mod report;
 pub mod text;
 mod words;
 
+#[cfg(test)]
+mod tests;
+
+
 use std::ops::Range;
 
 use jiff::civil::Date;
