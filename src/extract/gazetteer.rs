@@ -266,11 +266,12 @@ impl Gazetteer {
         self.curated_name(n).is_some_and(|name| name.conditional)
     }
 
-    /// GeoNames places of at least `population`, for within-reach tables.
+    /// GeoNames places of at least `population`, for within-reach tables; districts of bigger
+    /// cities are left out.
     pub fn cities_over(&self, population: u64) -> impl Iterator<Item = Entry<'_>> {
         (0..self.geonames.len() as u32)
+            .filter(move |&i| self.geonames.row(i).is_some_and(|r| !r.section && r.population >= population))
             .filter_map(|i| self.entry(PlaceRef::GeoNames(i)))
-            .filter(move |e| e.population.is_some_and(|p| p >= population))
     }
 }
 

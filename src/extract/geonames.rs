@@ -5,7 +5,8 @@
 //!   the rows, the block table, the key stream, the fold table, the string pool, and the total
 //!   length;
 //! - rows (24 bytes each, sorted by GeoNames id): lat and lon in 1e-5 degrees (i32), population
-//!   (u32), GeoNames id (u32), name (u32 offset into the pool), flags (u8: 1 = capital), a spare
+//!   (u32), GeoNames id (u32), name (u32 offset into the pool), flags (u8: 1 = capital, 2 = part
+//!   of a bigger place close by, such as a city district), a spare
 //!   byte, ISO country code (2 bytes);
 //! - keys: sorted, in blocks of 16, each `shared prefix length (u8), suffix length (u8), suffix,
 //!   posting count (u8), postings (u32 each: row index in the low 24 bits, 1 << 24 = the place's
@@ -30,6 +31,7 @@ const ROW_MASK: u32 = 0x00FF_FFFF;
 const POSTING_PRIMARY: u32 = 1 << 24;
 const POSTING_ORDINARY: u32 = 1 << 25;
 const FLAG_CAPITAL: u8 = 1;
+const FLAG_SECTION: u8 = 2;
 
 /// One GeoNames place.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,6 +50,8 @@ pub struct Row<'a> {
     pub country: &'a str,
     /// A national capital.
     pub capital: bool,
+    /// Part of a bigger place close by (a city district GeoNames lists on its own).
+    pub section: bool,
 }
 
 /// A name's pointer at a row.
@@ -235,6 +239,8 @@ impl GeoNames {
             id: int(12),
             name: self.string(int(16) as usize).unwrap_or(""),
             capital: d[at + 20] & FLAG_CAPITAL != 0,
+            section: d[at + 20] & FLAG_SECTION != 0,
+
             country: std::str::from_utf8(&d[at + 22..at + 24]).unwrap_or("??"),
         })
     }
