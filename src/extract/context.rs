@@ -54,7 +54,10 @@ const CONTAINER_CONFIDENCE: f32 = 0.9;
 /// GeoNames places at least this big (or capitals) stand without support from the rest of the
 /// article; smaller ones need a country the article mentions or a named place near them.
 const STANDALONE_POPULATION: u64 = 1_000_000;
+/// A city this many times bigger than every namesake is what its name means, before context.
+const DOMINANT_RATIO: u64 = 10;
 /// At most this many alternatives are reported per place.
+
 const MAX_ALTERNATIVES: usize = 3;
 
 /// The readings of one name (all its mentions).
@@ -219,8 +222,8 @@ fn group(matches: &[Match]) -> Vec<Group> {
 /// Country weights and anchor points from the names with one reading.
 fn evidence(t: &Tokens, groups: &[Group], g: &Gazetteer) -> Evidence {
     let mut ev = Evidence { country: HashMap::new(), total: 0.0, anchors: Vec::new(), words: HashSet::new() };
-    for grp in groups.iter().filter(|grp| grp.cands.len() == 1) {
-        let Some(e) = g.entry(grp.cands[0].place) else { continue };
+    for (grp, place) in groups.iter().filter_map(|grp| sure(grp, g).map(|p| (grp, p))) {
+        let Some(e) = g.entry(place) else { continue };
         let weight = match e.kind {
             PlaceKindX::Country => COUNTRY_MENTION,
             PlaceKindX::Province | PlaceKindX::Region => AREA_MENTION,
@@ -233,11 +236,36 @@ fn evidence(t: &Tokens, groups: &[Group], g: &Gazetteer) -> Evidence {
             ev.total += w;
         }
         if matches!(e.kind, PlaceKindX::City | PlaceKindX::Town | PlaceKindX::Site | PlaceKindX::Province) {
-            ev.anchors.push((grp.cands[0].place, e.point()));
+            ev.anchors.push((place, e.point()));
         }
     }
     ev.words = t.list.iter().enumerate().map(|(i, _)| t.word(i, 0).to_owned()).collect();
     ev
+}
+
+/// The place a name surely means before any context: its only reading, the one curated place
+/// among GeoNames namesakes, or a city that dwarfs every namesake ("Minsk" over Mińsk
+/// Mazowiecki). Ordinary English words are never sure.
+fn sure(grp: &Group, g: &Gazetteer) -> Option<PlaceRef> {
+    if grp.cands.iter().all(|c| c.ordinary) {
+        return None;
+    }
+    if let [only] = grp.cands.as_slice() {
+        return Some(only.place);
+    }
+    let curated: Vec<&Candidate> = grp.cands.iter().filter(|c| c.curated_name.is_some()).collect();
+    if let [one] = curated.as_slice() {
+        let conditional = one.curated_name.and_then(|n| g.curated_name(n)).is_some_and(|n| n.conditional);
+        return (!conditional).then_some(one.place);
+    }
+    if !curated.is_empty() {
+        return None;
+    }
+    let mut pops: Vec<(u64, PlaceRef)> =
+        grp.cands.iter().filter_map(|c| g.entry(c.place).map(|e| (e.population.unwrap_or(0), c.place))).collect();
+    pops.sort_by(|a, b| b.0.cmp(&a.0));
+    let (top, next) = (pops.first()?, pops.get(1)?);
+    (top.0 >= super::gazetteer::CITY_POPULATION && top.0 >= DOMINANT_RATIO * next.0.max(1)).then_some(top.1)
 }
 
 /// Each candidate's score, best first, with the parts that made it (for explanations).
@@ -319,7 +347,7 @@ fn supported(grp: &Group, best: PlaceRef, matches: &[Match], ev: &Evidence, g: &
     if ordinary || population < SMALL_TOWN {
         return nearest <= SMALL_SUPPORT_KM;
     }
-    let own = if grp.cands.len() == 1 { POINT_MENTION * grp.matches.len() as f64 } else { 0.0 };
+    let own = if sure(grp, g) == Some(best) { POINT_MENTION * grp.matches.len() as f64 } else { 0.0 };
     let country = ev.country.get(e.country).is_some_and(|&w| w > own);
     let cue = grp.matches.iter().any(|&mi| matches[mi].cue);
     nearest <= SUPPORT_KM

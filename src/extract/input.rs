@@ -7,6 +7,7 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use super::html;
+use crate::briefing::article::line_col;
 use crate::briefing::load::MAX_ARTICLE_BYTES;
 
 /// What kind of file an article is.
@@ -55,19 +56,31 @@ pub struct SourceText {
 }
 
 /// Why a file cannot be read as an article.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{file}: {message}")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
     /// The file.
     pub file: String,
+    /// 1-based line and column of the first bad byte, when one is at fault.
+    pub at: Option<(usize, usize)>,
     /// What is wrong, with the byte where it is.
     pub message: String,
 }
 
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.at {
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
 /// Reads an article file; its extension says how.
 pub fn read(path: &Path) -> Result<SourceText, InputError> {
     let file = path.display().to_string();
-    let err = |message: String| InputError { file: file.clone(), message };
+    let err = |message: String| InputError { file: file.clone(), at: None, message };
     let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read: {e}")))?;
     if meta.is_dir() {
         return Err(err("is a folder, not an article file".into()));
@@ -89,24 +102,34 @@ fn too_big(len: u64) -> String {
 
 /// An article from bytes in hand; `file` names it in errors.
 pub fn from_bytes(file: &str, bytes: &[u8], format: Format) -> Result<SourceText, InputError> {
-    let err = |message: String| InputError { file: file.to_owned(), message };
+    let err = |message: String| InputError { file: file.to_owned(), at: None, message };
+    let located = |at: (usize, usize), message: String| InputError { file: file.to_owned(), at: Some(at), message };
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(err(too_big(bytes.len() as u64)));
     }
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let body = if bom { &bytes[3..] } else { bytes };
+    let skip = if bom { 3 } else { 0 };
     let text = std::str::from_utf8(body).map_err(|e| {
-        let at = e.valid_up_to() + if bom { 3 } else { 0 };
+        let at = e.valid_up_to();
         let what = if body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF") {
             " (this looks like UTF-16; save the file as UTF-8)"
         } else {
             ""
         };
-        err(format!("not UTF-8 at byte {at} (0x{:02x}){what}; briefmap reads UTF-8 text", bytes[at]))
+        let lc = line_col(std::str::from_utf8(&body[..at]).unwrap_or_default(), at);
+        located(lc, format!("not UTF-8 at byte {} (0x{:02x}){what}; briefmap reads UTF-8 text", at + skip, body[at]))
     })?;
     if let Some(at) = text.find('\0') {
-        let at = at + if bom { 3 } else { 0 };
-        return Err(err(format!("NUL byte at byte {at}: this looks like a binary file, not an article")));
+        let message = format!("NUL byte at byte {}: this looks like a binary file, not an article", at + skip);
+        return Err(located(line_col(text, at), message));
+    }
+    if text.trim().is_empty() {
+        return Err(err(format!(
+            "the article is empty ({} bytes{})",
+            bytes.len(),
+            if bytes.is_empty() { "" } else { ", all blank" }
+        )));
     }
     let mut out = SourceText {
         file: file.to_owned(),
@@ -121,6 +144,9 @@ pub fn from_bytes(file: &str, bytes: &[u8], format: Format) -> Result<SourceText
     };
     if format == Format::Html {
         let page = html::to_text(text);
+        if page.text.trim().is_empty() {
+            return Err(err("the page has no article text (it is all markup, scripts or navigation)".into()));
+        }
         out.text = page.text;
         (out.title, out.author, out.publisher, out.url) = (page.title, page.author, page.publisher, page.url);
         if let Some(d) = page.published.as_deref().and_then(iso_date) {
@@ -213,12 +239,19 @@ mod tests {
 
     #[test]
     fn bad_bytes_name_the_byte() {
-        let e = text(b"Minsk \xff Moscow").unwrap_err();
-        assert_eq!(e.to_string(), "a.txt: not UTF-8 at byte 6 (0xff); briefmap reads UTF-8 text");
+        let e = text(b"Minsk\nand \xff Moscow").unwrap_err();
+        assert_eq!(e.to_string(), "a.txt:2:5: not UTF-8 at byte 10 (0xff); briefmap reads UTF-8 text");
         let e = text(b"\xff\xfeM\0i\0").unwrap_err();
         assert!(e.message.contains("UTF-16"), "{e}");
         let e = text(b"PK\x03\x04\0\0binary").unwrap_err();
-        assert_eq!(e.message, "NUL byte at byte 4: this looks like a binary file, not an article");
+        assert_eq!(
+            (e.at, e.message.as_str()),
+            (Some((1, 5)), "NUL byte at byte 4: this looks like a binary file, not an article")
+        );
+        assert_eq!(text(b"").unwrap_err().message, "the article is empty (0 bytes)");
+        assert_eq!(text(b" \n\r\n").unwrap_err().message, "the article is empty (4 bytes, all blank)");
+        let e = from_bytes("a.html", b"<script>x()</script><nav>Riga</nav>", Format::Html).unwrap_err();
+        assert!(e.message.contains("all markup"), "{e}");
         let big = vec![b'a'; (MAX_ARTICLE_BYTES + 1) as usize];
         assert!(text(&big).unwrap_err().message.contains("at most 2 MB"));
     }
@@ -227,9 +260,8 @@ mod tests {
     fn bom_dropped_line_endings_kept() {
         let t = text(b"\xEF\xBB\xBFMinsk\r\nMoscow\nRiga\r").unwrap();
         assert_eq!(t.text, "Minsk\r\nMoscow\nRiga\r");
-        assert!(text(b"").unwrap().text.is_empty());
         let e = text(b"\xEF\xBB\xBFok \xc3").unwrap_err();
-        assert!(e.message.starts_with("not UTF-8 at byte 6"), "{e}");
+        assert!(e.to_string().starts_with("a.txt:1:4: not UTF-8 at byte 6"), "{e}");
     }
 
     #[test]

@@ -312,7 +312,11 @@ fn keep(t: &Tokens, m: &Match, person: &[bool], surnames: &HashSet<String>, g: &
         return false;
     }
     let ordinary = m.cands.iter().all(|c| c.ordinary && c.curated_name.is_none());
-    !(ordinary && (m.sentence_start || m.headline))
+    // An ordinary word next to another capitalised word is part of a longer proper name
+    // ("European Union", "Union State", "Northern Fleet").
+    let before = m.tokens.start > 0 && spaced(t, m.tokens.start - 1) && t.list[m.tokens.start - 1].caps.is_capital();
+    let after = next_word(t, m.tokens.end - 1).is_some_and(|k| t.list[k].caps.is_capital());
+    !(ordinary && (m.sentence_start || m.headline || (single && (before || after))))
 }
 
 /// The name of a ship: after a ship word, directly or in a list ("the gunboats Berdyansk and
