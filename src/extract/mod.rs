@@ -20,7 +20,6 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-
 use std::ops::Range;
 
 use jiff::civil::Date;

@@ -97,7 +97,9 @@ fn crimea_is_ukraine_and_eponyms_need_the_place_named() {
 #[test]
 fn hostile_text_is_not_a_panic() {
     let g = Gazetteer::bundled().unwrap();
-    for text in ["", "'", "’s", "-", "A", "Minsk'", "Minsk’’s", "\u{301}Minsk", "ＭＩＮＳＫ", "Mins\u{0}k", "The The The"] {
+    for text in
+        ["", "'", "’s", "-", "A", "Minsk'", "Minsk’’s", "\u{301}Minsk", "ＭＩＮＳＫ", "Mins\u{0}k", "The The The"]
+    {
         let _ = extract(text, None, &g);
         let _ = extract_body(text, 3..1, None, &g);
         let _ = extract_body(text, 1..usize::MAX, None, &g);
