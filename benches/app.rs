@@ -6,10 +6,10 @@ use std::hint::black_box;
 use briefmap::atlas::Atlas;
 use briefmap::briefing::Briefing;
 use briefmap::geometry::MapGeometry;
+use briefmap::mercator::to_world;
 use briefmap::timeline::{TimeFilter, Timeline};
 use briefmap::ui::BriefmapApp;
 use briefmap::ui::state::AppState;
-use briefmap::viewport::to_world;
 use briefmap::visibility::{Filters, Visibility, VisibilityIndex};
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
@@ -76,8 +76,7 @@ fn frames(c: &mut Criterion) {
         b.iter(|| {
             if !window.app.animating() {
                 step = (step + 1) % 12;
-                let now = window.time;
-                window.app.show_step(step, now, true);
+                window.app.show_step(step, true);
             }
             black_box(window.frame())
         })

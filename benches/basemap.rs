@@ -7,10 +7,9 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use briefmap::basemap::{
-    BasemapData, BasemapOverlay, BasemapTiles, LabelStyle, OfflineTiles, Resolution, TileCoord, TileOptions, TileStyle,
-    render_tile,
-};
+use briefmap::basemap::{BasemapData, LabelStyle, TileCoord, TileStyle, render_tile};
+use briefmap::mercator::TILE_PX;
+use briefmap::ui::basemap::{BasemapOverlay, BasemapTiles, OfflineTiles, Resolution, TileOptions};
 use criterion::Criterion;
 use walkers::{Map, MapMemory, lon_lat};
 
@@ -52,7 +51,7 @@ fn bench_tiles(c: &mut Criterion, data: &BasemapData) {
     let mut group = c.benchmark_group("offline tile over Belarus");
     for (zoom, scale) in [(3, 1), (5, 1), (6, 1), (9, 1), (6, 2), (9, 2)] {
         let tile = TileCoord::containing(MINSK.0, MINSK.1, zoom);
-        let px = 256 * scale;
+        let px = TILE_PX * scale;
         group.bench_function(format!("zoom {zoom}, {px} px"), |b| {
             b.iter(|| render_tile(Some(black_box(&data.vectors)), black_box(tile), scale, &style))
         });

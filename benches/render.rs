@@ -1,9 +1,9 @@
 //! Software rendering of a 1920×1080 egui frame: rasterisation alone, and the whole
 //! headless pipeline (UI pass + tessellation + rasterisation).
 
-use briefmap::export::headless::HeadlessUi;
-use briefmap::export::raster;
-use briefmap::export::texture::TextureStore;
+use briefmap::ui::render::headless::HeadlessUi;
+use briefmap::ui::render::raster;
+use briefmap::ui::render::texture::TextureStore;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Color32, Pos2, RawInput, Rect, Shape, Stroke, Vec2, ViewportId};
 use std::hint::black_box;

@@ -5,10 +5,8 @@
 
 use std::sync::Arc;
 
-use briefmap::basemap::{
-    BasemapData, BasemapMode, BasemapOverlay, BasemapTiles, LabelSet, LabelStyle, OfflineTiles, OnlineConfig,
-    TileStyle, legend_items, paint_swatch,
-};
+use briefmap::basemap::{BasemapData, LabelSet, LabelStyle, TileStyle, legend_items};
+use briefmap::ui::basemap::{BasemapMode, BasemapOverlay, BasemapTiles, OfflineTiles, OnlineConfig, paint_swatch};
 use clap::Parser;
 use walkers::{Map, MapMemory, lon_lat};
 

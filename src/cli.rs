@@ -225,10 +225,11 @@ pub fn load_briefing(file: Option<&Path>) -> Result<Briefing, Problems> {
     }
 }
 
-/// One line that says what a checked briefing holds.
+/// What a checked briefing holds: one line, then (when it has them) its sources, the
+/// suggestions still waiting for a decision, and what reading an older format changed.
 pub fn summary(b: &Briefing) -> String {
     let inferred = b.claims().iter().filter(|c| c.when.as_ref().is_some_and(|w| w.is_inferred())).count();
-    format!(
+    let mut text = format!(
         "{}: OK — {} claims ({} with inferred dates), {} places, {} regions, {} links, {} story steps",
         b.file(),
         b.claims().len(),
@@ -237,7 +238,28 @@ pub fn summary(b: &Briefing) -> String {
         b.regions().len(),
         b.links().len(),
         b.story().len()
-    )
+    );
+    if b.sources().len() > 1 {
+        text += &format!(
+            "\n  {} sources: {}",
+            b.sources().len(),
+            b.sources().iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+        );
+    }
+    let undecided = b.undecided_suggestions();
+    if undecided > 0 {
+        text += &format!(
+            "\n  {undecided} suggestion{} still to review (accept or reject them in the app)",
+            if undecided == 1 { "" } else { "s" }
+        );
+    }
+    if let Some(m) = b.migration() {
+        text += &format!("\n  read as format {}; migrated to format {}:", m.from, crate::briefing::doc::FORMAT);
+        for note in &m.notes {
+            text += &format!("\n  - {note}");
+        }
+    }
+    text
 }
 
 /// Runs `check`: the summary line, or every problem.

@@ -7,7 +7,7 @@ use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
 use crate::briefing::Briefing;
-use crate::viewport::to_world;
+use crate::mercator::to_world;
 
 /// A point in world coordinates.
 pub type World = [f64; 2];
@@ -84,11 +84,6 @@ impl MapGeometry {
     /// Places inside the world-coordinate box `min`..`max`.
     pub fn places_in(&self, min: World, max: World) -> impl Iterator<Item = usize> + '_ {
         self.index.locate_in_envelope(&rstar::AABB::from_corners(min, max)).map(|p| p.data as usize)
-    }
-
-    /// Whether more than `n` places lie inside the box (stops counting at `n + 1`).
-    pub fn more_than_in(&self, min: World, max: World, n: usize) -> bool {
-        self.places_in(min, max).nth(n).is_some()
     }
 
     /// The place nearest to `at` within `radius` (world units), if any.

@@ -1,7 +1,17 @@
 //! briefmap: turns a geopolitical article into a map for briefings.
 //!
-//! The core (briefing model, validation, time, geometry, export) has no UI in it; the app in
-//! `ui` reads it.
+//! The core is plain Rust with no UI in it (no egui, no walkers), testable headless:
+//! [`briefing`] (model, loading, validation, saving), [`atlas`] and [`lookup`] (the gazetteer),
+//! [`timeline`], [`visibility`], [`search`], [`geometry`], [`mercator`] (the projection),
+//! [`viewport`] (framing, flights), [`placement`] (label collisions), [`spatial`] (range rings,
+//! distances), [`basemap`] (vector data, labels, tile rendering), [`export`] (GeoJSON, KML, the
+//! PNG and GIF writers), [`extract`] (places and dates of any article, offline), [`atomic`],
+//! [`cli`] and [`synthetic`].
+
+//!
+//! [`ui`] is the app (eframe, egui, walkers) and reads the core; it also holds what draws with
+//! egui outside the window: `ui::basemap` (walkers tiles and the map overlay) and `ui::render`
+//! (the UI run headlessly and rasterised on the CPU, for image exports).
 
 pub mod atlas;
 pub mod atomic;
@@ -10,9 +20,13 @@ pub mod briefing;
 pub mod cli;
 pub mod export;
 pub mod extract;
+pub mod flat_index;
 pub mod geometry;
 pub mod lookup;
+pub mod mercator;
+pub mod placement;
 pub mod search;
+pub mod session;
 pub mod spatial;
 pub mod synthetic;
 #[cfg(test)]

@@ -26,6 +26,12 @@ fn main() -> ExitCode {
                 online: args.online,
                 geodata: args.geodata,
                 exit_after_first_frame: args.exit_after_first_frame,
+                // Measuring start-up must neither find nor leave recovery files.
+                recovery: if args.headless {
+                    briefmap::ui::app::RecoveryDir::Off
+                } else {
+                    briefmap::ui::app::RecoveryDir::Default
+                },
             };
             if args.headless {
                 let first_frame_only = options.exit_after_first_frame;

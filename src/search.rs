@@ -2,15 +2,15 @@
 
 use deunicode::deunicode;
 
-use crate::briefing::{Briefing, Item};
+use crate::briefing::{Briefing, Item, TextRef};
 
 /// What a search result points at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     /// A place, region or claim.
     Item(Item),
-    /// A passage of the article outside any claim (byte offset in the file).
-    Text(usize),
+    /// A passage of a source's text outside any claim.
+    Text(crate::briefing::TextRef),
 }
 
 /// One search result.
@@ -75,11 +75,15 @@ pub fn search(b: &Briefing, query: &str, limit: usize) -> Vec<Hit> {
         }
     }
     if hits.is_empty() && q.len() >= 3 {
-        // Passages outside every claim: found in the article text itself.
-        let body = b.text().body();
-        for at in find_ignoring_ascii_case(body, query.trim()).take(limit) {
-            let excerpt: String = body[at..].chars().take(60).collect();
-            hits.push(Hit { target: Target::Text(at), label: format!("“{excerpt}…”"), score: 10 });
+        // Passages outside every claim: found in the sources' texts themselves.
+        let needle = query.trim();
+        for (source, text) in b.sources().iter().zip((0..).map_while(|i| b.source_text(i))) {
+            let body = text.body();
+            for at in find_ignoring_ascii_case(body, needle).take(limit) {
+                let excerpt: String = body[at..].chars().take(60).collect();
+                let target = Target::Text(TextRef::new(&source.id, at, at + needle.len()));
+                hits.push(Hit { target, label: format!("“{excerpt}…”"), score: 10 });
+            }
         }
     }
     hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.label.cmp(&b.label)));

@@ -4,9 +4,12 @@
 
 use crate::atlas::Atlas;
 use crate::briefing::{
-    Actor, Article, Briefing, BriefingDoc, Claim, ClaimKind, Confidence, Origin, PartialDate, Place, PlaceKind,
-    Precision, Problems, Provenance, Speaker, When,
+    Actor, Briefing, BriefingDoc, Claim, ClaimKind, Confidence, Origin, PartialDate, Place, PlaceKind, Precision,
+    Problems, Provenance, Source, Speaker, TextRef, When,
 };
+
+/// The id of a synthetic briefing's one source.
+const SOURCE: &str = "synthetic";
 
 /// A small, fast, deterministic generator (xorshift64*), so every run builds the same data.
 pub struct Rng(u64);
@@ -59,6 +62,8 @@ pub fn briefing(places: usize, claims: usize, seed: u64) -> Result<Briefing, Pro
             kind: kinds[i % kinds.len()],
             actors: vec![actors[i % actors.len()].0.into()],
             provenance: provenance.clone(),
+            mentions: Vec::new(),
+            suggestion: None,
         })
         .collect();
     let mut text = String::with_capacity(claims * 32);
@@ -78,8 +83,8 @@ pub fn briefing(places: usize, claims: usize, seed: u64) -> Result<Briefing, Pro
             });
             Claim {
                 id: format!("c{i}"),
+                at: TextRef::new(SOURCE, offset, offset + quote.len()),
                 quote,
-                offset,
                 summary: format!("Synthetic event {i}"),
                 kind: claim_kinds[i % claim_kinds.len()],
                 speaker: "author".into(),
@@ -91,17 +96,20 @@ pub fn briefing(places: usize, claims: usize, seed: u64) -> Result<Briefing, Pro
         })
         .collect();
     text.push('\n');
+    let source = Source {
+        id: SOURCE.into(),
+        title: format!("Synthetic briefing: {} places, {} claims", places.len(), claims.len()),
+        title_note: None,
+        author: "briefmap".into(),
+        publisher: None,
+        url: None,
+        published: Some(When { precision: Precision::Year, ..When::on(PartialDate::year(2020)) }),
+        file: "synthetic.txt".into(),
+        teasers_from_line: None,
+        reliability: None,
+        note: None,
+    };
     let doc = BriefingDoc {
-        format: crate::briefing::doc::FORMAT,
-        article: Article {
-            title: format!("Synthetic briefing: {} places, {} claims", places.len(), claims.len()),
-            title_note: None,
-            author: "briefmap".into(),
-            publisher: None,
-            published: When { precision: Precision::Year, ..When::on(PartialDate::year(2020)) },
-            file: "synthetic.txt".into(),
-            teasers_from_line: None,
-        },
         actors: actors
             .iter()
             .map(|(id, colour)| Actor { id: (*id).into(), name: (*id).into(), colour: (*colour).into() })
@@ -113,8 +121,9 @@ pub fn briefing(places: usize, claims: usize, seed: u64) -> Result<Briefing, Pro
         links: Vec::new(),
         rings: Vec::new(),
         story: Vec::new(),
+        ..BriefingDoc::new(source)
     };
-    Briefing::new("synthetic", "", doc, text, &Atlas::default())
+    Briefing::new("synthetic", "", doc, vec![text], &Atlas::default())
 }
 
 #[cfg(test)]

@@ -23,12 +23,12 @@ pub(crate) fn briefing() -> Briefing {
     BRIEFING.clone()
 }
 
-/// The fixture as written, to edit into broken variants.
+/// The fixture as written (in the current format), to edit into broken variants.
 pub(crate) fn doc() -> BriefingDoc {
-    serde_json::from_str(JSON).expect("the fixture parses")
+    load::parse(FILE, JSON).expect("the fixture parses").doc
 }
 
 /// Checks an edited fixture document.
 pub(crate) fn check(doc: BriefingDoc) -> Result<Briefing, Problems> {
-    Briefing::new(FILE, &to_json(&doc), doc, ARTICLE.to_owned(), &ATLAS)
+    Briefing::new(FILE, &to_json(&doc), doc, vec![ARTICLE.to_owned()], &ATLAS)
 }

@@ -1,17 +1,11 @@
 //! Where the map looks: framing places on screen and smooth flights between views.
 //!
-//! Web Mercator with 256-px tiles, the projection walkers draws in. Plain math, no UI.
+//! In Web Mercator ([`crate::mercator`]), the projection walkers draws in. Plain math, no UI.
 
-use std::f64::consts::PI;
+use crate::mercator::{MAX_FRAME_ZOOM, MIN_VIEW_ZOOM, TILE_SIZE, from_world, to_world, world_size};
 
-/// Tile size walkers lays out the world in, in logical pixels.
-pub const TILE_PX: f64 = 256.0;
-/// Closest zoom the app frames to automatically (a city, not a street).
-pub const MAX_FRAME_ZOOM: f64 = 10.0;
 /// Share of a framed box's size added on each side for context.
 pub const CONTEXT_MARGIN: f64 = 0.12;
-/// Web Mercator's latitude limit.
-pub const MAX_LAT: f64 = 85.051_128_78;
 
 /// A map view: centre (degrees) and zoom level.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -24,26 +18,11 @@ pub struct Camera {
     pub zoom: f64,
 }
 
-/// Longitude/latitude → Web Mercator world coordinates in 0..1 (y down).
-pub fn to_world(lon: f64, lat: f64) -> (f64, f64) {
-    let lat = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
-    let x = (lon + 180.0) / 360.0;
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0;
-    (x, y)
-}
-
-/// Web Mercator world coordinates → longitude/latitude.
-pub fn from_world(x: f64, y: f64) -> (f64, f64) {
-    let lon = x * 360.0 - 180.0;
-    let lat = (PI * (1.0 - 2.0 * y)).sinh().atan().to_degrees();
-    (lon, lat)
-}
-
 /// The farthest a person can zoom out of a `width × height` viewport: the world still spans
 /// its longer side (further out it shrinks to a small square in a dark field).
 pub fn min_zoom(width: f64, height: f64) -> f64 {
     let side = width.max(height);
-    if side.is_finite() && side > TILE_PX { (side / TILE_PX).log2() } else { 0.0 }
+    if side.is_finite() && side > TILE_SIZE { (side / TILE_SIZE).log2() } else { 0.0 }
 }
 
 /// The camera that fits every `(lon, lat)` point into a `width × height` viewport with `padding`
@@ -85,11 +64,11 @@ pub fn frame_within(
     (x0, y0, x1, y1) = (x0 - gx, y0 - gy, x1 + gx, y1 + gy);
     let usable_w = (width - insets.left - insets.right).max(1.0);
     let usable_h = (height - insets.top - insets.bottom).max(1.0);
-    // World width in pixels at zoom z is TILE_PX * 2^z; pick the largest z where the box fits.
-    let fit = |span: f64, px: f64| if span <= 0.0 { f64::INFINITY } else { (px / (span * TILE_PX)).log2() };
-    let zoom = fit(x1 - x0, usable_w).min(fit(y1 - y0, usable_h)).clamp(1.0, MAX_FRAME_ZOOM);
+    // World width in pixels at zoom z is TILE_SIZE * 2^z; pick the largest z where the box fits.
+    let fit = |span: f64, px: f64| if span <= 0.0 { f64::INFINITY } else { (px / (span * TILE_SIZE)).log2() };
+    let zoom = fit(x1 - x0, usable_w).min(fit(y1 - y0, usable_h)).clamp(MIN_VIEW_ZOOM, MAX_FRAME_ZOOM);
     // The box's centre goes to the centre of the usable area, not of the whole viewport.
-    let scale = TILE_PX * zoom.exp2();
+    let scale = world_size(zoom);
     let shift_x = (insets.left - insets.right) / 2.0 / scale;
     let shift_y = (insets.top - insets.bottom) / 2.0 / scale;
     let (lon, lat) = from_world((x0 + x1) / 2.0 - shift_x, (y0 + y1) / 2.0 - shift_y);
@@ -117,7 +96,7 @@ impl Flight {
         let viewport_width = if viewport_width >= 1.0 { viewport_width } else { 1.0 };
         let view = |c: Camera| {
             let (x, y) = to_world(c.lon, c.lat);
-            (x, y, viewport_width / (TILE_PX * c.zoom.exp2()))
+            (x, y, viewport_width / world_size(c.zoom))
         };
         let (from, to) = (view(a), view(b));
         let (dx, dy) = (to.0 - from.0, to.1 - from.1);
@@ -157,13 +136,13 @@ impl Flight {
             (x0 + u * dx, y0 + u * dy, w0 * cosh_r0 / (RHO * s + self.r0).cosh())
         };
         let (lon, lat) = from_world(x, y);
-        let zoom = (self.viewport_width / (w * TILE_PX)).log2();
+        let zoom = (self.viewport_width / (w * TILE_SIZE)).log2();
         if lon.is_finite() && lat.is_finite() && zoom.is_finite() {
             Camera { lon, lat, zoom }
         } else {
             // The hyperbolic path overflows for extreme zoom gaps; land rather than get lost.
             let (lon, lat) = from_world(self.to.0, self.to.1);
-            Camera { lon, lat, zoom: (self.viewport_width / (self.to.2 * TILE_PX)).log2() }
+            Camera { lon, lat, zoom: (self.viewport_width / (self.to.2 * TILE_SIZE)).log2() }
         }
     }
 }
@@ -183,16 +162,6 @@ mod tests {
     }
 
     #[test]
-    fn world_coordinates_round_trip() {
-        for (lon, lat) in [(0.0, 0.0), (27.5665, 53.9002), (-6.33, 36.62), (179.9, -60.0)] {
-            let (x, y) = to_world(lon, lat);
-            let (lon2, lat2) = from_world(x, y);
-            assert!(close(lon, lon2, 1e-9) && close(lat, lat2, 1e-9), "{lon},{lat}");
-        }
-        assert_eq!(to_world(0.0, 0.0), (0.5, 0.5));
-    }
-
-    #[test]
     fn framing_fits_the_points() {
         let minsk = (27.5665, 53.9002);
         let moscow = (37.6178, 55.7520);
@@ -201,7 +170,7 @@ mod tests {
         let px = |(lon, lat): (f64, f64)| {
             let (x, y) = to_world(lon, lat);
             let (cx, cy) = to_world(cam.lon, cam.lat);
-            let scale = TILE_PX * cam.zoom.exp2();
+            let scale = world_size(cam.zoom);
             ((x - cx) * scale, (y - cy) * scale)
         };
         for p in [minsk, moscow] {
@@ -224,7 +193,7 @@ mod tests {
         // With the bottom half covered, the points sit higher: the centre moves south.
         assert!(framed.lat < plain.lat, "{framed:?} vs {plain:?}");
         let (cx, cy) = to_world(framed.lon, framed.lat);
-        let scale = TILE_PX * framed.zoom.exp2();
+        let scale = world_size(framed.zoom);
         for (lon, lat) in p {
             let (x, y) = to_world(lon, lat);
             let sy = (y - cy) * scale + 400.0;

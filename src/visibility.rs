@@ -5,11 +5,13 @@
 //! once per briefing ([`VisibilityIndex`]): bit masks of actors, claim kinds as bytes, and
 //! each place's claims stored flat. 100k claims re-filter in a fraction of a millisecond.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::briefing::suggestion::is_rejected;
 use crate::briefing::{Briefing, ClaimKind, Item, Origin};
+use crate::flat_index::FlatIndex;
 use crate::timeline::{Bounds, InTime, TimeFilter, Timeline};
 
 /// The user's filters: actors and claim kinds switched off, and what to do outside the window.
@@ -35,32 +37,53 @@ pub enum Shown {
     Full,
 }
 
-/// A set of actors as bits (actor i of the briefing is bit i; actors past 64 share bit 63).
-type Mask = u64;
+/// Sets of actors as bits, one set per record, stored flat: actor `i` of the briefing is bit
+/// `i % 64` of word `i / 64`, and every record has as many words as the briefing needs (one
+/// for up to 64 actors; a briefing from many sources has more).
+#[derive(Clone, Debug, Default)]
+struct ActorSets {
+    words: usize,
+    bits: Vec<u64>,
+}
 
-fn bit(i: usize) -> Mask {
-    1 << i.min(63)
+impl ActorSets {
+    /// The sets of `records`' actors, by position in `actors`; unknown ids are ignored.
+    fn new<'a>(words: usize, actors: &HashMap<&str, usize>, records: impl Iterator<Item = &'a [String]>) -> Self {
+        let mut bits = Vec::new();
+        for ids in records {
+            let at = bits.len();
+            bits.resize(at + words, 0);
+            for i in ids.iter().filter_map(|id| actors.get(id.as_str())) {
+                bits[at + i / 64] |= 1 << (i % 64);
+            }
+        }
+        Self { words, bits }
+    }
+
+    fn get(&self, record: usize) -> &[u64] {
+        &self.bits[record * self.words..(record + 1) * self.words]
+    }
 }
 
 /// The briefing reduced to what filtering needs, in flat arrays.
 #[derive(Clone, Debug, Default)]
 pub struct VisibilityIndex {
     actor_ids: Vec<String>,
-    claim_actors: Vec<Mask>,
+    claim_actors: ActorSets,
     claim_kind: Vec<ClaimKind>,
-    place_actors: Vec<Mask>,
-    region_actors: Vec<Mask>,
-    /// Per place, then per region: the claims, flat, with start offsets.
-    place_starts: Vec<u32>,
-    region_starts: Vec<u32>,
-    owned_claims: Vec<u32>,
-    /// The other way round: per claim, its places, then its regions, flat.
-    claim_place_starts: Vec<u32>,
-    claim_places: Vec<u32>,
-    claim_region_starts: Vec<u32>,
-    claim_regions: Vec<u32>,
+    place_actors: ActorSets,
+    region_actors: ActorSets,
+    /// Per place and per region: its claims.
+    place_claims: FlatIndex,
+    region_claims: FlatIndex,
+    /// The other way round: per claim, its places and its regions.
+    claim_places: FlatIndex,
+    claim_regions: FlatIndex,
     /// Per place: whether it is context (not named in the article).
     place_context: Vec<bool>,
+    /// Per place and per region: turned down in review, so never drawn.
+    place_rejected: Vec<bool>,
+    region_rejected: Vec<bool>,
     /// Per link: its ends and its claims.
     links: Vec<(Option<Item>, Option<Item>, Vec<u32>)>,
 }
@@ -69,12 +92,11 @@ impl VisibilityIndex {
     /// Builds the index of a briefing.
     pub fn new(b: &Briefing) -> Self {
         let actor_ids: Vec<String> = b.actors().iter().map(|a| a.id.clone()).collect();
-        let mask = |ids: &[String]| -> Mask {
-            ids.iter().filter_map(|id| actor_ids.iter().position(|a| a == id)).fold(0, |m, i| m | bit(i))
-        };
-        let mut owned_claims = Vec::new();
-        let place_starts = flatten(&mut owned_claims, (0..b.places().len()).map(|i| b.claims_of_place(i)));
-        let region_starts = flatten(&mut owned_claims, (0..b.regions().len()).map(|i| b.claims_of_region(i)));
+        let positions: HashMap<&str, usize> = actor_ids.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
+        let words = actor_ids.len().div_ceil(64).max(1);
+        let sets = |records: &mut dyn Iterator<Item = &[String]>| ActorSets::new(words, &positions, records);
+        let place_claims = FlatIndex::from_lists((0..b.places().len()).map(|i| b.claims_of_place(i)));
+        let region_claims = FlatIndex::from_lists((0..b.regions().len()).map(|i| b.claims_of_region(i)));
         let links = b
             .links()
             .iter()
@@ -91,64 +113,33 @@ impl VisibilityIndex {
             })
             .collect();
         let claims = b.claims().len();
-        let (claim_place_starts, claim_places) = invert(claims, &place_starts, &owned_claims);
-        let (claim_region_starts, claim_regions) = invert(claims, &region_starts, &owned_claims);
         Self {
-            claim_place_starts,
-            claim_places,
-            claim_region_starts,
-            claim_regions,
+            claim_places: place_claims.inverted(claims),
+            claim_regions: region_claims.inverted(claims),
             place_context: b.places().iter().map(|p| p.provenance.origin == Origin::Context).collect(),
-            claim_actors: b.claims().iter().map(|c| mask(&c.actors)).collect(),
+            place_rejected: b.places().iter().map(|p| is_rejected(&p.suggestion)).collect(),
+            region_rejected: b.regions().iter().map(|r| is_rejected(&r.suggestion)).collect(),
+            claim_actors: sets(&mut b.claims().iter().map(|c| c.actors.as_slice())),
             claim_kind: b.claims().iter().map(|c| c.kind).collect(),
-            place_actors: b.places().iter().map(|p| mask(&p.actors)).collect(),
-            region_actors: b.regions().iter().map(|r| mask(&r.actors)).collect(),
+            place_actors: sets(&mut b.places().iter().map(|p| p.actors.as_slice())),
+            region_actors: sets(&mut b.regions().iter().map(|r| r.actors.as_slice())),
             actor_ids,
-            place_starts,
-            region_starts,
-            owned_claims,
+            place_claims,
+            region_claims,
             links,
         }
     }
 
-    fn hidden_mask(&self, filters: &Filters) -> Mask {
-        self.actor_ids
-            .iter()
-            .enumerate()
-            .filter(|(_, id)| filters.hidden_actors.contains(*id))
-            .fold(0, |m, (i, _)| m | bit(i))
-    }
-}
-
-/// Appends each list to `flat` and returns where each starts (plus the end).
-fn flatten<'a>(flat: &mut Vec<u32>, lists: impl ExactSizeIterator<Item = &'a [usize]>) -> Vec<u32> {
-    let mut starts = Vec::with_capacity(lists.len() + 1);
-    for list in lists {
-        starts.push(flat.len() as u32);
-        flat.extend(list.iter().map(|&c| c as u32));
-    }
-    starts.push(flat.len() as u32);
-    starts
-}
-
-/// For owners (places or regions) given as `starts` into `flat` claim lists: per claim, its
-/// owners, as starts into a flat list.
-fn invert(claims: usize, starts: &[u32], flat: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(flat.len());
-    for owner in 0..starts.len().saturating_sub(1) {
-        pairs.extend(flat[starts[owner] as usize..starts[owner + 1] as usize].iter().map(|&c| (c, owner as u32)));
-    }
-    pairs.sort_unstable();
-    let mut out_starts = Vec::with_capacity(claims + 1);
-    let mut at = 0;
-    for c in 0..claims as u32 {
-        out_starts.push(at as u32);
-        while at < pairs.len() && pairs[at].0 == c {
-            at += 1;
+    /// The hidden actors as a set of bits, shaped like the records' sets.
+    fn hidden_set(&self, filters: &Filters) -> Vec<u64> {
+        let mut hidden = vec![0; self.claim_actors.words.max(1)];
+        for (i, id) in self.actor_ids.iter().enumerate() {
+            if filters.hidden_actors.contains(id) {
+                hidden[i / 64] |= 1 << (i % 64);
+            }
         }
+        hidden
     }
-    out_starts.push(at as u32);
-    (out_starts, pairs.into_iter().map(|(_, owner)| owner).collect())
 }
 
 /// The shown state of everything in a briefing.
@@ -184,9 +175,9 @@ impl PartialEq for Visibility {
 impl Eq for Visibility {}
 
 /// The filters as the arrays use them, and the time window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Basis {
-    hidden: Mask,
+    hidden: Vec<u64>,
     kind_hidden: [bool; ClaimKind::ALL.len()],
     /// How a claim outside the window shows.
     outside: Shown,
@@ -195,7 +186,7 @@ struct Basis {
 
 impl Basis {
     fn claim(&self, index: &VisibilityIndex, timeline: &Timeline, c: usize) -> Shown {
-        if self.kind_hidden[index.claim_kind[c] as usize] || !actors_on(index.claim_actors[c], self.hidden) {
+        if self.kind_hidden[index.claim_kind[c] as usize] || !actors_on(index.claim_actors.get(c), &self.hidden) {
             Shown::Hidden
         } else if timeline.in_bounds(c, self.bounds) == InTime::Outside {
             self.outside
@@ -206,8 +197,8 @@ impl Basis {
 
     /// A place or region is as visible as its most visible claim; one without claims is
     /// context and shows whenever its actors do.
-    fn owner(&self, mask: Mask, claims: &[Shown], list: &[u32]) -> Shown {
-        if !actors_on(mask, self.hidden) {
+    fn owner(&self, actors: &[u64], rejected: bool, claims: &[Shown], list: &[u32]) -> Shown {
+        if rejected || !actors_on(actors, &self.hidden) {
             Shown::Hidden
         } else if list.is_empty() {
             Shown::Full
@@ -217,15 +208,10 @@ impl Basis {
     }
 }
 
-/// A claim list out of flat storage.
-fn slice<'a>(starts: &[u32], flat: &'a [u32], i: usize) -> &'a [u32] {
-    &flat[starts[i] as usize..starts[i + 1] as usize]
-}
-
-/// Whether something with actors `mask` shows when `hidden` actors are off: it has no actors,
+/// Whether something with actors `set` shows when `hidden` actors are off: it has no actors,
 /// or one of them is on.
-fn actors_on(mask: Mask, hidden: Mask) -> bool {
-    mask == 0 || mask & !hidden != 0
+fn actors_on(set: &[u64], hidden: &[u64]) -> bool {
+    set.iter().all(|&w| w == 0) || set.iter().zip(hidden).any(|(&s, &h)| s & !h != 0)
 }
 
 impl Visibility {
@@ -246,43 +232,41 @@ impl Visibility {
     /// a change of time alone updates from the previous arrays.
     pub fn update(&mut self, index: &VisibilityIndex, timeline: &Timeline, filters: &Filters, time: TimeFilter) {
         let basis = Basis {
-            hidden: index.hidden_mask(filters),
+            hidden: index.hidden_set(filters),
             kind_hidden: ClaimKind::ALL.map(|k| filters.hidden_kinds.contains(&k)),
             outside: if filters.hide_outside_window { Shown::Hidden } else { Shown::Faded },
             bounds: Bounds::of(time),
         };
-        let same_filters = self.basis.is_some_and(|b| Basis { bounds: basis.bounds, ..b } == basis);
-        if same_filters && self.claims.len() == index.claim_kind.len() && self.places.len() == index.place_actors.len()
+        let same_filters = self.basis.as_ref().is_some_and(|b| {
+            (&b.hidden, b.kind_hidden, b.outside) == (&basis.hidden, basis.kind_hidden, basis.outside)
+        });
+        if same_filters && self.claims.len() == index.claim_kind.len() && self.places.len() == index.place_context.len()
         {
-            let previous = self.basis.map_or(basis.bounds, |b| b.bounds);
+            let previous = self.basis.as_ref().map_or(basis.bounds, |b| b.bounds);
             timeline.changed_between(previous, basis.bounds, &mut self.changed);
             // Past a point, touching claims one by one costs more than a sweep.
             if self.changed.len() <= index.claim_kind.len() / 8 {
-                self.basis = Some(basis);
                 #[cfg(test)]
                 {
                     self.partial_updates += 1;
                 }
-                self.update_changed(index, timeline, basis);
+                self.update_changed(index, timeline, &basis);
+                self.basis = Some(basis);
                 return;
             }
         }
-        self.basis = Some(basis);
         self.claims.clear();
         self.claims.extend((0..index.claim_kind.len()).map(|c| basis.claim(index, timeline, c)));
         let claims = &self.claims;
         self.places.clear();
-        self.places.extend(
-            (0..index.place_actors.len()).map(|i| {
-                basis.owner(index.place_actors[i], claims, slice(&index.place_starts, &index.owned_claims, i))
-            }),
-        );
+        self.places.extend((0..index.place_context.len()).map(|i| {
+            basis.owner(index.place_actors.get(i), index.place_rejected[i], claims, index.place_claims.get(i))
+        }));
         self.regions.clear();
-        self.regions.extend(
-            (0..index.region_actors.len()).map(|i| {
-                basis.owner(index.region_actors[i], claims, slice(&index.region_starts, &index.owned_claims, i))
-            }),
-        );
+        self.regions.extend((0..index.region_rejected.len()).map(|i| {
+            basis.owner(index.region_actors.get(i), index.region_rejected[i], claims, index.region_claims.get(i))
+        }));
+        self.basis = Some(basis);
         self.shown_places = [0, 0];
         for (shown, &context) in self.places.iter().zip(&index.place_context) {
             self.shown_places[usize::from(context)] += usize::from(*shown != Shown::Hidden);
@@ -291,7 +275,7 @@ impl Visibility {
     }
 
     /// The claims in `self.changed`, then the places and regions they concern, then links.
-    fn update_changed(&mut self, index: &VisibilityIndex, timeline: &Timeline, basis: Basis) {
+    fn update_changed(&mut self, index: &VisibilityIndex, timeline: &Timeline, basis: &Basis) {
         for k in 0..self.changed.len() {
             let c = self.changed[k] as usize;
             let now = basis.claim(index, timeline, c);
@@ -299,11 +283,11 @@ impl Visibility {
                 continue;
             }
             self.claims[c] = now;
-            for &p in slice(&index.claim_place_starts, &index.claim_places, c) {
+            for &p in index.claim_places.get(c) {
                 let p = p as usize;
                 let was = self.places[p];
-                let list = slice(&index.place_starts, &index.owned_claims, p);
-                self.places[p] = basis.owner(index.place_actors[p], &self.claims, list);
+                let list = index.place_claims.get(p);
+                self.places[p] = basis.owner(index.place_actors.get(p), index.place_rejected[p], &self.claims, list);
                 let counted = &mut self.shown_places[usize::from(index.place_context[p])];
                 match (was == Shown::Hidden, self.places[p] == Shown::Hidden) {
                     (true, false) => *counted += 1,
@@ -311,10 +295,10 @@ impl Visibility {
                     _ => {}
                 }
             }
-            for &r in slice(&index.claim_region_starts, &index.claim_regions, c) {
+            for &r in index.claim_regions.get(c) {
                 let r = r as usize;
-                let list = slice(&index.region_starts, &index.owned_claims, r);
-                self.regions[r] = basis.owner(index.region_actors[r], &self.claims, list);
+                let list = index.region_claims.get(r);
+                self.regions[r] = basis.owner(index.region_actors.get(r), index.region_rejected[r], &self.claims, list);
             }
         }
         self.update_links(index);

@@ -54,7 +54,7 @@ fn save_view_as_png_writes_the_file_and_says_so() {
     let mut h = harness(app);
     h.get_by_label("Save PNG").click();
     h.run();
-    h.get_by_label("File").set_text_value_accesskit(path.to_str().unwrap());
+    h.get_by_label("PNG file").set_text_value_accesskit(path.to_str().unwrap());
     h.run();
     h.get_all_by_label("Save PNG").last().expect("the menu's button").click();
     h.run();
@@ -80,7 +80,7 @@ fn saving_a_view_into_a_missing_place_fails_with_a_message() {
     let mut h = harness(app);
     h.get_by_label("Save PNG").click();
     h.run();
-    h.get_by_label("File").set_text_value_accesskit(path.to_str().unwrap());
+    h.get_by_label("PNG file").set_text_value_accesskit(path.to_str().unwrap());
     h.run();
     h.get_all_by_label("Save PNG").last().expect("the menu's button").click();
     h.run();

@@ -5,9 +5,10 @@ use std::net::TcpListener;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use briefmap::basemap::{
-    BasemapData, BasemapMode, BasemapTiles, OfflineTiles, OnlineConfig, OnlineStatus, Resolution, Rgba, TILE_PX,
-    TileCoord, TileOptions, TileStyle, render_tile,
+use briefmap::basemap::{BasemapData, Rgba, TileCoord, TileStyle, render_tile};
+use briefmap::mercator::TILE_PX;
+use briefmap::ui::basemap::{
+    BasemapMode, BasemapTiles, OfflineTiles, OnlineConfig, OnlineStatus, Resolution, TileOptions,
 };
 use tiny_skia::Pixmap;
 use walkers::{TileId, Tiles};
@@ -19,7 +20,7 @@ fn data() -> &'static BasemapData {
 
 /// The colour at lon/lat inside a rendered tile, as opaque RGB.
 fn pixel_at(pixmap: &Pixmap, tile: TileCoord, lon: f64, lat: f64) -> (u8, u8, u8) {
-    let (x, y) = briefmap::basemap::lonlat_to_world(lon, lat);
+    let (x, y) = briefmap::mercator::to_world(lon, lat);
     let r = tile.world_rect();
     let side = f64::from(pixmap.width());
     let px = ((x - r.min_x) / (r.max_x - r.min_x) * side) as u32;
@@ -30,7 +31,7 @@ fn pixel_at(pixmap: &Pixmap, tile: TileCoord, lon: f64, lat: f64) -> (u8, u8, u8
 
 /// Whether a hatch-coloured pixel lies within one hatch spacing of lon/lat.
 fn hatch_near(pixmap: &Pixmap, tile: TileCoord, lon: f64, lat: f64, style: &TileStyle) -> bool {
-    let (x, y) = briefmap::basemap::lonlat_to_world(lon, lat);
+    let (x, y) = briefmap::mercator::to_world(lon, lat);
     let r = tile.world_rect();
     let side = f64::from(pixmap.width());
     let cx = ((x - r.min_x) / (r.max_x - r.min_x) * side) as i64;
@@ -229,7 +230,7 @@ fn an_unreachable_online_server_falls_back_to_offline_and_says_so_once() {
     let message = tiles.take_message().expect("a message the first time");
     assert!(message.contains("offline basemap"), "{message}");
     assert_eq!(tiles.take_message(), None, "said only once");
-    assert_eq!(tiles.attribution_lines(), vec![briefmap::basemap::OFFLINE_ATTRIBUTION]);
+    assert_eq!(tiles.attribution_lines(), vec![briefmap::ui::basemap::OFFLINE_ATTRIBUTION]);
     assert!(tiles.shows_offline(), "the offline map (and its legend) stands in");
     // Tiles keep coming, from the offline renderer.
     assert!(wait_for_tile(&mut tiles, TileId { x: 18, y: 10, zoom: 5 }));
@@ -254,7 +255,7 @@ fn online_mode_credits_openstreetmap_while_the_server_is_not_known_to_be_down() 
     tiles.set_mode(BasemapMode::Offline, OnlineConfig::openstreetmap(), &ctx);
     assert_eq!(tiles.mode(), BasemapMode::Offline);
     assert!(tiles.shows_offline());
-    assert_eq!(tiles.attribution_lines(), vec![briefmap::basemap::OFFLINE_ATTRIBUTION]);
+    assert_eq!(tiles.attribution_lines(), vec![briefmap::ui::basemap::OFFLINE_ATTRIBUTION]);
 }
 
 /// A tile server that answers every request with `body` (HTTP 200, image/png) and counts them.

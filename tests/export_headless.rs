@@ -1,8 +1,8 @@
 //! Headless rendering of real egui UIs to images, PNG and GIF files.
 
 use briefmap::export::animation::{GifOptions, write_gif};
-use briefmap::export::headless::{HeadlessUi, RenderError, render_ui};
 use briefmap::export::png::write_png;
+use briefmap::ui::render::headless::{HeadlessUi, RenderError, render_ui};
 use egui::{Color32, ColorImage, Rect, TextureOptions, pos2, vec2};
 use tiny_skia::Pixmap;
 

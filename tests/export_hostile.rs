@@ -5,7 +5,7 @@
 //! and that every string reads back as written.
 
 use briefmap::atlas::Atlas;
-use briefmap::briefing::{Briefing, BriefingDoc, load};
+use briefmap::briefing::{Briefing, BriefingDoc, TextRef, load};
 use briefmap::export::{geojson, kml};
 use quick_xml::events::Event;
 
@@ -21,17 +21,18 @@ const HOSTILE: &str = "]]> & &amp; < > \" ' \u{1}\u{7}\u{1b}\u{fffe} \r\n end";
 fn hostile() -> Briefing {
     let quote = format!("{BOMB} {EXTERNAL} {HOSTILE}");
     let article = format!("An article.\n{quote}\nThe end.\n");
-    let mut doc: BriefingDoc = serde_json::from_str(BASE).unwrap();
-    doc.article.title = BOMB.into();
-    doc.article.teasers_from_line = None;
-    doc.article.author = EXTERNAL.into();
+    let mut doc: BriefingDoc = load::parse("base.json", BASE).unwrap().doc;
+    doc.sources[0].title = BOMB.into();
+    doc.sources[0].teasers_from_line = None;
+    doc.sources[0].author = EXTERNAL.into();
     doc.places[0].name = HOSTILE.into();
     doc.places[1].name = EXTERNAL.into();
     doc.regions[0].name = BOMB.into();
     doc.actors[1].name = HOSTILE.into();
     doc.speakers[0].name = EXTERNAL.into();
     doc.claims[0].quote = quote.clone();
-    doc.claims[0].offset = article.find(&quote).unwrap();
+    let start = article.find(&quote).unwrap();
+    doc.claims[0].at = TextRef::new(&doc.sources[0].id, start, start + quote.len());
     doc.claims[0].summary = HOSTILE.into();
     let json = serde_json::to_string(&doc).unwrap();
     load::load_str("hostile.json", &json, &article, &Atlas::bundled().unwrap()).unwrap()

@@ -7,8 +7,8 @@
 use std::panic::catch_unwind;
 use std::path::PathBuf;
 
-use briefmap::export::headless::HeadlessUi;
 use briefmap::export::png::write_png;
+use briefmap::ui::render::headless::HeadlessUi;
 use egui::{Color32, ColorImage, Pos2, Shape, Stroke, TextureHandle, TextureOptions, Vec2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::wgpu::WgpuTestRenderer;

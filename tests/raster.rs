@@ -1,7 +1,7 @@
 //! The software rasteriser on hand-built meshes: coverage rules, blending, clipping, textures.
 
-use briefmap::export::raster::{PaintStats, paint};
-use briefmap::export::texture::TextureStore;
+use briefmap::ui::render::raster::{PaintStats, paint};
+use briefmap::ui::render::texture::TextureStore;
 use egui::epaint::{ClippedPrimitive, Mesh, Primitive, Vertex};
 use egui::{Color32, Pos2, Rect, TextureId, TextureOptions, pos2};
 use tiny_skia::Pixmap;

@@ -9,7 +9,8 @@ use rstar::{AABB, RTree};
 use super::error::DataError;
 use super::format::{self, Geometry, LayerKind};
 use super::labels::LabelSet;
-use super::tile_math::{WorldRect, lonlat_to_world};
+use super::tile_math::WorldRect;
+use crate::mercator::to_world;
 
 /// Name under which the embedded vector file reports errors.
 pub const BUNDLED_VECTORS: &str = "geodata/basemap.bin (bundled)";
@@ -118,8 +119,8 @@ impl VectorData {
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<VectorData, DataError> {
         let raw = format::decode(name, bytes)?;
         let [west, south, east, north] = raw.detail_extent.map(f64::from);
-        let (min_x, min_y) = lonlat_to_world(west, north);
-        let (max_x, max_y) = lonlat_to_world(east, south);
+        let (min_x, min_y) = to_world(west, north);
+        let (max_x, max_y) = to_world(east, south);
         let layers: Vec<Layer> = raw.layers.into_iter().map(Layer::new).collect();
         if !layers.iter().any(|l| l.kind == LayerKind::Land && !l.is_empty()) {
             return Err(DataError::Corrupt {

@@ -1,12 +1,12 @@
-//! Map labels: the label table (`geodata/labels.tsv`) and greedy screen-space placement.
+//! Map labels: the label table (`geodata/labels.tsv`).
 //!
 //! Labels are not baked into tiles: they are placed every frame in screen space, in priority
-//! order, skipping any that would overlap one already placed. Text stays crisp at any zoom and
-//! DPI and is never cut at a tile edge. Placement here is plain geometry; drawing is in
-//! `overlay.rs`.
+//! order, skipping any that would overlap one already placed ([`crate::placement`]). Text stays
+//! crisp at any zoom and DPI and is never cut at a tile edge. Drawing is in
+//! `ui::basemap::overlay`.
 
 use super::error::DataError;
-use super::tile_math::lonlat_to_world;
+use crate::mercator::to_world;
 
 /// What a label names; decides its typography and priority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,7 @@ impl LabelSet {
             if name.trim().is_empty() {
                 return Err(bad("empty name".into()));
             }
-            let (x, y) = lonlat_to_world(lon, lat);
+            let (x, y) = to_world(lon, lat);
             labels.push(Label { kind, min_zoom, population, name: name.to_string(), lon, lat, world: [x, y] });
         }
         Ok(LabelSet { labels })
@@ -112,48 +112,6 @@ impl LabelSet {
     }
 }
 
-/// An axis-aligned screen rectangle (points): min x, min y, max x, max y.
-pub type ScreenBox = [f32; 4];
-
-/// Greedy collision filter: keeps boxes that do not overlap any earlier kept box (plus `gap`).
-///
-/// Offer candidates in priority order; `try_place` says whether each one was kept.
-#[derive(Debug, Default)]
-pub struct Placer {
-    placed: Vec<ScreenBox>,
-    gap: f32,
-}
-
-impl Placer {
-    /// A placer that keeps `gap` points of clear space between labels.
-    pub fn new(gap: f32) -> Placer {
-        Placer { placed: Vec::with_capacity(256), gap }
-    }
-
-    /// Place the label occupying `boxes` (text and its dot) if none overlaps a placed one.
-    pub fn try_place(&mut self, boxes: &[ScreenBox]) -> bool {
-        let g = self.gap;
-        let clash = boxes.iter().any(|b| {
-            self.placed.iter().any(|p| b[0] - g < p[2] && p[0] < b[2] + g && b[1] - g < p[3] && p[1] < b[3] + g)
-        });
-        if !clash {
-            self.placed.extend_from_slice(boxes);
-        }
-        !clash
-    }
-
-    /// Keep `b` clear of labels, whatever it overlaps: space that is taken already (the
-    /// briefing's markers and their labels touch each other, yet both must stay clear).
-    pub fn reserve(&mut self, b: ScreenBox) {
-        self.placed.push(b);
-    }
-
-    /// Number of boxes placed so far.
-    pub fn placed(&self) -> usize {
-        self.placed.len()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,29 +131,5 @@ mod tests {
         assert!(err.contains("line 2") && err.contains("unknown label kind"), "{err}");
         let err = LabelSet::from_tsv("l.tsv", "city\t7\t0\tX\t1\t95\n").unwrap_err().to_string();
         assert!(err.contains("latitude"), "{err}");
-    }
-
-    #[test]
-    fn placer_keeps_the_first_of_two_overlapping_labels() {
-        let mut placer = Placer::new(2.0);
-        assert!(placer.try_place(&[[0.0, 0.0, 50.0, 12.0]]));
-        // Overlaps the first: rejected.
-        assert!(!placer.try_place(&[[40.0, 5.0, 90.0, 17.0]]));
-        // Within the gap of the first: rejected too.
-        assert!(!placer.try_place(&[[51.0, 0.0, 80.0, 12.0]]));
-        // Clear of it: kept.
-        assert!(placer.try_place(&[[60.0, 0.0, 90.0, 12.0]]));
-        assert_eq!(placer.placed(), 2);
-    }
-
-    #[test]
-    fn reserved_boxes_all_count_even_when_they_touch() {
-        let mut placer = Placer::new(2.0);
-        // A marker and its label, side by side: both reserved.
-        placer.reserve([0.0, 0.0, 10.0, 10.0]);
-        placer.reserve([10.0, 0.0, 120.0, 10.0]);
-        // A town name over the marker's label is refused.
-        assert!(!placer.try_place(&[[60.0, 2.0, 100.0, 12.0]]));
-        assert_eq!(placer.placed(), 2);
     }
 }

@@ -1,4 +1,4 @@
-//! Rasterise one basemap tile from the vector data with tiny-skia. Pure: no egui, no threads.
+//! Rasterise one basemap tile from the vector data with tiny-skia. Pure: no UI, no threads.
 
 use tiny_skia::{
     Color, FillRule, LineCap, LineJoin, Mask, Paint, Path, PathBuilder, Pixmap, Stroke, StrokeDash, Transform,
@@ -8,9 +8,7 @@ use super::data::VectorData;
 use super::format::LayerKind;
 use super::style::{Rgba, TileStyle, Width};
 use super::tile_math::{TileCoord, WorldRect, tiles_per_axis};
-
-/// Edge length of a tile at 1x, in pixels (the slippy-map standard).
-pub const TILE_PX: u32 = 256;
+use crate::mercator::TILE_PX;
 
 /// Render `tile` as a square of `TILE_PX * scale` pixels. With no data the tile is plain sea.
 ///

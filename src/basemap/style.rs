@@ -1,6 +1,7 @@
 //! The offline basemap's look: a calm reference map (muted land, blue-grey sea, clear borders).
 //!
-//! Colours are plain RGBA so the renderer (tiny-skia) and the overlay (egui) share them.
+//! Colours are plain RGBA so the tile renderer (tiny-skia) and the overlay drawn over the map
+//! (`ui::basemap`) share them.
 
 /// An sRGB colour with straight (not premultiplied) alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

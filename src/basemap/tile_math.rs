@@ -1,15 +1,8 @@
-//! Web Mercator tile math: lon/lat ↔ normalised world coordinates ↔ slippy-map tiles.
-//!
-//! "World" coordinates are Web Mercator normalised to 0..1 on both axes (x east, y south), the
-//! space the basemap data is stored in. A tile at zoom `z` covers `1 / 2^z` of the world per axis.
+//! The slippy-map tile grid over Web Mercator world coordinates (see [`crate::mercator`], the
+//! space the basemap data is stored in). A tile at zoom `z` covers `1 / 2^z` of the world per
+//! axis.
 
-use std::f64::consts::PI;
-
-/// Latitude limit of Web Mercator (the world is square there).
-pub const MAX_LATITUDE: f64 = 85.051_128_779_806_59;
-
-/// Mean Earth circumference at the equator in metres, as used by Web Mercator tile scales.
-pub const EARTH_CIRCUMFERENCE_M: f64 = 40_075_016.686;
+use crate::mercator::{from_world, to_world};
 
 /// A slippy-map tile: zoom level and column/row at that zoom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,25 +45,10 @@ pub fn tiles_per_axis(zoom: u8) -> u32 {
     1u32 << zoom.min(31)
 }
 
-/// Project lon/lat (degrees) to world coordinates; latitude is clamped to the Mercator limit.
-pub fn lonlat_to_world(lon: f64, lat: f64) -> (f64, f64) {
-    let lat = lat.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
-    let x = (lon + 180.0) / 360.0;
-    let y = 0.5 - lat.tan().asinh() / (2.0 * PI);
-    (x, y)
-}
-
-/// Inverse of [`lonlat_to_world`]: world coordinates to lon/lat in degrees.
-pub fn world_to_lonlat(x: f64, y: f64) -> (f64, f64) {
-    let lon = x * 360.0 - 180.0;
-    let lat = (PI * (1.0 - 2.0 * y)).sinh().atan().to_degrees();
-    (lon, lat)
-}
-
 impl TileCoord {
     /// The tile at `zoom` containing the given lon/lat (clamped to the world's edge tiles).
     pub fn containing(lon: f64, lat: f64, zoom: u8) -> TileCoord {
-        let (x, y) = lonlat_to_world(lon, lat);
+        let (x, y) = to_world(lon, lat);
         let n = tiles_per_axis(zoom);
         let col = ((x * f64::from(n)).floor() as i64).clamp(0, i64::from(n) - 1) as u32;
         let row = ((y * f64::from(n)).floor() as i64).clamp(0, i64::from(n) - 1) as u32;
@@ -96,8 +74,8 @@ impl TileCoord {
     /// The tile's edges in degrees: (west, south, east, north).
     pub fn lonlat_bounds(&self) -> (f64, f64, f64, f64) {
         let r = self.world_rect();
-        let (west, north) = world_to_lonlat(r.min_x, r.min_y);
-        let (east, south) = world_to_lonlat(r.max_x, r.max_y);
+        let (west, north) = from_world(r.min_x, r.min_y);
+        let (east, south) = from_world(r.max_x, r.max_y);
         (west, south, east, north)
     }
 
@@ -114,36 +92,12 @@ impl TileCoord {
     }
 }
 
-/// Metres on the ground per pixel of a 256 px tile grid at `zoom` and latitude `lat`.
-pub fn metres_per_pixel(lat: f64, zoom: f64) -> f64 {
-    EARTH_CIRCUMFERENCE_M * lat.to_radians().cos() / (256.0 * 2f64.powf(zoom))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mercator::MAX_LAT;
 
     const MINSK: (f64, f64) = (27.5667, 53.9);
-
-    #[test]
-    fn origin_and_corners_project_to_world_edges() {
-        assert_eq!(lonlat_to_world(0.0, 0.0), (0.5, 0.5));
-        let (x, y) = lonlat_to_world(-180.0, MAX_LATITUDE);
-        assert!(x.abs() < 1e-12 && y.abs() < 1e-9, "({x}, {y})");
-        let (x, y) = lonlat_to_world(180.0, -MAX_LATITUDE);
-        assert!((x - 1.0).abs() < 1e-12 && (y - 1.0).abs() < 1e-9, "({x}, {y})");
-        // Beyond the Mercator limit latitudes clamp instead of running off to infinity.
-        assert_eq!(lonlat_to_world(10.0, 89.9).1, lonlat_to_world(10.0, 90.0).1);
-    }
-
-    #[test]
-    fn lonlat_round_trips_through_world() {
-        for &(lon, lat) in &[MINSK, (-6.35, 36.62), (33.5, 44.6), (179.9, -60.0)] {
-            let (x, y) = lonlat_to_world(lon, lat);
-            let (lon2, lat2) = world_to_lonlat(x, y);
-            assert!((lon - lon2).abs() < 1e-9 && (lat - lat2).abs() < 1e-9);
-        }
-    }
 
     #[test]
     fn minsk_is_in_the_known_osm_tiles() {
@@ -163,7 +117,7 @@ mod tests {
         // Neighbours share edges exactly.
         let east = TileCoord { x: tile.x + 1, ..tile };
         assert_eq!(east.lonlat_bounds().0, e);
-        assert!((TileCoord { zoom: 0, x: 0, y: 0 }.lonlat_bounds().1 + MAX_LATITUDE).abs() < 1e-9);
+        assert!((TileCoord { zoom: 0, x: 0, y: 0 }.lonlat_bounds().1 + MAX_LAT).abs() < 1e-9);
     }
 
     #[test]
@@ -182,13 +136,5 @@ mod tests {
         let (root, (_, _, size)) = tile.ancestor(20);
         assert_eq!(root, TileCoord { zoom: 0, x: 0, y: 0 });
         assert_eq!(size, 1.0 / 512.0);
-    }
-
-    #[test]
-    fn ground_resolution_halves_per_zoom_and_shrinks_with_latitude() {
-        let z0 = metres_per_pixel(0.0, 0.0);
-        assert!((z0 - 156_543.03).abs() < 0.1, "{z0}");
-        assert!((metres_per_pixel(0.0, 1.0) * 2.0 - z0).abs() < 1e-6);
-        assert!((metres_per_pixel(60.0, 0.0) - z0 / 2.0).abs() < 1e-6);
     }
 }

@@ -1,31 +1,4 @@
-//! The article a briefing is built from, and its text.
-
-use serde::{Deserialize, Serialize};
-
-use super::when::When;
-
-/// Who wrote what, where and when: the article's bibliographic record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Article {
-    /// The headline, or a descriptive title when the source has none (see `title_note`).
-    pub title: String,
-    /// Where the title comes from, when it is not the publisher's headline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_note: Option<String>,
-    /// The author as the article names them.
-    pub author: String,
-    /// The publication, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
-    /// When it was published, with precision and the reason if inferred.
-    pub published: When,
-    /// The article's text file, relative to the briefing file.
-    pub file: String,
-    /// The first line (1-based) of scraped material that is not part of the article, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub teasers_from_line: Option<usize>,
-}
+//! A source's text, split into the article proper and the scraped teasers after it.
 
 /// The article's text, split into the article proper and the scraped teasers after it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::source::TextRef;
 use super::when::When;
 
 /// What sort of statement a claim is; it decides how much weight an analyst gives it.
@@ -54,10 +55,10 @@ impl ClaimKind {
 pub struct Claim {
     /// Identifier used by links and story steps.
     pub id: String,
-    /// The article's words, byte for byte.
+    /// The source's words, byte for byte.
     pub quote: String,
-    /// Byte offset of the quote in the article file.
-    pub offset: usize,
+    /// Where the quote stands: its source and byte range.
+    pub at: TextRef,
     /// One line in our words.
     pub summary: String,
     /// What sort of statement it is.
@@ -78,10 +79,14 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// The byte range of the quote in the article file.
+    /// The byte range of the quote in its source's file.
     pub fn range(&self) -> std::ops::Range<usize> {
-        // Saturating: an unchecked file may hold any offset up to u64::MAX.
-        self.offset..self.offset.saturating_add(self.quote.len())
+        self.at.range()
+    }
+
+    /// The byte offset of the quote in its source's file.
+    pub fn offset(&self) -> usize {
+        self.at.start
     }
 
     /// The quote in quotation marks, for display; a quote that opens with the article's own

@@ -1,10 +1,10 @@
 //! Reading briefing files: bytes → text → document → checked briefing, with located errors.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::Briefing;
-use super::doc::BriefingDoc;
+use super::doc::{self, BriefingDoc};
 use super::problem::{Problem, Problems};
+use super::{Briefing, Migration, v1};
 use crate::atlas::Atlas;
 
 /// Largest briefing file accepted; real ones are tens of kilobytes.
@@ -28,8 +28,59 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Problems> {
     })
 }
 
-/// Parses briefing JSON; syntax, type and unknown-field errors come with line:col and path.
-pub fn parse(file: &str, json: &str) -> Result<BriefingDoc, Problems> {
+/// A briefing file's document in the current format, and what reading an older one changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The document (format 2).
+    pub doc: BriefingDoc,
+    /// What migrating from the file's format changed; `None` for a current file.
+    pub migration: Option<Migration>,
+}
+
+impl Parsed {
+    /// How problems found in the document are located in the file: through the old format's
+    /// paths when it was migrated.
+    pub fn path_in_file(&self) -> Option<fn(&str) -> String> {
+        self.migration.as_ref().map(|_| v1::path_in_v1 as fn(&str) -> String)
+    }
+
+    /// The format the file was written in.
+    pub fn file_format(&self) -> u32 {
+        self.migration.as_ref().map_or(doc::FORMAT, |m| m.from)
+    }
+}
+
+/// The number after the top-level `"format"` key, read without parsing the rest (which may
+/// be broken: its errors are reported by the parse for the format the file says it is in).
+fn format_of(json: &str) -> Option<u32> {
+    let bytes = json.as_bytes();
+    let (mut depth, mut i) = (0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if depth == 1 && json.get(start..i) == Some("format") {
+                    let rest = json.get(i + 1..)?.trim_start().strip_prefix(':')?.trim_start();
+                    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    return rest[..digits].parse().ok();
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Parses briefing JSON in format 1 or 2; syntax, type and unknown-field errors come with
+/// line:col and path. A format 1 file is migrated (see [`v1::migrate`]).
+pub fn parse(file: &str, json: &str) -> Result<Parsed, Problems> {
     // serde would take a JSON array as the struct's fields in order and report a puzzling type
     // error deep inside it; say what the file should look like instead.
     let start = json.len() - json.trim_start().len();
@@ -40,6 +91,24 @@ pub fn parse(file: &str, json: &str) -> Result<BriefingDoc, Problems> {
         problem.at = Some(super::article::line_col(json, start));
         return Err(Problems { file: file.to_owned(), list: vec![problem] });
     }
+    match format_of(json) {
+        Some(n) if n > doc::FORMAT => {
+            // Its fields may be anything: say what matters, not the first field we do not know.
+            let message = format!("format {n} is not supported; this build reads 1 and {}", doc::FORMAT);
+            let mut problem = Problem::new("format", message);
+            problem.locate(json);
+            Err(Problems { file: file.to_owned(), list: vec![problem] })
+        }
+        Some(1) => {
+            let (doc, migration) = v1::migrate(deserialize::<v1::DocV1>(file, json)?);
+            Ok(Parsed { doc, migration: Some(migration) })
+        }
+        _ => Ok(Parsed { doc: deserialize::<BriefingDoc>(file, json)?, migration: None }),
+    }
+}
+
+/// Deserialises `json` as a `T`, with the path and line:col of the first error.
+fn deserialize<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T, Problems> {
     let mut de = serde_json::Deserializer::from_str(json);
     let doc = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| (e.path().to_string(), e.into_inner()))
@@ -61,27 +130,74 @@ pub fn parse(file: &str, json: &str) -> Result<BriefingDoc, Problems> {
     })
 }
 
-/// Reads, parses and checks a briefing file; its article is resolved relative to it.
+/// A briefing file read as far as it could be: the briefing (a draft, maybe with problems),
+/// its problems located in the file, and the file's text.
+#[derive(Debug)]
+pub struct Draft {
+    /// The briefing, however many problems it has.
+    pub briefing: Briefing,
+    /// Its problems, located in the file.
+    pub problems: Problems,
+}
+
+/// Reads, parses and checks a briefing file; its sources' texts are resolved relative to it.
+/// Any problem fails the load (see [`load_draft`] to open a draft with problems).
 pub fn load_file(path: &Path, atlas: &Atlas) -> Result<Briefing, Problems> {
+    let draft = load_draft(path, atlas)?;
+    if draft.problems.list.is_empty() { Ok(draft.briefing) } else { Err(draft.problems) }
+}
+
+/// Reads a briefing file however many problems it has; fails only when it cannot be read or
+/// parsed at all. A source text that cannot be read becomes an empty text and a problem.
+pub fn load_draft(path: &Path, atlas: &Atlas) -> Result<Draft, Problems> {
     let file = path.display().to_string();
     let bytes = read_limited(path, MAX_BRIEFING_BYTES).map_err(|m| whole_file(&file, m))?;
     let json = decode(&file, &bytes)?;
-    let doc = parse(&file, json)?;
-    let article_path: PathBuf = path.parent().unwrap_or(Path::new(".")).join(&doc.article.file);
-    let article = read_article(&article_path).map_err(|message| {
-        let mut p = Problem::new("article.file", message);
-        p.locate(json);
-        Problems { file: file.clone(), list: vec![p] }
-    })?;
-    let mut briefing = Briefing::new(&file, json, doc, article, atlas)?;
-    briefing.path = Some(path.to_owned());
-    Ok(briefing)
+    let parsed = parse(&file, json)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut unreadable = Vec::new();
+    let texts = parsed
+        .doc
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, source)| {
+            read_article(&dir.join(&source.file)).unwrap_or_else(|message| {
+                unreadable.push(Problem::new(format!("sources[{i}].file"), message));
+                String::new()
+            })
+        })
+        .collect();
+    let path_in_file = parsed.path_in_file();
+    let (mut briefing, mut problems) = draft_of(&file, parsed, texts, atlas);
+    if !unreadable.is_empty() {
+        // The rest would only repeat that the quotes are not in the (missing) text.
+        problems = unreadable;
+    }
+    briefing.set_path(file.clone(), Some(path.to_owned()));
+    let problems = Problems::located(&file, json, problems, path_in_file);
+    Ok(Draft { briefing, problems })
 }
 
-/// Parses and checks briefing JSON given as text, with the article text already in hand.
+/// The briefing a parsed file stands for, with its problems (unlocated).
+fn draft_of(file: &str, parsed: Parsed, texts: Vec<String>, atlas: &Atlas) -> (Briefing, Vec<Problem>) {
+    let format = parsed.file_format();
+    let (mut briefing, problems) = Briefing::draft_as(file, parsed.doc, texts, atlas, format);
+    briefing.set_migration(parsed.migration);
+    (briefing, problems)
+}
+
+/// Parses and checks briefing JSON given as text, with its one source's text in hand.
 pub fn load_str(file: &str, json: &str, article: &str, atlas: &Atlas) -> Result<Briefing, Problems> {
-    let doc = parse(file, json)?;
-    Briefing::new(file, json, doc, article.to_owned(), atlas)
+    load_str_with(file, json, vec![article.to_owned()], atlas)
+}
+
+/// Parses and checks briefing JSON given as text, with its sources' texts (in order) in hand.
+pub fn load_str_with(file: &str, json: &str, texts: Vec<String>, atlas: &Atlas) -> Result<Briefing, Problems> {
+    let parsed = parse(file, json)?;
+    let path_in_file = parsed.path_in_file();
+    let (briefing, problems) = draft_of(file, parsed, texts, atlas);
+    if problems.is_empty() { Ok(briefing) } else { Err(Problems::located(file, json, problems, path_in_file)) }
 }
 
 /// Reads an article text file, refusing what cannot be an article (too big, binary, empty).
@@ -128,6 +244,15 @@ fn whole_file(file: &str, message: String) -> Problems {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_format_is_read_before_the_rest() {
+        assert_eq!(format_of(r#"{"format": 1, "article": "#), Some(1));
+        assert_eq!(format_of(r#"{"a": {"format": 1}, "format":2}"#), Some(2), "only the top level counts");
+        assert_eq!(format_of(r#"{"a": "\"format\": 1", "format": 2}"#), Some(2), "not inside a string");
+        assert_eq!(format_of(r#"{"format": "1"}"#), None);
+        assert_eq!(format_of("[]"), None);
+    }
 
     #[test]
     fn syntax_error_has_line_and_col() {

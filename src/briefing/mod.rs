@@ -14,28 +14,34 @@ pub mod place;
 pub mod problem;
 pub mod rings;
 pub mod save;
+pub mod source;
 pub mod story;
-pub mod story_edit;
+pub mod suggestion;
+pub mod v1;
 pub mod validate;
 pub mod when;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use geo::MultiPolygon;
 
 pub use actor::{Actor, Speaker};
-pub use article::{Article, ArticleText};
+pub use article::ArticleText;
 pub use claim::{Claim, ClaimKind};
 pub use doc::BriefingDoc;
 pub use link::{Link, LinkKind};
 pub use place::{Confidence, Origin, Place, PlaceKind, Provenance, Region, RegionKind};
 pub use problem::{Problem, Problems};
 pub use rings::BriefingRing;
+pub use source::{Reliability, Source, TextRef};
 pub use story::{LatLon, RingSpec, StoryStep, TimeWindow, View};
+pub use suggestion::{Candidate, DateMention, Review, Suggestion};
+pub use v1::Migration;
 pub use when::{PartialDate, Precision, Season, Span, When};
 
 use crate::atlas::Atlas;
+use crate::flat_index::FlatIndex;
 
 /// Where the embedded briefing lives in the repository (and how errors name it).
 pub const EMBEDDED_FILE: &str = "geodata/bohdan-2016.json";
@@ -53,22 +59,110 @@ pub enum Item {
     Claim(usize),
 }
 
-/// A checked briefing with its article text and lookups; the form the app and exports read.
+/// A briefing with its sources' texts and lookups; the form the app and exports read.
+///
+/// It is built from any document, checked or not: lookups skip references that lead nowhere,
+/// so a draft with problems can be shown while [`validate`] lists what is wrong.
 #[derive(Clone, Debug)]
 pub struct Briefing {
     file: String,
     /// The file on disk it was read from; `None` for the embedded briefing (or text in hand).
     path: Option<PathBuf>,
     doc: BriefingDoc,
-    article: ArticleText,
+    /// Per source, in `doc.sources` order.
+    texts: Vec<ArticleText>,
+    index: Index,
+    /// What reading an older format changed, until the file is saved in the current one.
+    migration: Option<Migration>,
+}
+
+/// What is derived from the document for lookups; rebuilt whenever its records change.
+#[derive(Clone, Debug, Default)]
+struct Index {
+    sources: HashMap<String, usize>,
     spans: Vec<Option<Span>>,
     shapes: Vec<MultiPolygon<f64>>,
     ids: HashMap<String, Item>,
-    place_claims: Groups,
-    region_claims: Groups,
+    place_claims: FlatIndex,
+    region_claims: FlatIndex,
+    /// Per claim: its places, then its regions (as items), in the claim's order.
+    claim_parts: Vec<Vec<Item>>,
     /// The place and link kinds in use, for legends (a scan of every place per frame is too
     /// slow at 100k places).
     kinds_used: (Vec<PlaceKind>, Vec<LinkKind>),
+}
+
+impl Index {
+    fn new(doc: &BriefingDoc, atlas: &Atlas) -> Self {
+        let sources = doc.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let spans = doc.claims.iter().map(|c| c.when.as_ref().and_then(|w| w.span().ok())).collect();
+        let shapes = doc.regions.iter().map(|r| atlas.union_of(&r.geometry)).collect();
+        let mut ids = HashMap::new();
+        ids.extend(doc.places.iter().enumerate().map(|(i, p)| (p.id.clone(), Item::Place(i))));
+        for (i, r) in doc.regions.iter().enumerate() {
+            ids.entry(r.id.clone()).or_insert(Item::Region(i));
+        }
+        let mut place_claims: Vec<(usize, usize)> = Vec::new();
+        let mut region_claims: Vec<(usize, usize)> = Vec::new();
+        let mut claim_parts = Vec::with_capacity(doc.claims.len());
+        for (c, claim) in doc.claims.iter().enumerate() {
+            let mut parts = Vec::with_capacity(claim.places.len() + claim.regions.len());
+            for id in claim.places.iter().chain(&claim.regions) {
+                let item = ids.get(id).copied();
+                match item {
+                    Some(Item::Place(p)) => place_claims.push((p, c)),
+                    Some(Item::Region(r)) => region_claims.push((r, c)),
+                    _ => continue,
+                }
+                if let Some(item) = item.filter(|i| !parts.contains(i)) {
+                    parts.push(item);
+                }
+            }
+            claim_parts.push(parts);
+        }
+        // Claims share the id namespace only for lookups by id, after places and regions.
+        for (i, c) in doc.claims.iter().enumerate() {
+            ids.entry(c.id.clone()).or_insert(Item::Claim(i));
+        }
+        let place_kinds: HashSet<PlaceKind> = doc.places.iter().map(|p| p.kind).collect();
+        let link_kinds: HashSet<LinkKind> = doc.links.iter().map(|l| l.kind).collect();
+        let kinds_used = (
+            PlaceKind::ALL.into_iter().filter(|k| place_kinds.contains(k)).collect(),
+            LinkKind::ALL.into_iter().filter(|k| link_kinds.contains(k)).collect(),
+        );
+        Self {
+            sources,
+            spans,
+            shapes,
+            ids,
+            place_claims: FlatIndex::from_pairs(doc.places.len(), place_claims),
+            region_claims: FlatIndex::from_pairs(doc.regions.len(), region_claims),
+            claim_parts,
+            kinds_used,
+        }
+    }
+}
+
+/// The texts of a document's sources, each split at its teasers; a source whose teaser line is
+/// past its text's end keeps its whole text as the article, with the problem reported.
+fn split_texts(doc: &BriefingDoc, texts: Vec<String>) -> (Vec<ArticleText>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut texts = texts.into_iter();
+    let split = doc
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, source)| {
+            let text = texts.next().unwrap_or_default();
+            let lines = text.lines().count();
+            ArticleText::new(text.clone(), source.teasers_from_line).unwrap_or_else(|| {
+                let message = format!("the text has {lines} lines; teasers cannot start after that");
+                problems.push(Problem::new(format!("sources[{i}].teasers_from_line"), message).in_record(&source.id));
+                ArticleText::new(text, None).unwrap_or_else(|| unreachable!("no teaser line"))
+            })
+        })
+        .collect();
+    (split, problems)
 }
 
 impl Briefing {
@@ -79,100 +173,91 @@ impl Briefing {
 
     /// A briefing with nothing in it, for when even the embedded one cannot be read.
     pub fn empty() -> Self {
-        let doc = BriefingDoc {
-            format: doc::FORMAT,
-            article: Article {
-                title: "No briefing".into(),
-                title_note: None,
-                author: String::new(),
-                publisher: None,
-                published: When::on(PartialDate::year(2016)),
-                file: String::new(),
-                teasers_from_line: None,
-            },
-            actors: Vec::new(),
-            speakers: Vec::new(),
-            places: Vec::new(),
-            regions: Vec::new(),
-            claims: Vec::new(),
-            links: Vec::new(),
-            rings: Vec::new(),
-            story: Vec::new(),
+        let source = Source {
+            id: "none".into(),
+            title: "No briefing".into(),
+            title_note: None,
+            author: String::new(),
+            publisher: None,
+            url: None,
+            published: None,
+            file: String::new(),
+            teasers_from_line: None,
+            reliability: None,
+            note: None,
         };
-        let article = ArticleText::new(String::new(), None).unwrap_or_else(|| unreachable!("no teaser line"));
-        Self::index("", doc, article, &Atlas::default())
+        Self::draft("", BriefingDoc::new(source), vec![String::new()], &Atlas::default()).0
     }
 
-    /// Checks `doc` against its article and the atlas; `json` is the file text, for line:col.
-    pub fn new(file: &str, json: &str, doc: BriefingDoc, article: String, atlas: &Atlas) -> Result<Self, Problems> {
-        let fail = |mut list: Vec<Problem>| {
-            let mut locator = locator::Locator::new(json);
-            list.iter_mut().for_each(|p| p.locate_in(&mut locator));
-            list.sort_by_key(|p| p.at);
-            Problems { file: file.to_owned(), list }
-        };
-        let lines = article.lines().count();
-        let Some(article) = ArticleText::new(article, doc.article.teasers_from_line) else {
-            let message = format!("the article has {lines} lines; teasers cannot start after that");
-            return Err(fail(vec![Problem::new("article.teasers_from_line", message)]));
-        };
-        let problems = validate::validate(&doc, &article, atlas);
-        if !problems.is_empty() {
-            return Err(fail(problems));
-        }
-        Ok(Self::index(file, doc, article, atlas))
+    /// Checks `doc` against its sources' texts (one per source, in order) and the atlas;
+    /// `json` is the file text, for line:col.
+    pub fn new(file: &str, json: &str, doc: BriefingDoc, texts: Vec<String>, atlas: &Atlas) -> Result<Self, Problems> {
+        let (briefing, problems) = Self::draft(file, doc, texts, atlas);
+        if problems.is_empty() { Ok(briefing) } else { Err(Problems::located(file, json, problems, None)) }
     }
 
-    /// Re-checks an edited document (e.g. after story edits), keeping the article.
-    pub fn with_doc(&self, doc: BriefingDoc, atlas: &Atlas) -> Result<Self, Problems> {
-        let json = to_json(&doc);
-        let mut checked = Self::new(&self.file, &json, doc, self.article.full().to_owned(), atlas)?;
-        checked.path.clone_from(&self.path);
-        Ok(checked)
+    /// The briefing however many problems it has (a draft), and its problems in file order
+    /// (not yet located: see [`Problems::located`]).
+    pub fn draft(file: &str, doc: BriefingDoc, texts: Vec<String>, atlas: &Atlas) -> (Self, Vec<Problem>) {
+        Self::draft_as(file, doc, texts, atlas, doc::FORMAT)
     }
 
-    fn index(file: &str, doc: BriefingDoc, article: ArticleText, atlas: &Atlas) -> Self {
-        // `validate` has checked every span and reference, so lookups below cannot miss.
-        let spans = doc.claims.iter().map(|c| c.when.as_ref().and_then(|w| w.span().ok())).collect();
-        let shapes = doc.regions.iter().map(|r| atlas.union_of(&r.geometry)).collect();
-        let mut ids = HashMap::new();
-        ids.extend(doc.places.iter().enumerate().map(|(i, p)| (p.id.clone(), Item::Place(i))));
-        ids.extend(doc.regions.iter().enumerate().map(|(i, r)| (r.id.clone(), Item::Region(i))));
-        let mut place_claims: Vec<(usize, usize)> = Vec::new();
-        let mut region_claims: Vec<(usize, usize)> = Vec::new();
-        for (c, claim) in doc.claims.iter().enumerate() {
-            for id in claim.places.iter().chain(&claim.regions) {
-                match ids.get(id) {
-                    Some(Item::Place(p)) => place_claims.push((*p, c)),
-                    Some(Item::Region(r)) => region_claims.push((*r, c)),
-                    _ => {}
-                }
-            }
-        }
-        // Claims share the id namespace only for lookups by id, after places and regions.
-        for (i, c) in doc.claims.iter().enumerate() {
-            ids.entry(c.id.clone()).or_insert(Item::Claim(i));
-        }
-        let place_claims = Groups::new(doc.places.len(), place_claims);
-        let region_claims = Groups::new(doc.regions.len(), region_claims);
-        let place_kinds: std::collections::HashSet<PlaceKind> = doc.places.iter().map(|p| p.kind).collect();
-        let link_kinds: std::collections::HashSet<LinkKind> = doc.links.iter().map(|l| l.kind).collect();
-        let kinds_used = (
-            PlaceKind::ALL.into_iter().filter(|k| place_kinds.contains(k)).collect(),
-            LinkKind::ALL.into_iter().filter(|k| link_kinds.contains(k)).collect(),
-        );
-        Self {
-            file: file.to_owned(),
-            path: None,
-            doc,
-            article,
-            spans,
-            shapes,
-            ids,
-            place_claims,
-            region_claims,
-            kinds_used,
-        }
+    /// As [`Briefing::draft`], for a document read from a file in format `file_format`.
+    pub(crate) fn draft_as(
+        file: &str,
+        doc: BriefingDoc,
+        texts: Vec<String>,
+        atlas: &Atlas,
+        file_format: u32,
+    ) -> (Self, Vec<Problem>) {
+        let (texts, mut problems) = split_texts(&doc, texts);
+        problems.extend(validate::validate_as(&doc, &texts, atlas, file_format));
+        let index = Index::new(&doc, atlas);
+        (Self { file: file.to_owned(), path: None, doc, texts, index, migration: None }, problems)
+    }
+
+    /// Rebuilds the lookups after the document changed; returns the problems of the result
+    /// (the caller decides whether to keep it).
+    pub(crate) fn rebuild(&mut self, atlas: &Atlas) -> Vec<Problem> {
+        let texts = std::mem::take(&mut self.texts).into_iter().map(|t| t.full().to_owned()).collect();
+        let (texts, mut problems) = split_texts(&self.doc, texts);
+        self.texts = texts;
+        problems.extend(validate::validate(&self.doc, &self.texts, atlas));
+        self.index = Index::new(&self.doc, atlas);
+        problems
+    }
+
+    /// The document, to change in place; the caller rebuilds ([`Briefing::rebuild`]) after
+    /// anything but story edits.
+    pub(crate) fn doc_mut(&mut self) -> &mut BriefingDoc {
+        &mut self.doc
+    }
+
+    /// Adds a source with its text (the caller rebuilds).
+    pub(crate) fn push_text(&mut self, at: usize, text: String) {
+        let at = at.min(self.texts.len());
+        self.texts.insert(at, ArticleText::new(text, None).unwrap_or_else(|| unreachable!("no teaser line")));
+    }
+
+    /// Removes source `at`'s text (the caller rebuilds), returning it.
+    pub(crate) fn remove_text(&mut self, at: usize) -> Option<String> {
+        (at < self.texts.len()).then(|| self.texts.remove(at).full().to_owned())
+    }
+
+    /// Sets the file the briefing is saved to.
+    pub(crate) fn set_path(&mut self, file: String, path: Option<PathBuf>) {
+        self.file = file;
+        self.path = path;
+    }
+
+    /// Records what reading an older format changed.
+    pub(crate) fn set_migration(&mut self, migration: Option<Migration>) {
+        self.migration = migration;
+    }
+
+    /// What reading an older format changed (until it is saved again).
+    pub fn migration(&self) -> Option<&Migration> {
+        self.migration.as_ref()
     }
 
     /// The file the briefing came from, as the user named it.
@@ -188,12 +273,12 @@ impl Briefing {
 
     /// The place kinds that occur, in legend order.
     pub fn place_kinds_used(&self) -> &[PlaceKind] {
-        &self.kinds_used.0
+        &self.index.kinds_used.0
     }
 
     /// The link kinds that occur, in legend order.
     pub fn link_kinds_used(&self) -> &[LinkKind] {
-        &self.kinds_used.1
+        &self.index.kinds_used.1
     }
 
     /// The document as written.
@@ -201,14 +286,49 @@ impl Briefing {
         &self.doc
     }
 
-    /// The article's record.
-    pub fn article(&self) -> &Article {
-        &self.doc.article
+    /// The title to show: the briefing's own, else its first source's.
+    pub fn title(&self) -> &str {
+        self.doc.display_title()
     }
 
-    /// The article's text.
+    /// The lead source (the first), whose byline the app shows.
+    pub fn article(&self) -> &Source {
+        &self.doc.sources[0]
+    }
+
+    /// The lead source's text.
     pub fn text(&self) -> &ArticleText {
-        &self.article
+        &self.texts[0]
+    }
+
+    /// All sources.
+    pub fn sources(&self) -> &[Source] {
+        &self.doc.sources
+    }
+
+    /// The index of the source with this id.
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.index.sources.get(id).copied()
+    }
+
+    /// The text of source `i`.
+    pub fn source_text(&self, i: usize) -> Option<&ArticleText> {
+        self.texts.get(i)
+    }
+
+    /// The text of the source with this id.
+    pub fn text_of(&self, source: &str) -> Option<&ArticleText> {
+        self.source_text(self.source_index(source)?)
+    }
+
+    /// The source a claim quotes (the lead source if its reference leads nowhere, in a draft).
+    pub fn source_of(&self, claim: &Claim) -> &Source {
+        self.source_index(&claim.at.source).map_or_else(|| self.article(), |i| &self.doc.sources[i])
+    }
+
+    /// The words a reference points at, if it points into a text.
+    pub fn quote_at(&self, at: &TextRef) -> Option<&str> {
+        self.text_of(&at.source)?.full().get(at.range())
     }
 
     /// All places.
@@ -253,7 +373,7 @@ impl Briefing {
 
     /// The place, region or claim with this id.
     pub fn item(&self, id: &str) -> Option<Item> {
-        self.ids.get(id).copied()
+        self.index.ids.get(id).copied()
     }
 
     /// The place with this id.
@@ -266,81 +386,82 @@ impl Briefing {
 
     /// The span of claim `i`, or `None` when it is undated.
     pub fn span(&self, claim: usize) -> Option<Span> {
-        self.spans.get(claim).copied().flatten()
+        self.index.spans.get(claim).copied().flatten()
     }
 
     /// The shape of region `i` (union of its bundled boundaries).
     pub fn shape(&self, region: usize) -> &MultiPolygon<f64> {
-        &self.shapes[region]
+        &self.index.shapes[region]
     }
 
     /// Indices of the claims that concern place `i`, in article order.
-    pub fn claims_of_place(&self, place: usize) -> &[usize] {
-        self.place_claims.get(place)
+    pub fn claims_of_place(&self, place: usize) -> &[u32] {
+        self.index.place_claims.get(place)
     }
 
     /// Indices of the claims that concern region `i`, in article order.
-    pub fn claims_of_region(&self, region: usize) -> &[usize] {
-        self.region_claims.get(region)
+    pub fn claims_of_region(&self, region: usize) -> &[u32] {
+        self.index.region_claims.get(region)
+    }
+
+    /// The places and regions claim `c` concerns, each once, places first; the one place
+    /// where a claim is expanded into what it is about.
+    pub fn claim_parts(&self, claim: usize) -> &[Item] {
+        self.index.claim_parts.get(claim).map_or(&[], Vec::as_slice)
+    }
+
+    /// `items` with each claim replaced by its places and regions, each once, in order.
+    pub fn expand(&self, items: &[Item]) -> Vec<Item> {
+        let mut out: Vec<Item> = Vec::new();
+        for &item in items {
+            let one = [item];
+            let parts = match item {
+                Item::Claim(c) => self.claim_parts(c),
+                _ => &one,
+            };
+            for part in parts {
+                if !out.contains(part) {
+                    out.push(*part);
+                }
+            }
+        }
+        out
     }
 
     /// Everything a story step highlights: its places, regions and claims, and the places and
     /// regions of those claims, each once.
     pub fn step_items(&self, step: &StoryStep) -> Vec<Item> {
         let mut items: Vec<Item> = Vec::new();
-        let mut add = |item: Option<Item>| {
-            if let Some(item) = item
-                && !items.contains(&item)
-            {
+        let mut add = |item: Item| {
+            if !items.contains(&item) {
                 items.push(item);
             }
         };
         for id in step.claims.iter().chain(&step.places).chain(&step.regions) {
-            add(self.item(id));
+            if let Some(item) = self.item(id) {
+                add(item);
+            }
         }
         for id in &step.claims {
-            if let Some(c) = self.claims().iter().find(|c| &c.id == id) {
-                c.places.iter().chain(&c.regions).for_each(|id| add(self.item(id)));
+            if let Some(Item::Claim(c)) = self.item(id) {
+                self.claim_parts(c).iter().for_each(|&part| add(part));
             }
         }
         items
     }
 
+    /// How many places, regions and dates the extractor suggested that nobody has decided on.
+    pub fn undecided_suggestions(&self) -> usize {
+        let d = &self.doc;
+        let undecided = suggestion::is_undecided;
+        d.places.iter().filter(|p| undecided(&p.suggestion)).count()
+            + d.regions.iter().filter(|r| undecided(&r.suggestion)).count()
+            + d.dates.iter().filter(|x| undecided(&x.suggestion)).count()
+    }
+
     /// The briefing file's text as it would be saved.
     pub fn to_json(&self) -> String {
         to_json(&self.doc)
-    }
-}
-
-/// Lists of indices per owner, stored flat: one allocation however many owners, so a pass over
-/// 100k places' claims streams through memory instead of chasing 100k pointers.
-#[derive(Clone, Debug, Default)]
-struct Groups {
-    starts: Vec<usize>,
-    items: Vec<usize>,
-}
-
-impl Groups {
-    /// Groups `(owner, item)` pairs for owners `0..owners`, keeping the pairs' order per owner.
-    fn new(owners: usize, mut pairs: Vec<(usize, usize)>) -> Self {
-        pairs.sort_by_key(|&(owner, _)| owner);
-        let mut starts = Vec::with_capacity(owners + 1);
-        let mut at = 0;
-        for owner in 0..owners {
-            starts.push(at);
-            while at < pairs.len() && pairs[at].0 == owner {
-                at += 1;
-            }
-        }
-        starts.push(at);
-        Self { starts, items: pairs.into_iter().map(|(_, item)| item).collect() }
-    }
-
-    fn get(&self, owner: usize) -> &[usize] {
-        match (self.starts.get(owner), self.starts.get(owner + 1)) {
-            (Some(&a), Some(&z)) => &self.items[a..z],
-            _ => &[],
-        }
     }
 }
 

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::source::TextRef;
+use super::suggestion::Suggestion;
+
 /// Whether a place is named in the article or added as context, and how sure its location is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -56,8 +59,10 @@ pub enum Confidence {
 pub enum PlaceKind {
     /// A national capital.
     Capital,
-    /// A city or town.
+    /// A city.
     City,
+    /// A town or village.
+    Town,
     /// A military base, garrison or facility.
     MilitarySite,
     /// A missile-defence site (interceptors, radar, command).
@@ -66,22 +71,39 @@ pub enum PlaceKind {
     AirBase,
     /// A naval base.
     NavalBase,
+    /// A sea, gulf or strait (its label point).
+    Sea,
+    /// An area with no bundled boundary (a country or region far from the atlas), drawn at its
+    /// label point.
+    Area,
 }
 
 impl PlaceKind {
     /// Every kind, in legend order.
-    pub const ALL: [Self; 6] =
-        [Self::Capital, Self::City, Self::MilitarySite, Self::MissileDefenceSite, Self::AirBase, Self::NavalBase];
+    pub const ALL: [Self; 9] = [
+        Self::Capital,
+        Self::City,
+        Self::Town,
+        Self::MilitarySite,
+        Self::MissileDefenceSite,
+        Self::AirBase,
+        Self::NavalBase,
+        Self::Sea,
+        Self::Area,
+    ];
 
     /// The name used in files and exports.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Capital => "capital",
             Self::City => "city",
+            Self::Town => "town",
             Self::MilitarySite => "military_site",
             Self::MissileDefenceSite => "missile_defence_site",
             Self::AirBase => "air_base",
             Self::NavalBase => "naval_base",
+            Self::Sea => "sea",
+            Self::Area => "area",
         }
     }
 
@@ -90,10 +112,13 @@ impl PlaceKind {
         match self {
             Self::Capital => "Capital",
             Self::City => "City",
+            Self::Town => "Town",
             Self::MilitarySite => "Military site",
             Self::MissileDefenceSite => "Missile-defence site",
             Self::AirBase => "Air base",
             Self::NavalBase => "Naval base",
+            Self::Sea => "Sea",
+            Self::Area => "Area",
         }
     }
 }
@@ -122,6 +147,12 @@ pub struct Place {
     pub actors: Vec<String>,
     /// Named in the article or context, and the source of the coordinates.
     pub provenance: Provenance,
+    /// Where the sources name it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<TextRef>,
+    /// The extractor's proposal, until a person decides; absent for the analyst's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Suggestion>,
 }
 
 impl Place {
@@ -189,4 +220,10 @@ pub struct Region {
     pub status: Option<String>,
     /// Named in the article or context, and the source of the geometry.
     pub provenance: Provenance,
+    /// Where the sources name it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<TextRef>,
+    /// The extractor's proposal, until a person decides; absent for the analyst's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Suggestion>,
 }

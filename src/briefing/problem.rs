@@ -84,6 +84,20 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
+impl Problems {
+    /// The problems of `file` (whose text is `json`), each path first translated by `path_in`
+    /// (for a file in an older format), located at its line:col and sorted by it.
+    pub fn located(file: &str, json: &str, mut list: Vec<Problem>, path_in: Option<fn(&str) -> String>) -> Self {
+        if let Some(translate) = path_in {
+            list.iter_mut().for_each(|p| p.path = translate(&p.path));
+        }
+        let mut locator = Locator::new(json);
+        list.iter_mut().for_each(|p| p.locate_in(&mut locator));
+        list.sort_by_key(|p| p.at);
+        Self { file: file.to_owned(), list }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,38 +30,63 @@ pub enum SaveError {
     },
 }
 
-/// Writes `b` over the file it was read from; its `article.file` stays valid as it is relative
-/// to that same file. Returns the path written.
+/// Writes `b` over the file it was read from, in the current format; its sources' `file`s stay
+/// valid as they are relative to that same file. A source text not on disk yet (a source added
+/// in the app) is written beside it first. Returns the path written.
 pub fn save(b: &Briefing) -> Result<PathBuf, SaveError> {
     let path = b.path().ok_or_else(|| SaveError::NoFile(b.file().to_owned()))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    for (i, source) in b.sources().iter().enumerate() {
+        let text_path = dir.join(&source.file);
+        // An empty text is one that could not be read: nothing to write.
+        if !text_path.exists()
+            && let Some(text) = b.source_text(i).filter(|t| !t.full().is_empty())
+        {
+            write(&text_path, text.full().as_bytes())?;
+        }
+    }
     write(path, b.to_json().as_bytes())?;
     Ok(path.to_owned())
 }
 
 /// Saves `b` into folder `dir` (created if need be): the briefing file under its own name and a
-/// byte-for-byte copy of its article beside it, with `article.file` pointing at the copy.
+/// byte-for-byte copy of each source's text beside it, with each `file` pointing at its copy.
 ///
 /// Returns the briefing as saved (its path is the new file), ready to be saved again with
-/// [`save`]. The article is written first, so the briefing file never names a missing article.
+/// [`save`]. The texts are written first, so the briefing file never names a missing text.
 pub fn save_as(b: &Briefing, dir: &Path) -> Result<Briefing, SaveError> {
     if dir.as_os_str().is_empty() {
         return Err(SaveError::NoFolder);
     }
     std::fs::create_dir_all(dir).map_err(|source| SaveError::Io { path: dir.to_owned(), source })?;
     let name = file_name(b.file()).unwrap_or(FALLBACK_NAME);
-    let mut article_name = file_name(&b.article().file).unwrap_or("article.txt").to_owned();
-    if article_name == name {
-        article_name = format!("article-{article_name}");
-    }
-    write(&dir.join(&article_name), b.text().full().as_bytes())?;
-
     let mut saved = b.clone();
-    saved.doc.article.file = article_name;
+    let mut taken: Vec<String> = vec![name.to_owned()];
+    for (i, source) in b.sources().iter().enumerate() {
+        let wanted = file_name(&source.file).map_or_else(|| format!("{}.txt", source.id), str::to_owned);
+        let text_name = unique_name(&wanted, &taken);
+        if let Some(text) = b.source_text(i) {
+            write(&dir.join(&text_name), text.full().as_bytes())?;
+        }
+        saved.doc.sources[i].file = text_name.clone();
+        taken.push(text_name);
+    }
     let path = dir.join(name);
     write(&path, saved.to_json().as_bytes())?;
     saved.file = path.display().to_string();
     saved.path = Some(path);
     Ok(saved)
+}
+
+/// `wanted`, or `article-wanted`, `article-2-wanted`... if that name is already `taken`.
+fn unique_name(wanted: &str, taken: &[String]) -> String {
+    let mut name = wanted.to_owned();
+    let mut n = 1;
+    while taken.contains(&name) {
+        name = if n == 1 { format!("article-{wanted}") } else { format!("article-{n}-{wanted}") };
+        n += 1;
+    }
+    name
 }
 
 /// The default folder to offer for “Save as…”: `./briefing-NAME/` after the briefing's file.
@@ -83,7 +108,15 @@ mod tests {
     use super::*;
     use crate::atlas::Atlas;
     use crate::briefing::load::load_file;
-    use crate::briefing::story_edit::StoryEdit;
+    use crate::session::story::StoryEdit;
+    use crate::session::{EditError, Session};
+
+    /// `b` with a story edit made through a session.
+    fn edit(b: &Briefing, atlas: &Atlas, edit: StoryEdit) -> Result<Briefing, EditError> {
+        let mut s = Session::checked(b.clone(), Some(atlas.clone()));
+        s.apply(edit.into_edit(b)?)?;
+        Ok(s.briefing().clone())
+    }
 
     fn setup() -> (Atlas, Briefing) {
         let atlas = Atlas::bundled().unwrap();
@@ -96,7 +129,7 @@ mod tests {
         let (atlas, b) = setup();
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("out").join("briefing-bohdan-2016");
-        let edited = b.edit_story(StoryEdit::SetTitle(0, "Edited".into()), &atlas).unwrap();
+        let edited = edit(&b, &atlas, StoryEdit::SetTitle(0, "Edited".into())).unwrap();
         let saved = save_as(&edited, &folder).unwrap();
         let path = folder.join("bohdan-2016.json");
         assert_eq!(saved.path(), Some(path.as_path()));
@@ -119,7 +152,7 @@ mod tests {
         let first = save_as(&b, dir.path()).unwrap();
         let path = first.path().unwrap().to_owned();
         let loaded = load_file(&path, &atlas).unwrap();
-        let edited = loaded.edit_story(StoryEdit::Delete(1), &atlas).unwrap();
+        let edited = edit(&loaded, &atlas, StoryEdit::Delete(1)).unwrap();
         assert_eq!(edited.path(), Some(path.as_path()), "an edit keeps the file it came from");
         assert_eq!(save(&edited).unwrap(), path);
         let reloaded = load_file(&path, &atlas).unwrap();
@@ -144,7 +177,7 @@ mod tests {
         let first = save_as(&b, dir.path()).unwrap();
         let path = first.path().unwrap().to_owned();
         let before = std::fs::read(&path).unwrap();
-        let edited = first.edit_story(StoryEdit::Delete(0), &atlas).unwrap();
+        let edited = edit(&first, &atlas, StoryEdit::Delete(0)).unwrap();
 
         // A folder under a regular file cannot be made.
         let blocker = dir.path().join("blocker");

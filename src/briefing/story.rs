@@ -47,11 +47,6 @@ impl TimeWindow {
         let to = self.to.unwrap_or(self.from).last_day().ok()?;
         Some((from, to))
     }
-
-    /// Whether the window is a single date given to the day ("as of" rather than "between").
-    pub fn is_single_day(&self) -> bool {
-        self.to.is_none() && self.from.day.is_some()
-    }
 }
 
 /// One step of the story.

@@ -9,18 +9,43 @@ use super::claim::Claim;
 use super::doc::{BriefingDoc, FORMAT};
 use super::place::{Origin, Provenance};
 use super::problem::Problem;
+use super::source::TextRef;
 use super::story::{RingSpec, StoryStep, TimeWindow};
+use super::suggestion::Suggestion;
 use super::when::When;
+use super::{Briefing, Item};
 use crate::atlas::Atlas;
 use crate::spatial;
 
 /// Highest zoom a story step may ask for (the basemap is drawn up to this).
-pub const MAX_ZOOM: f64 = 19.0;
+pub use crate::mercator::MAX_ZOOM;
 
-/// Every problem in `doc`, in file order.
-pub fn validate(doc: &BriefingDoc, article: &ArticleText, atlas: &Atlas) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new(), ids: HashMap::new(), search_budget: QUOTE_SEARCH_BYTES };
-    c.run(doc, article, atlas);
+/// Every problem in `doc`, in file order; `texts` are its sources' texts, in order.
+pub fn validate(doc: &BriefingDoc, texts: &[ArticleText], atlas: &Atlas) -> Vec<Problem> {
+    validate_as(doc, texts, atlas, FORMAT)
+}
+
+/// As [`validate`], for a document read from a file in format `file_format` (hints about what
+/// to write in the file are worded for that format).
+pub fn validate_as(doc: &BriefingDoc, texts: &[ArticleText], atlas: &Atlas, file_format: u32) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+        ids: HashMap::new(),
+        search_budget: QUOTE_SEARCH_BYTES,
+        v1: file_format == 1,
+        known: None,
+    };
+    c.run(doc, texts, atlas);
+    c.problems
+}
+
+/// The problems of `b`'s story alone, its references checked against `b`'s lookups: after an
+/// edit of the story, nothing else needs checking again.
+pub fn story(b: &Briefing) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new(), ids: HashMap::new(), search_budget: 0, v1: false, known: Some(b) };
+    for (i, step) in b.story().iter().enumerate() {
+        c.step(i, step);
+    }
     c.problems
 }
 
@@ -34,6 +59,7 @@ enum Kind {
     Claim,
     Link,
     Ring,
+    Source,
 }
 
 /// How much article text, in all, is searched for where wrong quotes really are. Each search
@@ -42,30 +68,45 @@ enum Kind {
 /// (tens of kilobytes) gets hundreds of searches.
 const QUOTE_SEARCH_BYTES: usize = 8 << 20;
 
-struct Checker {
+struct Checker<'b> {
     problems: Vec<Problem>,
     ids: HashMap<(Kind, String), usize>,
     search_budget: usize,
+    /// The file is format 1: a claim's place in the text is its `offset`.
+    v1: bool,
+    /// Look ids up here instead of in `ids` (checking the story of an indexed briefing).
+    known: Option<&'b Briefing>,
 }
 
-impl Checker {
+impl Checker<'_> {
     fn report(&mut self, path: String, id: Option<&str>, message: impl Into<String>) {
         let mut p = Problem::new(path, message);
         p.record = id.map(str::to_owned);
         self.problems.push(p);
     }
 
-    fn run(&mut self, doc: &BriefingDoc, article: &ArticleText, atlas: &Atlas) {
+    fn run(&mut self, doc: &BriefingDoc, texts: &[ArticleText], atlas: &Atlas) {
         if doc.format != FORMAT {
             self.report(
                 "format".into(),
                 None,
-                format!("format {} is not supported; this build reads {FORMAT}", doc.format),
+                format!("format {} is not supported; this build reads 1 and {FORMAT}", doc.format),
             );
         }
-        if let Err(e) = doc.article.published.span() {
-            self.report("article.published".into(), None, e.to_string());
+        if doc.sources.is_empty() {
+            self.report("sources".into(), None, "a briefing needs at least one source");
         }
+        self.declare(Kind::Source, "sources", doc.sources.iter().map(|s| s.id.as_str()));
+        for (i, source) in doc.sources.iter().enumerate() {
+            if let Some(Err(e)) = source.published.as_ref().map(When::span) {
+                self.report(format!("sources[{i}].published"), Some(&source.id), e.to_string());
+            }
+            if source.title.trim().is_empty() {
+                self.report(format!("sources[{i}].title"), Some(&source.id), "the title is empty");
+            }
+        }
+        let texts: HashMap<&str, &ArticleText> =
+            doc.sources.iter().zip(texts).map(|(s, t)| (s.id.as_str(), t)).collect();
         self.declare(Kind::Actor, "actors", doc.actors.iter().map(|a| a.id.as_str()));
         self.declare(Kind::Speaker, "speakers", doc.speakers.iter().map(|s| s.id.as_str()));
         self.declare(Kind::Place, "places", doc.places.iter().map(|p| p.id.as_str()));
@@ -94,6 +135,8 @@ impl Checker {
             }
             self.refs(&format!("{at}.actors"), &p.id, Kind::Actor, &p.actors);
             self.provenance(&format!("{at}.provenance"), &p.id, &p.provenance);
+            self.mentions(&at, &p.id, &p.mentions, &texts);
+            self.suggestion(&at, &p.id, &p.suggestion);
         }
         for (i, r) in doc.regions.iter().enumerate() {
             let at = format!("regions[{i}]");
@@ -111,9 +154,11 @@ impl Checker {
             }
             self.refs(&format!("{at}.actors"), &r.id, Kind::Actor, &r.actors);
             self.provenance(&format!("{at}.provenance"), &r.id, &r.provenance);
+            self.mentions(&at, &r.id, &r.mentions, &texts);
+            self.suggestion(&at, &r.id, &r.suggestion);
         }
         for (i, claim) in doc.claims.iter().enumerate() {
-            self.claim(i, claim, article);
+            self.claim(i, claim, &texts);
         }
         for (i, l) in doc.links.iter().enumerate() {
             let at = format!("links[{i}]");
@@ -132,6 +177,53 @@ impl Checker {
         }
         for (i, step) in doc.story.iter().enumerate() {
             self.step(i, step);
+        }
+        for (i, d) in doc.dates.iter().enumerate() {
+            let at = format!("dates[{i}]");
+            let record = format!("date {}", i + 1);
+            self.text_ref(&format!("{at}.at"), &record, &d.at, &texts);
+            self.when(&format!("{at}.when"), &record, &d.when);
+            self.suggestion(&at, &record, &d.suggestion);
+        }
+    }
+
+    /// Checks that `at` points at whole characters of a source's text.
+    fn text_ref(&mut self, path: &str, record: &str, at: &TextRef, texts: &HashMap<&str, &ArticleText>) -> bool {
+        let Some(text) = texts.get(at.source.as_str()) else {
+            self.report(format!("{path}.source"), Some(record), format!("no source has id '{}'", at.source));
+            return false;
+        };
+        let full = text.full();
+        let problem = if at.end < at.start {
+            Some(("end", format!("the span ends (byte {}) before it starts (byte {})", at.end, at.start)))
+        } else if at.end > full.len() {
+            Some(("end", format!("byte {} is past the end of source '{}' ({} bytes)", at.end, at.source, full.len())))
+        } else if !full.is_char_boundary(at.start) {
+            Some(("start", format!("byte {} is inside a character of source '{}'", at.start, at.source)))
+        } else if !full.is_char_boundary(at.end) {
+            Some(("end", format!("byte {} is inside a character of source '{}'", at.end, at.source)))
+        } else {
+            None
+        };
+        if let Some((field, message)) = problem {
+            self.report(format!("{path}.{field}"), Some(record), message);
+            return false;
+        }
+        true
+    }
+
+    fn mentions(&mut self, at: &str, record: &str, mentions: &[TextRef], texts: &HashMap<&str, &ArticleText>) {
+        for (j, m) in mentions.iter().enumerate() {
+            self.text_ref(&format!("{at}.mentions[{j}]"), record, m, texts);
+        }
+    }
+
+    fn suggestion(&mut self, at: &str, record: &str, s: &Option<Suggestion>) {
+        if let Some(s) = s
+            && !(s.confidence.is_finite() && (0.0..=1.0).contains(&s.confidence))
+        {
+            let message = format!("confidence {} is outside 0..1", s.confidence);
+            self.report(format!("{at}.suggestion.confidence"), Some(record), message);
         }
     }
 
@@ -169,7 +261,17 @@ impl Checker {
     }
 
     fn has(&self, kind: Kind, id: &str) -> bool {
-        self.ids.contains_key(&(kind, id.to_owned()))
+        let Some(b) = self.known else { return self.ids.contains_key(&(kind, id.to_owned())) };
+        match kind {
+            Kind::Place => b.place(id).is_some(),
+            Kind::Region => matches!(b.item(id), Some(Item::Region(_))),
+            Kind::Claim => matches!(b.item(id), Some(Item::Claim(_))),
+            Kind::Ring => b.rings().iter().any(|r| r.id == id),
+            Kind::Actor => b.actor(id).is_some(),
+            Kind::Speaker => b.speaker(id).is_some(),
+            Kind::Source => b.source_index(id).is_some(),
+            Kind::Link => b.links().iter().any(|l| l.id == id),
+        }
     }
 
     fn is_place_or_region(&self, id: &str) -> bool {
@@ -185,6 +287,7 @@ impl Checker {
             Kind::Claim => "claim",
             Kind::Link => "link",
             Kind::Ring => "ring",
+            Kind::Source => "source",
         };
         let single = ids.len() == 1 && !path.ends_with('s');
         for (j, id) in ids.iter().enumerate() {
@@ -209,14 +312,19 @@ impl Checker {
         }
     }
 
-    fn claim(&mut self, i: usize, claim: &Claim, article: &ArticleText) {
+    fn claim(&mut self, i: usize, claim: &Claim, texts: &HashMap<&str, &ArticleText>) {
         let at = format!("claims[{i}]");
-        let search = self.search_budget >= article.full().len();
-        if let Some((field, message)) = quote_problem(claim, article, search) {
-            if search {
-                self.search_budget -= article.full().len();
+        if let Some(article) = texts.get(claim.at.source.as_str()) {
+            let search = self.search_budget >= article.full().len();
+            if let Some((field, message)) = quote_problem(claim, article, search, self.v1) {
+                if search {
+                    self.search_budget -= article.full().len();
+                }
+                self.report(format!("{at}.{field}"), Some(&claim.id), message);
             }
-            self.report(format!("{at}.{field}"), Some(&claim.id), message);
+        } else {
+            let message = format!("no source has id '{}'", claim.at.source);
+            self.report(format!("{at}.at.source"), Some(&claim.id), message);
         }
         if claim.summary.trim().is_empty() {
             self.report(format!("{at}.summary"), Some(&claim.id), "the summary is empty");
@@ -340,35 +448,46 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-/// Why a claim's quote is not the article's bytes at its offset, and the field to fix; with
-/// the nearest match when `search` is set.
-fn quote_problem(claim: &Claim, article: &ArticleText, search: bool) -> Option<(&'static str, String)> {
+/// Why a claim's quote is not its source's bytes where it says, and the field to fix; with
+/// the nearest match when `search` is set. `v1`: the file gives the place as an `offset`.
+fn quote_problem(claim: &Claim, article: &ArticleText, search: bool, v1: bool) -> Option<(&'static str, String)> {
     let text = article.full();
     let quote = &claim.quote;
+    let start = claim.at.start;
     if quote.is_empty() {
         return Some(("quote", "the quote is empty".into()));
     }
+    if !v1 && claim.at.end != start.saturating_add(quote.len()) {
+        let message = format!("the quote is {} bytes, so the span ends at byte {}", quote.len(), start + quote.len());
+        return Some(("at.end", message));
+    }
     if text.get(claim.range()) == Some(quote.as_str()) {
         if claim.range().end > article.body_end() {
-            let (line, _) = article.line_col(claim.offset);
+            let (line, _) = article.line_col(start);
             let message = format!("the quote is on line {line}, in the teasers of other articles, not in this article");
             return Some(("quote", message));
         }
         return None;
     }
-    let mut message = if claim.offset >= text.len() {
-        format!("offset {} is past the end of the article ({} bytes)", claim.offset, text.len())
+    let (offset_field, found_field) = if v1 { ("offset", "offset") } else { ("start", "at.start") };
+    let mut message = if start >= text.len() {
+        format!("{offset_field} {start} is past the end of the article ({} bytes)", text.len())
     } else {
-        format!("the quote is not the article's text at byte {}", claim.offset)
+        format!("the quote is not the article's text at byte {start}")
     };
     if !search {
         return Some(("quote", message));
     }
     let exact: Vec<usize> = text.match_indices(quote.as_str()).map(|(i, _)| i).collect();
-    if let Some(&found) = exact.iter().min_by_key(|&&i| i.abs_diff(claim.offset)) {
+    if let Some(&found) = exact.iter().min_by_key(|&&i| i.abs_diff(start)) {
         let (line, col) = article.line_col(found);
-        message += &format!("; the quote is at byte {found} (line {line}, column {col}), so set \"offset\": {found}");
-        return Some(("offset", message));
+        let set = if v1 {
+            format!("\"offset\": {found}")
+        } else {
+            format!("\"start\": {found}, \"end\": {}", found + quote.len())
+        };
+        message += &format!("; the quote is at byte {found} (line {line}, column {col}), so set {set}");
+        return Some((found_field, message));
     } else if let Some(near) = nearest(text, quote) {
         let (line, col) = article.line_col(near.start);
         let excerpt: String = text[near.start..].chars().take(quote.chars().count().min(80)).collect();

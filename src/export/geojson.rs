@@ -5,7 +5,7 @@ use geo::orient::{Direction, Orient};
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue};
 use serde_json::json;
 
-use crate::briefing::{Briefing, Claim, Provenance};
+use crate::briefing::{Briefing, Claim, Provenance, Source};
 use crate::spatial::ring_geojson::{RingFeatureInfo, ring_feature};
 
 /// The briefing as a GeoJSON FeatureCollection with `article` and `claims` as foreign members.
@@ -36,18 +36,22 @@ pub fn to_geojson(briefing: &Briefing) -> FeatureCollection {
         features.push(feature(&region.id, geometry, properties));
     }
     features.extend((0..briefing.rings().len()).filter_map(|i| ring(briefing, i)));
-    let article = briefing.article();
-    let mut members = JsonObject::new();
-    members.insert(
-        "article".into(),
+    let source_json = |s: &Source| {
         json!({
-            "title": article.title,
-            "author": article.author,
-            "publisher": article.publisher,
-            "published": article.published.from.map(|d| d.to_string()),
-            "file": article.file,
-        }),
-    );
+            "id": s.id,
+            "title": s.title,
+            "author": s.author,
+            "publisher": s.publisher,
+            "url": s.url,
+            "published": s.published.as_ref().and_then(|p| p.from).map(|d| d.to_string()),
+            "file": s.file,
+            "reliability": s.reliability.map(|r| r.letter()),
+        })
+    };
+    let mut members = JsonObject::new();
+    // `article` is the lead source, as format 1 files had it; `sources` lists them all.
+    members.insert("article".into(), source_json(briefing.article()));
+    members.insert("sources".into(), briefing.sources().iter().map(source_json).collect());
     let claims = briefing.claims().iter().enumerate().map(|(i, c)| claim_json(briefing, i, c)).collect();
     members.insert("claims".into(), JsonValue::Array(claims));
     FeatureCollection { bbox: None, features, foreign_members: Some(members) }
@@ -98,8 +102,8 @@ fn common(id: &str, name: &str, kind: &str, actors: &[String], provenance: &Prov
     p
 }
 
-fn claim_ids(briefing: &Briefing, claims: &[usize]) -> JsonValue {
-    claims.iter().map(|&c| json!(briefing.claims()[c].id)).collect()
+fn claim_ids(briefing: &Briefing, claims: &[u32]) -> JsonValue {
+    claims.iter().map(|&c| json!(briefing.claims()[c as usize].id)).collect()
 }
 
 fn claim_json(briefing: &Briefing, i: usize, c: &Claim) -> JsonValue {
@@ -116,7 +120,8 @@ fn claim_json(briefing: &Briefing, i: usize, c: &Claim) -> JsonValue {
     json!({
         "id": c.id,
         "quote": c.quote,
-        "offset": c.offset,
+        "source": c.at.source,
+        "offset": c.at.start,
         "summary": c.summary,
         "kind": c.kind.as_str(),
         "speaker": briefing.speaker(&c.speaker).map(|s| s.label()),

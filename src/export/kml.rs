@@ -34,7 +34,7 @@ fn document(w: &mut Xml, b: &Briefing) -> XmlResult {
     w.create_element("kml").with_attribute(("xmlns", "http://www.opengis.net/kml/2.2")).write_inner_content(|w| {
         w.create_element("Document").write_inner_content(|w| {
             text(w, "name", &b.article().title)?;
-            text(w, "description", &format!("{} — {}", b.article().author, b.article().published.label()))?;
+            text(w, "description", &b.article().byline(" — "))?;
             for actor in b.actors() {
                 let [r, g, bl] = actor.rgb().unwrap_or([128, 128, 128]);
                 // KML colours are aabbggrr.
@@ -176,13 +176,13 @@ fn ring(w: &mut Xml, tag: &str, line: &geo::LineString<f64>) -> XmlResult {
     Ok(())
 }
 
-fn description(w: &mut Xml, b: &Briefing, claims: &[usize]) -> XmlResult {
+fn description(w: &mut Xml, b: &Briefing, claims: &[u32]) -> XmlResult {
     if claims.is_empty() {
         return Ok(());
     }
     let mut html = String::new();
     for &c in claims {
-        let claim = &b.claims()[c];
+        let claim = &b.claims()[c as usize];
         let speaker = b.speaker(&claim.speaker).map(|s| s.label()).unwrap_or_default();
         let date = match &claim.when {
             Some(w) if w.is_inferred() => format!("{} (inferred)", w.label()),
@@ -205,8 +205,8 @@ fn description(w: &mut Xml, b: &Briefing, claims: &[usize]) -> XmlResult {
 }
 
 /// A TimeSpan covering the claims' spans, or a TimeStamp when they are one day.
-fn time(w: &mut Xml, b: &Briefing, claims: &[usize]) -> XmlResult {
-    let spans: Vec<Span> = claims.iter().filter_map(|&c| b.span(c)).collect();
+fn time(w: &mut Xml, b: &Briefing, claims: &[u32]) -> XmlResult {
+    let spans: Vec<Span> = claims.iter().filter_map(|&c| b.span(c as usize)).collect();
     if spans.is_empty() {
         return Ok(());
     }

@@ -6,7 +6,7 @@ use rstar::{AABB, RTree, primitives::GeomWithData};
 use serde::Serialize;
 
 use super::ring::RangeRing;
-use super::ring_shape::WEB_MERCATOR_MAX_LAT;
+use crate::mercator::MAX_LAT;
 
 /// Km per degree of latitude, rounded down so padding errs on the generous side.
 const KM_PER_DEG: f64 = 110.0;
@@ -26,7 +26,7 @@ pub(crate) fn search_boxes(ring: &RangeRing) -> Vec<Rect<f64>> {
             let (s, n) = ((b.min().y - pad_lat).max(-90.0), (b.max().y + pad_lat).min(90.0));
             let cos = s.abs().max(n.abs()).to_radians().cos();
             // Beyond the Mercator edge the meridians converge too fast for a useful lon pad.
-            let (w, e) = if s.abs().max(n.abs()) > WEB_MERCATOR_MAX_LAT {
+            let (w, e) = if s.abs().max(n.abs()) > MAX_LAT {
                 (-180.0, 180.0)
             } else {
                 let pad_lon = pad_km / (KM_PER_DEG * cos);

@@ -23,7 +23,7 @@ use geo::{BoundingRect, Distance, Geodesic, Haversine, InterpolatePoint, Interse
 use serde::Serialize;
 
 use super::index::search_boxes;
-use super::measure::bearing_deg;
+use super::measure::{bearing_deg, distance_km};
 use super::ring::RangeRing;
 
 /// Region edges are bisected until pieces are this short, km: the accuracy of nearest distances.
@@ -136,12 +136,12 @@ pub fn region_reach(ring: &RangeRing, region: &MultiPolygon<f64>) -> Option<Regi
     let far_rough = vertices().map(|(_, d)| d).fold(f64::MIN, f64::max);
     let farthest = vertices()
         .filter(|&(_, d)| d * (1.0 + SPHERE_SLACK) >= far_rough * (1.0 - SPHERE_SLACK))
-        .map(|(p, _)| geodesic_km(centre, p))
+        .map(|(p, _)| distance_km(centre, p))
         .fold(f64::MIN, f64::max);
     if region.intersects(&centre) {
         return Some(RegionReach { nearest_km: 0.0, nearest: centre, farthest_km: farthest });
     }
-    let (mut best, mut best_point) = (geodesic_km(centre, near_vertex), near_vertex);
+    let (mut best, mut best_point) = (distance_km(centre, near_vertex), near_vertex);
     // Edges whose spherical lower bound already loses are dropped; the rest get exact
     // endpoint distances (any vertex nearer than `best` keeps its edges, see module docs).
     let mut edges = Vec::new();
@@ -152,7 +152,7 @@ pub fn region_reach(ring: &RangeRing, region: &MultiPolygon<f64>) -> Option<Regi
             if ((ra + rb) * (1.0 - SPHERE_SLACK) - len_hi) / 2.0 >= best {
                 continue;
             }
-            let (da, db) = (geodesic_km(centre, a), geodesic_km(centre, b));
+            let (da, db) = (distance_km(centre, a), distance_km(centre, b));
             for (p, d) in [(a, da), (b, db)] {
                 if d < best {
                     (best, best_point) = (d, p);
@@ -163,12 +163,12 @@ pub fn region_reach(ring: &RangeRing, region: &MultiPolygon<f64>) -> Option<Regi
     }
     // Branch and bound over the remaining edges, exactly (see module docs).
     while let Some(((a, da), (b, db))) = edges.pop() {
-        let len = geodesic_km(a, b);
+        let len = distance_km(a, b);
         if (da + db - len) / 2.0 >= best || len <= EDGE_TOLERANCE_KM {
             continue;
         }
         let m = Geodesic.point_at_ratio_between(a, b, 0.5);
-        let dm = geodesic_km(centre, m);
+        let dm = distance_km(centre, m);
         if dm < best {
             best = dm;
             best_point = m;
@@ -177,10 +177,6 @@ pub fn region_reach(ring: &RangeRing, region: &MultiPolygon<f64>) -> Option<Regi
         edges.push(((m, dm), (b, db)));
     }
     Some(RegionReach { nearest_km: best, nearest: best_point, farthest_km: farthest })
-}
-
-fn geodesic_km(a: Point<f64>, b: Point<f64>) -> f64 {
-    Geodesic.distance(a, b) / 1000.0
 }
 
 /// Great-circle distance on the mean-radius sphere, km: ~20x cheaper than the geodesic and

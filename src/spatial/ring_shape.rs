@@ -9,8 +9,9 @@
 //! - **Enclosed pole**: the boundary then winds once around the pole, its longitudes spanning a
 //!   full 360°. The area is the strip between the boundary and the pole: boundary, then up the
 //!   cut meridian to lat ±90, along the pole edge, and back down. On Web Mercator the pole is at
-//!   infinity, so [`RingShape::for_web_mercator`] clamps latitudes to ±85.0511°, the projection's
-//!   edge; the cap then fills to the top of the map, which is what the ring covers.
+//!   infinity, so [`RingShape::for_web_mercator`] clamps latitudes to ±85.0511°
+//!   ([`crate::mercator::MAX_LAT`]), the projection's edge; the cap then fills to the top of the
+//!   map, which is what the ring covers.
 //!
 //! Both are exact because a ring below [`super::MAX_RADIUS_KM`] is a convex geodesic disk: a cut
 //! meridian meets it at most twice (once if it encloses the pole). Should rounding ever produce
@@ -23,9 +24,7 @@ use geo::{
 
 use super::measure::wrap_lon;
 use super::ring::{Pole, RangeRing};
-
-/// Northern/southern limit of the Web Mercator (EPSG:3857) map square, degrees.
-pub const WEB_MERCATOR_MAX_LAT: f64 = 85.051_128_779_806_59;
+use crate::mercator::MAX_LAT;
 
 /// A ring ready to draw or export; all longitudes in [-180, 180].
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +59,7 @@ impl RingShape {
 
     /// A copy with latitudes clamped to the Web Mercator square, for drawing on slippy maps.
     pub fn for_web_mercator(&self) -> RingShape {
-        let clamp = |c: Coord<f64>| Coord { x: c.x, y: c.y.clamp(-WEB_MERCATOR_MAX_LAT, WEB_MERCATOR_MAX_LAT) };
+        let clamp = |c: Coord<f64>| Coord { x: c.x, y: c.y.clamp(-MAX_LAT, MAX_LAT) };
         RingShape { area: self.area.map_coords(clamp), outline: self.outline.map_coords(clamp), pole: self.pole }
     }
 

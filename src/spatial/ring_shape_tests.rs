@@ -119,8 +119,8 @@ fn south_pole_ring_is_capped_at_minus_90() {
 fn web_mercator_copy_stays_inside_the_map_square() {
     let shape = ring(10.0, 80.0, 1500.0).shape().for_web_mercator();
     let max = shape.area.coords_iter().map(|c| c.y).fold(f64::MIN, f64::max);
-    assert_eq!(max, WEB_MERCATOR_MAX_LAT);
-    assert!(shape.outline.coords_iter().all(|c| c.y <= WEB_MERCATOR_MAX_LAT));
+    assert_eq!(max, MAX_LAT);
+    assert!(shape.outline.coords_iter().all(|c| c.y <= MAX_LAT));
 }
 
 #[test]

@@ -4,7 +4,7 @@ use crate::briefing::Item;
 use crate::viewport::Camera;
 
 /// A request from a panel.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub enum Action {
     /// Select an item (or clear), frame it on the map and show it in the reader.
     Select(Option<Item>),
@@ -12,14 +12,24 @@ pub enum Action {
     FlyTo(Camera),
     /// Frame every place of the briefing.
     FrameAll,
-    /// Scroll the reader to a byte offset of the article and flash it.
-    ShowText(usize),
+    /// Scroll the reader to a passage of a source's text and flash it.
+    ShowText(crate::briefing::TextRef),
     /// Start (true) or leave (false) presentation mode.
     Present(bool),
     /// Add a range ring.
     AddRing(super::rings::UserRing),
     /// Add a point to the measure tool (with the place's name when a place was clicked).
     Measure(geo::Point<f64>, Option<String>),
+    /// Run a command (a button, a menu entry or a key).
+    Command(super::command::Command),
+    /// Change the briefing (one undo step).
+    Edit(Box<crate::session::Edit>),
+    /// Render the view to an image file.
+    Export(super::export_view::Request),
+    /// Open a briefing file (asking first about unsaved edits).
+    Open(std::path::PathBuf),
+    /// Put a story step on screen, picked in the story editor.
+    ShowStep(usize),
 }
 
 /// Actions gathered during a frame.

@@ -22,17 +22,16 @@ pub struct ExportView {
     path: String,
     size: usize,
     job: Option<Receiver<Result<String, String>>>,
-    /// What the user asked to save, until the app starts it.
-    pub requested: Option<Request>,
 }
 
 impl Default for ExportView {
     fn default() -> Self {
-        Self { path: "briefmap-view.png".into(), size: 0, job: None, requested: None }
+        Self { path: "briefmap-view.png".into(), size: 0, job: None }
     }
 }
 
 /// What to export.
+#[derive(Debug)]
 pub struct Request {
     /// Where to write.
     pub path: PathBuf,
@@ -41,24 +40,24 @@ pub struct Request {
 }
 
 impl ExportView {
-    /// The menu's content; Save leaves a request in `requested`.
-    pub fn menu(&mut self, ui: &mut Ui, theme: super::state::Theme) {
+    /// The menu's content; returns what to save when Save is clicked.
+    pub fn menu(&mut self, ui: &mut Ui, theme: super::state::Theme) -> Option<Request> {
         ui.label(RichText::new("Save the view as PNG").strong());
         for (i, (label, _, _)) in SIZES.iter().enumerate() {
             ui.radio_value(&mut self.size, i, *label);
         }
         ui.horizontal(|ui| {
-            let label = ui.label("File");
+            let label = ui.label("PNG file");
             ui.text_edit_singleline(&mut self.path).labelled_by(label.id);
         });
         let busy = self.job.is_some();
         let save = ui.add_enabled(!busy, egui::Button::new(if busy { "Saving…" } else { "Save PNG" }));
-        if save.clicked() {
-            let (_, size, scale) = SIZES[self.size.min(SIZES.len() - 1)];
-            ui.close();
-            self.requested =
-                Some(Request { path: PathBuf::from(self.path.trim()), options: RenderOptions { size, scale, theme } });
+        if !save.clicked() {
+            return None;
         }
+        let (_, size, scale) = SIZES[self.size.min(SIZES.len() - 1)];
+        ui.close();
+        Some(Request { path: PathBuf::from(self.path.trim()), options: RenderOptions { size, scale, theme } })
     }
 
     /// Renders `shot` of `briefing` as `state` has it, on a worker thread.

@@ -1,38 +1,10 @@
-//! The keyboard help overlay (`?`).
+//! The keyboard help overlay (`?`): every command's keys, from the command table, and the
+//! keys of presentation mode.
 
 use egui::{Grid, RichText, Window};
 
-/// Every global shortcut: keys and what they do (also the source of the help overlay).
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("?", "Show or hide this help"),
-    ("Ctrl+F  or  /", "Search places, claims and text"),
-    ("Esc", "Clear the selection, close overlays"),
-    ("Left / Right", "Step the time slider to the previous / next event"),
-    ("Shift+Left / Right", "Move the time slider by a month"),
-    ("Space", "Play or pause the time slider"),
-    ("A", "Show all dates (turn the slider off)"),
-    ("+ / −", "Zoom in / out"),
-    ("0", "Frame every place"),
-    ("R", "Show or hide the article reader"),
-    ("D", "Show or hide the details panel"),
-    ("L", "Show or hide the legend"),
-    ("G", "Range rings and what they reach"),
-    ("M", "Measure distances: click points or places (Esc to stop)"),
-    ("S", "Show or hide the story editor"),
-    ("T", "Light or dark theme"),
-    ("F5", "Present the story full screen"),
-    ("F11", "Full screen"),
-];
-
-/// Keys while presenting (clickers send PageUp / PageDown).
-pub const PRESENTING: &[(&str, &str)] = &[
-    ("Right / Space / PageDown", "Next step"),
-    ("Left / PageUp", "Previous step"),
-    ("Home / End", "First / last step"),
-    ("1, 2, 3 …", "Go to that step (1 then 2, quickly, for step 12)"),
-    ("B  or  .", "Blank the screen, and back"),
-    ("Esc", "Leave the presentation"),
-];
+use super::command::Command;
+use super::presenter;
 
 /// Draws the overlay when `open`.
 pub fn show(ctx: &egui::Context, open: &mut bool) {
@@ -44,18 +16,18 @@ pub fn show(ctx: &egui::Context, open: &mut bool) {
         .show(ctx, |ui| {
             // One grid, so both lists share their columns.
             Grid::new("shortcuts").num_columns(2).spacing([24.0, 6.0]).show(ui, |ui| {
-                rows(ui, SHORTCUTS);
+                for command in Command::ALL {
+                    ui.label(RichText::new(command.keys_text(ui.ctx())).monospace().strong());
+                    ui.label(command.tooltip());
+                    ui.end_row();
+                }
                 ui.label(RichText::new("While presenting (F5)").strong());
                 ui.end_row();
-                rows(ui, PRESENTING);
+                for row in presenter::KEYS {
+                    ui.label(RichText::new(row.keys_text()).monospace().strong());
+                    ui.label(row.text);
+                    ui.end_row();
+                }
             });
         });
-}
-
-fn rows(ui: &mut egui::Ui, rows: &[(&str, &str)]) {
-    for (keys, what) in rows {
-        ui.label(RichText::new(*keys).monospace().strong());
-        ui.label(*what);
-        ui.end_row();
-    }
 }

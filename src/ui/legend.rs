@@ -2,10 +2,11 @@
 
 use egui::{Color32, Frame, RichText, Sense, Stroke, Ui, vec2};
 
+use super::basemap::paint_swatch;
 use super::map::clusters;
 use super::map::markers::{self, MarkerStyle};
 use super::theme::{Palette, actor_colour};
-use crate::basemap::{LegendItem, Rgba, paint_swatch};
+use crate::basemap::{LegendItem, Rgba};
 use crate::briefing::{Briefing, LinkKind, PlaceKind};
 
 /// What the legend explains beyond the briefing's own actors, kinds and links.

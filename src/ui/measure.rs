@@ -5,8 +5,8 @@ use egui::{RichText, Ui};
 use geo::Point;
 
 use crate::geometry::World;
+use crate::mercator::to_world;
 use crate::spatial::{self, format::format_bearing};
-use crate::viewport::to_world;
 
 /// The measure tool's state.
 #[derive(Clone, Debug, Default)]

@@ -34,48 +34,61 @@ pub enum Command {
     Leave,
 }
 
+/// One row of the presentation's keys: the keys, what they do, in the help's words.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyRow {
+    /// The keys (any of them).
+    pub keys: &'static [Key],
+    /// The command; `None` for the digits, which give a step number.
+    pub command: Option<Command>,
+    /// What they do.
+    pub text: &'static str,
+}
+
+/// The digit keys, 0 to 9.
+const DIGITS: [Key; 10] =
+    [Key::Num0, Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+
+/// Every key of presentation mode (clickers send PageUp / PageDown); the help lists these.
+pub const KEYS: [KeyRow; 7] = [
+    KeyRow {
+        keys: &[Key::ArrowRight, Key::Space, Key::PageDown, Key::Enter],
+        command: Some(Command::Next),
+        text: "Next step",
+    },
+    KeyRow {
+        keys: &[Key::ArrowLeft, Key::PageUp, Key::Backspace],
+        command: Some(Command::Previous),
+        text: "Previous step",
+    },
+    KeyRow { keys: &[Key::Home], command: Some(Command::First), text: "First step" },
+    KeyRow { keys: &[Key::End], command: Some(Command::Last), text: "Last step" },
+    KeyRow { keys: &DIGITS, command: None, text: "Go to that step (1 then 2, quickly, for step 12)" },
+    KeyRow { keys: &[Key::B, Key::Period], command: Some(Command::Blank), text: "Blank the screen, and back" },
+    KeyRow { keys: &[Key::Escape], command: Some(Command::Leave), text: "Leave the presentation" },
+];
+
+impl KeyRow {
+    /// The keys as the help shows them: "Right / Space / PageDown / Enter", "1, 2, 3 …".
+    pub fn keys_text(&self) -> String {
+        if self.command.is_none() {
+            return "1, 2, 3 …".to_owned();
+        }
+        self.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" / ")
+    }
+}
+
 /// Reads presentation keys from this frame's input (consuming them).
 pub fn commands(ui: &mut Ui) -> Vec<Command> {
     let mut out = Vec::new();
-    let keys: [(Key, Command); 11] = [
-        (Key::ArrowRight, Command::Next),
-        (Key::Space, Command::Next),
-        (Key::PageDown, Command::Next),
-        (Key::Enter, Command::Next),
-        (Key::ArrowLeft, Command::Previous),
-        (Key::PageUp, Command::Previous),
-        (Key::Backspace, Command::Previous),
-        (Key::Home, Command::First),
-        (Key::End, Command::Last),
-        (Key::B, Command::Blank),
-        (Key::Escape, Command::Leave),
-    ];
     ui.input_mut(|i| {
-        for (key, command) in keys {
-            if i.consume_key(Modifiers::NONE, key) {
-                out.push(command);
-            }
-        }
-        let digits = [
-            Key::Num0,
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
         let at = i.time;
-        for (digit, key) in digits.into_iter().enumerate() {
-            if i.consume_key(Modifiers::NONE, key) {
-                out.push(Command::Digit { digit, at });
+        for row in KEYS {
+            for (n, &key) in row.keys.iter().enumerate() {
+                if i.consume_key(Modifiers::NONE, key) {
+                    out.push(row.command.unwrap_or(Command::Digit { digit: n, at }));
+                }
             }
-        }
-        if i.consume_key(Modifiers::NONE, Key::Period) {
-            out.push(Command::Blank);
         }
     });
     out
@@ -188,7 +201,7 @@ impl Caption {
     /// A caption for a view that is not a story step: the article, and the selected claim.
     pub fn of_view(b: &Briefing, lead: Option<usize>) -> Self {
         let a = b.article();
-        Self { progress: None, title: a.title.clone(), text: format!("{}, {}", a.author, a.published.label()), lead }
+        Self { progress: None, title: a.title.clone(), text: a.byline(", "), lead }
     }
 }
 

@@ -6,19 +6,25 @@ use egui::{Align, Color32, FontId, Label, Rect, RichText, Role, ScrollArea, Sens
 
 use super::action::{Action, Actions};
 use super::theme::{Palette, claim_kind_strong};
-use crate::briefing::{Briefing, ClaimKind, Item};
+use crate::briefing::{Briefing, ClaimKind, Item, TextRef};
 use crate::visibility::{Shown, Visibility};
 
-/// The reader's own state: where to scroll next.
+/// The reader's own state: which source it shows, and where to scroll next.
 #[derive(Debug, Default)]
 pub struct Reader {
+    /// The source on show (an index into the briefing's sources).
+    source: usize,
+    /// A passage to scroll to on the next frame (a byte offset into the source's text).
     scroll_to: Option<usize>,
+    /// The source `scroll_to` is in, by id, until the next frame finds its index.
+    scroll_source: Option<String>,
 }
 
 impl Reader {
-    /// Scrolls to the byte `offset` of the article on the next frame.
-    pub fn scroll_to(&mut self, offset: usize) {
-        self.scroll_to = Some(offset);
+    /// Shows the passage `at` on the next frame (switching to its source).
+    pub fn scroll_to(&mut self, at: TextRef) {
+        self.scroll_to = Some(at.start);
+        self.scroll_source = Some(at.source);
     }
 
     /// Draws the reader.
@@ -42,12 +48,21 @@ impl Reader {
             Some(Item::Claim(c)) => Some(c),
             _ => None,
         };
+        if let Some(i) = self.scroll_source.take().and_then(|id| b.source_index(&id)) {
+            self.source = i;
+        }
+        if b.source_text(self.source).is_none() {
+            self.source = 0;
+        }
+        let Some(source_text) = b.source_text(self.source) else { return };
+        let source_id = b.sources()[self.source].id.as_str();
         ScrollArea::vertical().auto_shrink([false, false]).id_salt("reader").show(ui, |ui| {
-            for (start, text) in b.text().paragraphs() {
+            for (start, text) in source_text.paragraphs() {
                 if text.trim().is_empty() {
                     continue;
                 }
-                self.paragraph(ui, b, visibility, selected_claim, start, text, pal, actions);
+                let at = Passage { source: source_id, start, text };
+                self.paragraph(ui, b, visibility, selected_claim, at, pal, actions);
                 ui.add_space(6.0);
             }
             ui.add_space(10.0);
@@ -58,7 +73,7 @@ impl Reader {
                     .small()
                     .color(pal.muted),
             );
-            for (_, line) in b.text().teasers() {
+            for (_, line) in source_text.teasers() {
                 if !line.trim().is_empty() {
                     ui.label(RichText::new(line).small().color(pal.muted.gamma_multiply(0.8)));
                 }
@@ -73,21 +88,27 @@ impl Reader {
         b: &Briefing,
         visibility: &Visibility,
         selected: Option<usize>,
-        start: usize,
-        text: &str,
+        at: Passage<'_>,
         pal: &Palette,
         actions: &mut Actions,
     ) {
+        let Passage { source, start, text } = at;
         let end = start + text.len();
-        // Claims overlapping this paragraph; a nested quote wins over the one around it.
+        // Claims of this source overlapping this paragraph; a nested quote wins over the one
+        // around it. A draft's claim that cuts a character in two is left out, not drawn.
         let spans: Vec<(usize, usize, usize)> = b
             .claims()
             .iter()
             .enumerate()
             .filter(|(c, claim)| {
-                visibility.claims[*c] != Shown::Hidden && claim.offset < end && claim.range().end > start
+                let r = claim.range();
+                claim.at.source == source
+                    && visibility.claims.get(*c).is_some_and(|s| *s != Shown::Hidden)
+                    && r.start < end
+                    && r.end > start
             })
-            .map(|(c, claim)| (claim.offset.max(start) - start, claim.range().end.min(end) - start, c))
+            .map(|(c, claim)| (claim.offset().max(start) - start, claim.range().end.min(end) - start, c))
+            .filter(|&(a, z, _)| a <= z && text.is_char_boundary(a) && text.is_char_boundary(z))
             .collect();
         let is_heading = text.len() < 70 && !text.ends_with('.') && spans.is_empty();
         let base_size = if is_heading { 16.0 } else { 14.5 };
@@ -127,7 +148,7 @@ impl Reader {
         if let Some(target) = self.scroll_to
             && (start..end.max(start + 1)).contains(&target)
         {
-            let rect = char_rect(&galley, text, target - start).translate(pos.to_vec2());
+            let rect = char_rect(&galley, text, target.saturating_sub(start)).translate(pos.to_vec2());
             ui.scroll_to_rect(rect.expand(40.0), Some(Align::Center));
             self.scroll_to = None;
         }
@@ -135,7 +156,7 @@ impl Reader {
         // over its first line.
         let mut claimed: Vec<usize> = Vec::new();
         for &(a, z, c) in &spans {
-            if claimed.contains(&c) || b.claims()[c].offset < start {
+            if claimed.contains(&c) || b.claims()[c].offset() < start {
                 continue;
             }
             claimed.push(c);
@@ -175,8 +196,20 @@ impl Reader {
     }
 }
 
+/// One paragraph of a source's text: the source's id, its byte offset, its words.
+#[derive(Clone, Copy)]
+struct Passage<'a> {
+    source: &'a str,
+    start: usize,
+    text: &'a str,
+}
+
 /// The rectangle of the character at byte `byte` of `text` in its galley.
 fn char_rect(galley: &egui::Galley, text: &str, byte: usize) -> Rect {
-    let chars = text[..byte.min(text.len())].chars().count();
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    let chars = text[..byte].chars().count();
     galley.pos_from_cursor(CCursor::new(chars))
 }

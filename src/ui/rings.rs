@@ -4,11 +4,11 @@
 use egui::{ComboBox, DragValue, Grid, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::briefing::story_edit::CapturedRing;
 use crate::briefing::{Briefing, BriefingRing};
 use crate::geometry::{AreaMesh, World};
+use crate::mercator::to_world;
+use crate::session::story::CapturedRing;
 use crate::spatial::{self, RangeRing, ReachRow, WeaponSystem, catalogue, format::ring_heading};
-use crate::viewport::to_world;
 
 /// A ring the user added from the app (kept with the app's saved state).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -73,7 +73,8 @@ impl ShownRing {
 #[derive(Default)]
 pub struct Rings {
     shown: Vec<ShownRing>,
-    key: Option<(Vec<String>, Vec<UserRing>)>,
+    /// What `shown` was built for: the document's generation, the briefing's rings, the user's.
+    key: Option<(u64, Vec<String>, Vec<UserRing>)>,
     /// The ring whose table is open.
     pub selected: Option<usize>,
     /// The add-a-ring form: a catalogue system (index) or a custom radius.
@@ -89,8 +90,8 @@ impl Rings {
 
     /// Brings the drawn rings in line with the briefing rings to show and the user's rings,
     /// rebuilding only when they change.
-    pub fn sync(&mut self, b: &Briefing, briefing_rings: &[String], user: &[UserRing]) {
-        let key = (briefing_rings.to_vec(), user.to_vec());
+    pub fn sync(&mut self, b: &Briefing, generation: u64, briefing_rings: &[String], user: &[UserRing]) {
+        let key = (generation, briefing_rings.to_vec(), user.to_vec());
         if self.key.as_ref() == Some(&key) {
             return;
         }

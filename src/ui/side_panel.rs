@@ -30,7 +30,7 @@ pub fn show(
 fn overview(ui: &mut Ui, b: &Briefing, visibility: &Visibility, pal: &Palette, actions: &mut Actions) {
     let a = b.article();
     ui.heading(&a.title);
-    ui.label(format!("{} · {}", a.author, a.published.label()));
+    ui.label(a.byline(" · "));
     if let Some(note) = &a.title_note {
         ui.label(RichText::new(note).small().color(pal.muted));
     }
@@ -130,9 +130,10 @@ fn provenance(ui: &mut Ui, p: &Provenance, coordinates: Option<(f64, f64)>, pal:
     ui.label(RichText::new(location).small().color(pal.muted));
 }
 
-fn claims(ui: &mut Ui, b: &Briefing, visibility: &Visibility, list: &[usize], pal: &Palette, actions: &mut Actions) {
-    let hidden = list.iter().filter(|&&c| visibility.claims[c] == Shown::Hidden).count();
-    let shown: Vec<usize> = list.iter().copied().filter(|&c| visibility.claims[c] != Shown::Hidden).collect();
+fn claims(ui: &mut Ui, b: &Briefing, visibility: &Visibility, list: &[u32], pal: &Palette, actions: &mut Actions) {
+    let list = list.iter().map(|&c| c as usize);
+    let hidden = list.clone().filter(|&c| visibility.claims[c] == Shown::Hidden).count();
+    let shown: Vec<usize> = list.filter(|&c| visibility.claims[c] != Shown::Hidden).collect();
     ui.add_space(6.0);
     ui.strong(format!("Claims ({})", shown.len()));
     if hidden > 0 {
@@ -182,17 +183,17 @@ fn claim(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &Pal
             actions.push(Action::Select(None));
         }
         if ui.small_button("Show in article").clicked() {
-            actions.push(Action::ShowText(claim.offset));
+            actions.push(Action::ShowText(claim.at.clone()));
         }
         if ui.small_button("Copy quote").on_hover_text("Copy the quote with its attribution").clicked() {
             let speaker = b.speaker(&claim.speaker).map(|s| s.label()).unwrap_or_default();
-            let a = b.article();
+            let a = b.source_of(claim);
             ui.ctx().copy_text(format!(
                 "{} — {speaker} (in {}, {}, {})",
                 claim.quoted(),
                 a.author,
                 a.title,
-                a.published.label()
+                a.date_label()
             ));
         }
     });

@@ -5,6 +5,8 @@ use jiff::civil::{Date, date};
 use serde::{Deserialize, Serialize};
 
 use crate::briefing::{Briefing, Item};
+use crate::mercator::{MAX_LAT, MAX_VIEW_ZOOM, MIN_VIEW_ZOOM};
+use crate::session::TimeRange;
 use crate::timeline::TimeFilter;
 use crate::viewport::Camera;
 use crate::visibility::Filters;
@@ -36,18 +38,30 @@ pub struct TimeState {
     pub playing: bool,
     /// Days per second while playing.
     pub speed: f32,
+    /// The span the slider covers: the briefing's years (set from the session every frame).
+    #[serde(skip)]
+    pub range: TimeRange,
 }
 
-/// The span the slider covers: the early 2010s to the end of 2016.
+/// Where the slider starts for a briefing without dates (and for the embedded briefing, whose
+/// claims run from the early 2010s to December 2016).
 pub const SLIDER_START: Date = date(2010, 1, 1);
-/// The end of the slider.
+/// Where the slider ends for a briefing without dates (and for the embedded briefing).
 pub const SLIDER_END: Date = date(2016, 12, 31);
 /// Fastest playback, in days per second: the whole slider in about a second.
 pub const MAX_SPEED: f32 = 3650.0;
 
 impl Default for TimeState {
     fn default() -> Self {
-        Self { window: false, from: SLIDER_END, to: SLIDER_END, active: false, playing: false, speed: 120.0 }
+        Self {
+            window: false,
+            from: SLIDER_END,
+            to: SLIDER_END,
+            active: false,
+            playing: false,
+            speed: 120.0,
+            range: TimeRange { start: SLIDER_START, end: SLIDER_END },
+        }
     }
 }
 
@@ -68,14 +82,24 @@ impl TimeState {
 
     /// Moves the single handle (or the window, keeping its length) to `d`.
     pub fn set_current(&mut self, d: Date) {
-        let d = d.clamp(SLIDER_START, SLIDER_END);
+        let TimeRange { start, end } = self.range;
+        let d = d.clamp(start, end);
         self.active = true;
         if self.window {
             let len = self.to.since(self.from).map(|s| s.get_days()).unwrap_or(0);
             self.to = d;
-            self.from = d.checked_sub(jiff::Span::new().days(len)).unwrap_or(SLIDER_START).max(SLIDER_START);
+            self.from = d.checked_sub(jiff::Span::new().days(len)).unwrap_or(start).max(start);
         } else {
             self.from = d;
+        }
+    }
+
+    /// Sets the span the slider covers, bringing the handles into it.
+    pub fn set_range(&mut self, range: TimeRange) {
+        if self.range != range {
+            self.range = range;
+            self.from = range.clamp(self.from);
+            self.to = range.clamp(self.to);
         }
     }
 }
@@ -97,11 +121,14 @@ pub struct Panels {
     pub help: bool,
     /// The range rings window.
     pub rings: bool,
+    /// The list of the briefing's problems.
+    #[serde(skip)]
+    pub problems: bool,
 }
 
 impl Default for Panels {
     fn default() -> Self {
-        Self { side: true, reader: false, legend: true, story: false, help: false, rings: false }
+        Self { side: true, reader: false, legend: true, story: false, help: false, rings: false, problems: false }
     }
 }
 
@@ -127,6 +154,10 @@ pub struct AppState {
     pub rings: Vec<super::rings::UserRing>,
     /// Show the briefing's own range rings (story steps show theirs regardless).
     pub briefing_rings: bool,
+    /// The briefing file the view and selection belong to (`None`: the embedded briefing).
+    pub last_file: Option<std::path::PathBuf>,
+    /// Briefing files opened or saved lately, newest first.
+    pub recent: Vec<std::path::PathBuf>,
 }
 
 impl Default for AppState {
@@ -141,6 +172,8 @@ impl Default for AppState {
             online: false,
             rings: Vec::new(),
             briefing_rings: false,
+            last_file: None,
+            recent: Vec::new(),
         }
     }
 }
@@ -155,8 +188,12 @@ impl AppState {
             *cam = Self::default().camera;
         }
         cam.lon = cam.lon.clamp(-180.0, 180.0);
-        cam.lat = cam.lat.clamp(-crate::viewport::MAX_LAT, crate::viewport::MAX_LAT);
-        cam.zoom = if cam.zoom.is_finite() { cam.zoom.clamp(1.0, 18.0) } else { Self::default().camera.zoom };
+        cam.lat = cam.lat.clamp(-MAX_LAT, MAX_LAT);
+        cam.zoom = if cam.zoom.is_finite() {
+            cam.zoom.clamp(MIN_VIEW_ZOOM, MAX_VIEW_ZOOM)
+        } else {
+            Self::default().camera.zoom
+        };
         let time = &mut self.time;
         time.speed = if time.speed.is_finite() { time.speed.clamp(1.0, MAX_SPEED) } else { TimeState::default().speed };
         time.from = time.from.clamp(SLIDER_START, SLIDER_END);
@@ -223,7 +260,7 @@ mod tests {
         let time = TimeState { speed: -3.0, ..TimeState::default() };
         let camera = Camera { lon: 500.0, lat: -89.0, zoom: 40.0 };
         let r = AppState { camera, time, ..AppState::default() }.repaired();
-        assert_eq!((r.camera.lon, r.camera.lat, r.camera.zoom), (180.0, -crate::viewport::MAX_LAT, 18.0));
+        assert_eq!((r.camera.lon, r.camera.lat, r.camera.zoom), (180.0, -MAX_LAT, 18.0));
         assert_eq!(r.time.speed, 1.0);
         // A state in range is left as it is.
         assert_eq!(AppState::default().repaired(), AppState::default());

@@ -1,21 +1,22 @@
 //! The story editor: a panel listing the story's steps to show, reorder, delete, retitle and
 //! recaption; "Add current view as step"; and saving the briefing.
 //!
-//! The panel only collects requests; [`StoryEditor::apply`] makes them through the core
-//! ([`Briefing::edit_story`], [`save`]), which refuses an edit that fails the briefing's checks.
+//! The panel only collects requests; [`StoryEditor::apply`] makes them through the session,
+//! which refuses an edit that leaves the briefing with a new problem and keeps every edit for
+//! undo (a title typed is one undo step).
 
 use std::path::{Path, PathBuf};
 
-use egui::{Button, Frame, Key, Modifiers, RichText, Role, ScrollArea, TextEdit, Ui, WidgetInfo, vec2};
+use egui::{Button, Frame, Key, RichText, Role, ScrollArea, TextEdit, Ui, WidgetInfo, vec2};
 
 use super::rings::ShownRing;
 use super::state::TimeState;
 use super::theme::Palette;
-use crate::atlas::Atlas;
-use crate::briefing::save::{self, SaveError};
-use crate::briefing::story::RingSpec;
-use crate::briefing::story_edit::{Capture, StoryEdit};
+use crate::briefing::RingSpec;
+use crate::briefing::save;
 use crate::briefing::{Briefing, Item, LatLon, PartialDate, StoryStep, TimeWindow};
+use crate::session::story::{Capture, StoryEdit};
+use crate::session::{Edit, ListEdit, Session};
 use crate::viewport::Camera;
 
 /// The editor's own state: the step picked in the list, text being typed, the last delete (to
@@ -24,13 +25,24 @@ use crate::viewport::Camera;
 pub struct StoryEditor {
     selected: Option<usize>,
     drafts: Option<Drafts>,
+    /// The step deleted last, where it was: the undo button shows while that is the last edit.
     undo: Option<(usize, StoryStep)>,
     folder: String,
     status: Option<Status>,
-    edited: bool,
-    /// Boundaries for re-checking edits; loaded on the first edit when the app has none to give.
-    atlas: Option<Atlas>,
     requests: Vec<Request>,
+    /// The document changed under the panel (undo, redo): the drafts are read again.
+    stale: bool,
+}
+
+/// What [`StoryEditor::apply`] did, for the app to follow up.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// A step to put on screen.
+    pub show: Option<usize>,
+    /// The briefing was edited.
+    pub edited: bool,
+    /// The briefing was saved, here.
+    pub saved: Option<PathBuf>,
 }
 
 /// The title and caption of the selected step as typed (an edit the checks refuse, such as an
@@ -52,6 +64,10 @@ enum Status {
 enum Request {
     Show(usize),
     Edit(Box<StoryEdit>),
+    /// An edit of text being typed: one undo step for the whole typing.
+    Typing(Box<StoryEdit>, &'static str),
+    /// The field being typed in lost the keyboard.
+    DoneTyping,
     AddView,
     Undo,
     Save,
@@ -92,20 +108,19 @@ impl StoryEditor {
             undo: None,
             folder: save::default_folder(b),
             status: None,
-            edited: false,
-            atlas: None,
             requests: Vec::new(),
+            stale: false,
         }
     }
 
-    /// Gives the editor the boundaries the briefing was checked against.
-    pub fn set_atlas(&mut self, atlas: Atlas) {
-        self.atlas = Some(atlas);
+    /// Picks step `i` in the list and puts it on screen (as clicking its row does).
+    pub fn pick(&mut self, i: usize) {
+        self.requests.push(Request::Show(i));
     }
 
-    /// Whether the story has changes not yet saved.
-    pub fn edited(&self) -> bool {
-        self.edited
+    /// Tells the editor the document changed (an edit, undo or redo elsewhere).
+    pub fn document_changed(&mut self) {
+        self.stale = true;
     }
 
     /// The step picked in the list.
@@ -114,16 +129,20 @@ impl StoryEditor {
     }
 
     /// Draws the panel's contents.
-    pub fn show(&mut self, ui: &mut Ui, b: &Briefing, pal: &Palette) {
+    pub fn show(&mut self, ui: &mut Ui, session: &Session, pal: &Palette) {
+        let b = session.briefing();
         let steps = b.story();
         if self.selected.is_some_and(|i| i >= steps.len()) {
             self.selected = None;
         }
-        self.sync_drafts(b);
+        self.sync_drafts(ui, b);
+        if self.undo.as_ref().is_some_and(|(at, _)| !session.history().last_is(&delete(*at))) {
+            self.undo = None;
+        }
         ui.horizontal(|ui| {
             ui.heading("Story");
             ui.label(RichText::new(format!("{} steps", steps.len())).color(pal.muted));
-            if self.edited {
+            if session.is_dirty() {
                 ui.label(RichText::new("• unsaved changes").color(pal.highlight))
                     .on_hover_text("Save the briefing to keep them");
             }
@@ -188,13 +207,18 @@ impl StoryEditor {
         let title = ui.add(TextEdit::singleline(&mut drafts.title).desired_width(f32::INFINITY));
         title.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Step title"));
         if title.changed() {
-            self.requests.push(Request::Edit(Box::new(StoryEdit::SetTitle(i, drafts.title.clone()))));
+            let edit = StoryEdit::SetTitle(i, drafts.title.clone());
+            self.requests.push(Request::Typing(Box::new(edit), "step title"));
         }
         ui.label("Caption");
         let caption = ui.add(TextEdit::multiline(&mut drafts.caption).desired_rows(4).desired_width(f32::INFINITY));
         caption.widget_info(|| WidgetInfo::labeled(Role::MultilineTextInput, true, "Step caption"));
         if caption.changed() {
-            self.requests.push(Request::Edit(Box::new(StoryEdit::SetCaption(i, drafts.caption.clone()))));
+            let edit = StoryEdit::SetCaption(i, drafts.caption.clone());
+            self.requests.push(Request::Typing(Box::new(edit), "step caption"));
+        }
+        if title.lost_focus() || caption.lost_focus() {
+            self.requests.push(Request::DoneTyping);
         }
         if let Some(step) = b.story().get(i) {
             ui.label(RichText::new(describe(step)).small().color(pal.muted));
@@ -223,9 +247,6 @@ impl StoryEditor {
                 self.requests.push(Request::SaveAs);
             }
         });
-        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::S)) {
-            self.requests.push(if b.path().is_some() { Request::Save } else { Request::SaveAs });
-        }
         match &self.status {
             Some(Status::Done(message)) => {
                 ui.label(RichText::new(message).color(pal.muted));
@@ -237,18 +258,23 @@ impl StoryEditor {
         }
     }
 
-    /// Makes what the panel asked for this frame; returns a step to put on screen, if one was
-    /// picked. `briefing` is replaced only by an edit that passes the checks, or by a save-as.
-    pub fn apply(&mut self, briefing: &mut Briefing, scene: &Scene) -> Option<usize> {
-        let mut show = None;
+    /// Makes what the panel asked for this frame through the session.
+    pub fn apply(&mut self, session: &mut Session, scene: &Scene) -> Outcome {
+        let mut outcome = Outcome::default();
         for request in std::mem::take(&mut self.requests) {
             match request {
                 Request::Show(i) => {
                     self.selected = Some(i);
-                    show = Some(i);
+                    outcome.show = Some(i);
                 }
-                Request::Edit(edit) => self.edit(briefing, *edit),
+                Request::Edit(edit) => outcome.edited |= self.edit(session, *edit, Vec::new(), None),
+                Request::Typing(edit, field) => {
+                    let gesture = format!("{field} {}", self.selected.unwrap_or_default());
+                    outcome.edited |= self.edit(session, *edit, Vec::new(), Some(&gesture));
+                }
+                Request::DoneTyping => session.end_gesture(),
                 Request::AddView => {
+                    let b = session.briefing();
                     let camera = scene.camera;
                     let capture = Capture {
                         centre: LatLon { lat: camera.lat, lon: camera.lon },
@@ -257,36 +283,30 @@ impl StoryEditor {
                         selection: scene.selection,
                         rings: scene.rings.iter().map(|r| r.source.clone()).collect(),
                     };
-                    let at = self.selected.map_or(briefing.story().len(), |i| i + 1);
-                    let new = capture.to_step(briefing, capture.default_title(briefing, at + 1));
-                    self.edit_with(briefing, StoryEdit::Insert(at, new.step), new.rings);
+                    let at = self.selected.map_or(b.story().len(), |i| i + 1);
+                    let new = capture.to_step(b, capture.default_title(b, at + 1));
+                    outcome.edited |= self.edit(session, StoryEdit::Insert(at, new.step), new.rings, None);
                 }
                 Request::Undo => {
-                    if let Some((at, step)) = self.undo.take() {
-                        let at = at.min(briefing.story().len());
-                        self.edit(briefing, StoryEdit::Insert(at, step));
+                    if self.undo.take().is_some() && session.undo() {
+                        outcome.edited = true;
+                        self.drafts = None;
                     }
                 }
-                Request::Save => self.saved(save::save(briefing), false),
+                Request::Save => self.saved(session.save(), false, &mut outcome),
                 Request::SaveAs => {
-                    let result = save::save_as(briefing, Path::new(self.folder.trim())).map(|saved| {
-                        *briefing = saved;
-                        briefing.path().map(Path::to_owned).unwrap_or_default()
-                    });
-                    self.saved(result, true);
+                    let result = session.save_as(Path::new(self.folder.trim()));
+                    self.saved(result, true, &mut outcome);
                 }
             }
         }
-        show
+        outcome
     }
 
-    fn edit(&mut self, briefing: &mut Briefing, edit: StoryEdit) {
-        self.edit_with(briefing, edit, Vec::new());
-    }
-
-    /// Makes `edit`, adding `rings` to the briefing's range rings with it.
-    fn edit_with(&mut self, briefing: &mut Briefing, edit: StoryEdit, rings: Vec<RingSpec>) {
-        let atlas = self.atlas.get_or_insert_with(|| Atlas::bundled().unwrap_or_default());
+    /// Makes a story edit (with `rings` added to the briefing's range rings, as one step) in
+    /// the typing `gesture`, if any; returns whether the briefing changed.
+    fn edit(&mut self, session: &mut Session, edit: StoryEdit, rings: Vec<RingSpec>, gesture: Option<&str>) -> bool {
+        let b = session.briefing();
         let structural = !matches!(edit, StoryEdit::SetTitle(..) | StoryEdit::SetCaption(..));
         let after = match &edit {
             StoryEdit::Insert(at, _) => Some(*at),
@@ -295,50 +315,66 @@ impl StoryEditor {
             StoryEdit::SetTitle(i, _) | StoryEdit::SetCaption(i, _) => Some(*i),
         };
         let deleted = match &edit {
-            StoryEdit::Delete(i) => briefing.story().get(*i).cloned().map(|step| (*i, step)),
+            StoryEdit::Delete(i) => b.story().get(*i).cloned().map(|step| (*i, step)),
             _ => None,
         };
-        match briefing.edit_story_with(edit, rings, atlas) {
-            Ok(edited) => {
-                *briefing = edited;
-                self.edited = true;
+        let result = edit.with_rings(b, rings).and_then(|e| match gesture {
+            Some(g) => session.apply_in_gesture(e, g),
+            None => session.apply(e),
+        });
+        match result {
+            Ok(()) => {
                 self.status = None;
                 self.selected = after;
                 if structural {
                     self.drafts = None;
                     self.undo = deleted;
                 }
+                true
             }
-            Err(e) => self.status = Some(Status::Failed(format!("Not changed: {e}"))),
+            Err(e) => {
+                self.status = Some(Status::Failed(format!("Not changed: {e}")));
+                false
+            }
         }
     }
 
-    fn saved(&mut self, result: Result<PathBuf, SaveError>, copy: bool) {
+    fn saved(&mut self, result: Result<PathBuf, save::SaveError>, copy: bool, outcome: &mut Outcome) {
         self.status = Some(match result {
             Ok(path) => {
-                self.edited = false;
-                let path = path.display();
-                Status::Done(if copy {
-                    format!("Saved. Open it with:  briefmap {path}")
+                let shown = path.display();
+                let status = Status::Done(if copy {
+                    format!("Saved. Open it with:  briefmap {shown}")
                 } else {
-                    format!("Saved to {path}")
-                })
+                    format!("Saved to {shown}")
+                });
+                outcome.saved = Some(path);
+                status
             }
             // The edits stay in memory, so the user can fix the folder and save again.
             Err(e) => Status::Failed(format!("Not saved: {e}")),
         });
     }
 
-    fn sync_drafts(&mut self, b: &Briefing) {
+    fn sync_drafts(&mut self, ui: &Ui, b: &Briefing) {
         let Some(i) = self.selected else {
             self.drafts = None;
             return;
         };
+        // After an undo or redo the fields show the document again, unless one is being typed in.
+        if std::mem::take(&mut self.stale) && !ui.ctx().text_edit_focused() {
+            self.drafts = None;
+        }
         if self.drafts.as_ref().is_some_and(|d| d.step == i) {
             return;
         }
         self.drafts = b.story().get(i).map(|s| Drafts { step: i, title: s.title.clone(), caption: s.caption.clone() });
     }
+}
+
+/// The edit that deletes step `at`.
+fn delete(at: usize) -> Edit {
+    Edit::Story(ListEdit::Remove(at))
 }
 
 /// One line on what a step shows: its view, its time, what it highlights.

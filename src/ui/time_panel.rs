@@ -1,11 +1,11 @@
-//! The time panel: a timeline from the early 2010s to the end of 2016 with a tick per dated
-//! claim, one handle (as of a date) or two (a window), playback, and a field to type a date.
+//! The time panel: a timeline over the briefing's years with a tick per dated claim, one
+//! handle (as of a date) or two (a window), playback, and a field to type a date.
 
 use egui::accesskit::Action;
 use egui::{Align2, Color32, FontId, Key, Pos2, Rect, RichText, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 use jiff::civil::Date;
 
-use super::state::{SLIDER_END, SLIDER_START, TimeState};
+use super::state::TimeState;
 use super::theme::{Palette, actor_colour};
 use crate::briefing::{Briefing, PartialDate};
 use crate::timeline::{Timeline, day_number, from_day_number};
@@ -24,14 +24,19 @@ pub struct TimePanel {
 struct Ticks {
     width: f32,
     claims: usize,
+    /// The axis' first and last day.
+    range: (i32, i32),
     /// (x offset from the axis' left, the colours of the first claims that start there).
     columns: Vec<(f32, Vec<Color32>)>,
 }
 
 /// The day the timeline starts and ends, as day numbers.
-fn extent() -> (i32, i32) {
-    (day_number(SLIDER_START), day_number(SLIDER_END))
+fn extent(time: &TimeState) -> (i32, i32) {
+    (day_number(time.range.start), day_number(time.range.end))
 }
+
+/// The least room between two year labels on the axis, in points.
+const MIN_YEAR_LABEL_GAP: f32 = 44.0;
 
 impl TimePanel {
     /// Draws the panel; returns true when the time state changed.
@@ -99,9 +104,10 @@ impl TimePanel {
             // At least a day (NaN too), at most a year a frame: jiff panics on millions of days.
             let days = (dt * time.speed as f64).round();
             let step = if days >= 1.0 { days.min(366.0) as i64 } else { 1 };
-            let next = time.current().checked_add(jiff::Span::new().days(step)).unwrap_or(SLIDER_END);
-            if next >= SLIDER_END {
-                time.set_current(SLIDER_END);
+            let end = time.range.end;
+            let next = time.current().checked_add(jiff::Span::new().days(step)).unwrap_or(end);
+            if next >= end {
+                time.set_current(end);
                 time.playing = false;
             } else {
                 time.set_current(next);
@@ -130,8 +136,8 @@ impl TimePanel {
                 time.active = true;
                 time.playing = false;
                 if time.window {
-                    time.from = first.max(SLIDER_START);
-                    time.to = last.min(SLIDER_END);
+                    time.from = first.max(time.range.start);
+                    time.to = last.min(time.range.end);
                 } else {
                     time.set_current(last);
                 }
@@ -144,11 +150,12 @@ impl TimePanel {
 /// Starts or pauses playback (from the beginning if at the end).
 pub fn toggle_play(time: &mut TimeState) {
     time.playing = !time.playing;
-    if time.playing && (!time.active || time.current() >= SLIDER_END) {
+    let start = time.range.start;
+    if time.playing && (!time.active || time.current() >= time.range.end) {
         time.active = true;
         let len = if time.window { time.to.since(time.from).map(|s| s.get_days()).unwrap_or(0) } else { 0 };
-        time.from = SLIDER_START;
-        time.to = SLIDER_START.checked_add(jiff::Span::new().days(len)).unwrap_or(SLIDER_START);
+        time.from = start;
+        time.to = start.checked_add(jiff::Span::new().days(len)).unwrap_or(start);
         if !time.window {
             time.to = time.from;
         }
@@ -157,12 +164,12 @@ pub fn toggle_play(time: &mut TimeState) {
 
 /// Steps the slider to the next (or previous) dated event.
 pub fn step(time: &mut TimeState, timeline: &Timeline, forward: bool) {
-    let now = if time.active { time.current() } else { SLIDER_END };
+    let now = if time.active { time.current() } else { time.range.end };
     let target = if forward { timeline.next_start(now) } else { timeline.previous_start(now) };
     match target {
         Some(d) => time.set_current(d),
-        None if forward => time.set_current(SLIDER_END),
-        None => time.set_current(SLIDER_START),
+        None if forward => time.set_current(time.range.end),
+        None => time.set_current(time.range.start),
     }
 }
 
@@ -192,7 +199,8 @@ fn track(
     ticks: &mut Option<Ticks>,
 ) {
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 58.0), Sense::click_and_drag());
-    let (first, last) = extent();
+    let (first, last) = extent(time);
+    let (slider_start, slider_end) = (time.range.start, time.range.end);
     let axis =
         Rect::from_min_max(pos2(rect.left() + 14.0, rect.top() + 8.0), pos2(rect.right() - 14.0, rect.bottom() - 18.0));
     let x_of = |d: Date| axis.left() + axis.width() * ((day_number(d) - first) as f32 / (last - first) as f32);
@@ -202,12 +210,17 @@ fn track(
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(axis, 4.0, visuals.extreme_bg_color);
-    // Years.
-    for year in SLIDER_START.year()..=SLIDER_END.year() + 1 {
-        let d = jiff::civil::date(year, 1, 1).min(SLIDER_END);
+    // Years, labelled every one, two, five... as the width allows.
+    let years = (slider_end.year() - slider_start.year() + 1).max(1) as f32;
+    let label_every = [1, 2, 5, 10, 20, 50, 100]
+        .into_iter()
+        .find(|&n| axis.width() / years * n as f32 >= MIN_YEAR_LABEL_GAP)
+        .unwrap_or(100);
+    for year in slider_start.year()..=slider_end.year() + 1 {
+        let d = jiff::civil::date(year, 1, 1).min(slider_end);
         let x = x_of(d);
         painter.line_segment([pos2(x, axis.bottom()), pos2(x, axis.bottom() + 4.0)], Stroke::new(1.0, pal.muted));
-        if year <= SLIDER_END.year() {
+        if year <= slider_end.year() && year % label_every == 0 {
             let mid = x_of(jiff::civil::date(year, 7, 1));
             painter.text(
                 pos2(mid, axis.bottom() + 10.0),
@@ -225,16 +238,17 @@ fn track(
     // The window (or everything up to the handle) shaded.
     if time.active {
         let (a, z) =
-            if time.window { (time.from.min(time.to), time.from.max(time.to)) } else { (SLIDER_START, time.from) };
+            if time.window { (time.from.min(time.to), time.from.max(time.to)) } else { (slider_start, time.from) };
         let shade = Rect::from_min_max(pos2(x_of(a), axis.top()), pos2(x_of(z), axis.bottom()));
         painter.rect_filled(shade, 2.0, pal.highlight.gamma_multiply(0.18));
     }
     // One tick per dated claim, coloured by its first actor, stacked where they coincide.
-    if ticks.as_ref().is_none_or(|t| t.width != axis.width() || t.claims != timeline.len()) {
+    if ticks.as_ref().is_none_or(|t| t.width != axis.width() || t.claims != timeline.len() || t.range != (first, last))
+    {
         let max_stack = ((axis.height() - 6.0) / 10.0).floor().max(1.0) as usize;
         let mut columns: Vec<(f32, Vec<Color32>)> = Vec::new();
         for (d, c) in timeline.starts() {
-            let x = (x_of(d.clamp(SLIDER_START, SLIDER_END)) - axis.left()).round();
+            let x = (x_of(d.clamp(slider_start, slider_end)) - axis.left()).round();
             if columns.last().is_none_or(|last| (last.0 - x).abs() >= 3.0) {
                 columns.push((x, Vec::new()));
             }
@@ -245,7 +259,7 @@ fn track(
                 last.1.push(actor.map_or(pal.muted, |a| actor_colour(b, a)));
             }
         }
-        *ticks = Some(Ticks { width: axis.width(), claims: timeline.len(), columns });
+        *ticks = Some(Ticks { width: axis.width(), claims: timeline.len(), range: (first, last), columns });
     }
     for (x, colours) in ticks.iter().flat_map(|t| &t.columns) {
         let x = axis.left() + x;
@@ -302,7 +316,7 @@ fn assistive_requests(ui: &Ui, id: egui::Id, time: &mut TimeState, timeline: &Ti
         (set, steps)
     });
     if let Some(days) = set {
-        let (first, last) = extent();
+        let (first, last) = extent(time);
         let day = (first as f64 + days.round()).clamp(first as f64, last as f64) as i32;
         time.playing = false;
         time.set_current(from_day_number(day));

@@ -3,6 +3,7 @@
 use egui::{Area, Frame, Id, Key, Order, RichText, Role, Ui, WidgetInfo};
 
 use super::action::{Action, Actions};
+use super::command::{Command, Trigger};
 use super::export_view::ExportView;
 use super::state::{AppState, Theme};
 use super::theme::{actor_colour, claim_kind_strong};
@@ -84,9 +85,9 @@ impl SearchBox {
 }
 
 fn select(hit: &Hit) -> Action {
-    match hit.target {
-        Target::Item(item) => Action::Select(Some(item)),
-        Target::Text(offset) => Action::ShowText(offset),
+    match &hit.target {
+        Target::Item(item) => Action::Select(Some(*item)),
+        Target::Text(at) => Action::ShowText(at.clone()),
     }
 }
 
@@ -99,16 +100,56 @@ pub struct TopBar {
     pub export: ExportView,
 }
 
+/// Where the briefing stands, for the bar's menus and marks.
+#[derive(Clone, Debug, Default)]
+pub struct Status {
+    /// It has edits not saved yet.
+    pub dirty: bool,
+    /// How many problems it has (a draft).
+    pub problems: usize,
+    /// What Undo would undo, and Redo redo.
+    pub undo: Option<String>,
+    /// What Redo would redo.
+    pub redo: Option<String>,
+}
+
+/// A button that gives `command`, labelled and explained from the command table.
+fn command_button(ui: &mut Ui, actions: &mut Actions, command: Command) {
+    if ui.button(command.label()).on_hover_text(command.hint(ui.ctx())).clicked() {
+        actions.push(Action::Command(command));
+    }
+}
+
+/// A toggle that gives `command`, showing whether its panel is open.
+fn command_toggle(ui: &mut Ui, actions: &mut Actions, command: Command, on: bool, label: &str) {
+    if ui.selectable_label(on, label).on_hover_text(command.hint(ui.ctx())).clicked() {
+        actions.push(Action::Command(command));
+    }
+}
+
+/// A menu entry that gives `command` (disabled when it cannot be given), with its shortcut.
+fn menu_entry(ui: &mut Ui, actions: &mut Actions, command: Command, label: &str, enabled: bool) {
+    let shortcut = match command.triggers().first() {
+        Some(Trigger::Key(k)) => ui.ctx().format_shortcut(k),
+        _ => String::new(),
+    };
+    let button = egui::Button::new(label).shortcut_text(shortcut);
+    if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+        actions.push(Action::Command(command));
+        ui.close();
+    }
+}
+
 impl TopBar {
-    /// Draws the bar; `story_edited` marks the Story toggle while the story has unsaved changes.
+    /// Draws the bar; `status` marks unsaved edits and problems and labels Undo and Redo.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         b: &Briefing,
         state: &mut AppState,
         actions: &mut Actions,
-        measuring: &mut bool,
-        story_edited: bool,
+        measuring: bool,
+        status: &Status,
     ) {
         let (search, export) = (&mut self.search, &mut self.export);
         // On a narrow window the title gives way (cut short, in full on hover) so that nothing
@@ -116,48 +157,88 @@ impl TopBar {
         let rest_id = Id::unique("top-bar-rest-width");
         let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(0.0);
         ui.horizontal(|ui| {
-            let a = b.article();
+            let left = ui.cursor().min.x;
+            file_menu(ui, state, actions, status);
+            edit_menu(ui, actions, status);
+            let menus = ui.cursor().min.x - left;
             let title_width = (ui.available_width() - rest).max(120.0);
             ui.scope(|ui| {
                 ui.set_max_width(title_width);
-                ui.add(egui::Label::new(RichText::new(&a.title).strong().size(17.0)).truncate());
+                ui.add(egui::Label::new(RichText::new(b.title()).strong().size(17.0)).truncate());
             });
             let middle = ui.cursor().min.x;
-            ui.label(RichText::new(format!("{} · {}", a.author, a.published.label())).small());
+            ui.label(RichText::new(b.article().byline(" · ")).small());
             ui.separator();
             search.show(ui, b, actions);
             filters_menu(ui, b, state);
+            if status.problems > 0 {
+                let label = format!("⚠ Problems ({})", status.problems);
+                command_toggle(ui, actions, Command::Problems, state.panels.problems, &label);
+            }
             let middle = ui.cursor().min.x - middle;
             let right = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("?").on_hover_text("Keyboard shortcuts (?)").clicked() {
-                    state.panels.help = !state.panels.help;
-                }
+                command_button(ui, actions, Command::Help);
                 let can_present = !b.story().is_empty();
-                let present = ui.add_enabled(can_present, egui::Button::new("▶ Present"));
-                if present.on_hover_text("Present the story full screen (F5)").clicked() {
-                    actions.push(Action::Present(true));
+                let present = ui.add_enabled(can_present, egui::Button::new(Command::Present.label()));
+                if present.on_hover_text(Command::Present.hint(ui.ctx())).clicked() {
+                    actions.push(Action::Command(Command::Present));
                 }
                 let theme = state.theme;
-                ui.menu_button("Save PNG", |ui| export.menu(ui, theme))
-                    .response
-                    .on_hover_text("Save the view as an image for slides");
+                ui.menu_button("Save PNG", |ui| {
+                    if let Some(request) = export.menu(ui, theme) {
+                        actions.push(Action::Export(request));
+                    }
+                })
+                .response
+                .on_hover_text("Save the view as an image for slides");
                 ui.menu_button("View", |ui| view_menu(ui, state)).response.on_hover_text("Legend, theme, basemap");
-                let story = if story_edited { "Story (edited)" } else { "Story" };
-                ui.toggle_value(&mut state.panels.story, story)
-                    .on_hover_text("Edit the story and save the briefing (S)");
-                ui.toggle_value(&mut state.panels.rings, "Rings").on_hover_text("Range rings and what they reach (G)");
-                ui.toggle_value(measuring, "Measure")
-                    .on_hover_text("Click points or places for geodesic distances (M)");
-                ui.toggle_value(&mut state.panels.reader, "Article").on_hover_text("The article reader (R)");
-                ui.toggle_value(&mut state.panels.side, "Details").on_hover_text("The selection panel (D)");
-                if ui.button("Fit").on_hover_text("Frame every place (0)").clicked() {
-                    actions.push(Action::FrameAll);
-                }
+                let story = if status.dirty { "Story (edited)" } else { Command::Story.label() };
+                command_toggle(ui, actions, Command::Story, state.panels.story, story);
+                command_toggle(ui, actions, Command::Rings, state.panels.rings, Command::Rings.label());
+                command_toggle(ui, actions, Command::Measure, measuring, Command::Measure.label());
+                command_toggle(ui, actions, Command::Reader, state.panels.reader, Command::Reader.label());
+                command_toggle(ui, actions, Command::Details, state.panels.side, Command::Details.label());
+                command_button(ui, actions, Command::FrameAll);
             });
             let spacing = 2.0 * ui.spacing().item_spacing.x;
-            ui.data_mut(|d| d.insert_temp(rest_id, middle + right.response.rect.width() + spacing));
+            ui.data_mut(|d| d.insert_temp(rest_id, menus + middle + right.response.rect.width() + spacing));
         });
     }
+}
+
+/// File: open (and the recent files), save, save as.
+fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Actions, status: &Status) {
+    ui.menu_button("File", |ui| {
+        menu_entry(ui, actions, Command::Open, Command::Open.label(), true);
+        ui.add_enabled_ui(!state.recent.is_empty(), |ui| {
+            ui.menu_button("Open recent", |ui| {
+                for path in &state.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        actions.push(Action::Open(path.clone()));
+                        ui.close();
+                    }
+                }
+            });
+        });
+        ui.separator();
+        let save = if status.dirty { "Save ●" } else { Command::Save.label() };
+        menu_entry(ui, actions, Command::Save, save, true);
+        menu_entry(ui, actions, Command::SaveAs, Command::SaveAs.label(), true);
+    })
+    .response
+    .on_hover_text("Open and save briefings");
+}
+
+/// Edit: undo and redo, saying what they would undo or redo.
+fn edit_menu(ui: &mut Ui, actions: &mut Actions, status: &Status) {
+    ui.menu_button("Edit", |ui| {
+        let undo = status.undo.as_ref().map_or_else(|| "Undo".to_owned(), |what| format!("Undo {what}"));
+        menu_entry(ui, actions, Command::Undo, &undo, status.undo.is_some());
+        let redo = status.redo.as_ref().map_or_else(|| "Redo".to_owned(), |what| format!("Redo {what}"));
+        menu_entry(ui, actions, Command::Redo, &redo, status.redo.is_some());
+    })
+    .response
+    .on_hover_text("Undo and redo changes to the briefing");
 }
 
 /// Display settings that are set once rather than toggled while working.

@@ -1,16 +1,18 @@
-//! Applying what the panels ask for: selection and framing, flights, the reader, exports.
+//! Applying what the panels ask for: selection and framing, flights, the reader, commands,
+//! edits, exports.
 
 use super::BriefmapApp;
 use crate::briefing::Item;
+use crate::mercator::from_world;
 use crate::ui::action::Action;
 use crate::ui::story_editor::Scene;
-use crate::viewport::{self, Camera, from_world};
+use crate::viewport::{self, Camera};
 
 impl BriefmapApp {
     pub(super) fn apply_actions(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         for action in self.actions.take() {
-            let b = &self.loaded.briefing;
+            let b = self.session.briefing();
             match action {
                 Action::Select(item) => {
                     self.state.select(b, item);
@@ -20,7 +22,7 @@ impl BriefmapApp {
                         }
                         if let Item::Claim(c) = item {
                             self.state.panels.reader = true;
-                            self.reader.scroll_to(b.claims()[c].offset);
+                            self.reader.scroll_to(b.claims()[c].at.clone());
                         }
                         self.state.panels.side = true;
                     }
@@ -32,9 +34,9 @@ impl BriefmapApp {
                         self.map.fly_to(cam, now);
                     }
                 }
-                Action::ShowText(offset) => {
+                Action::ShowText(at) => {
                     self.state.panels.reader = true;
-                    self.reader.scroll_to(offset);
+                    self.reader.scroll_to(at);
                 }
                 Action::AddRing(ring) => {
                     self.state.rings.push(ring);
@@ -45,6 +47,17 @@ impl BriefmapApp {
                 Action::Measure(p, name) => self.measure.add(p, name),
                 Action::Present(true) => self.start_presenting(ctx, 0),
                 Action::Present(false) => self.stop_presenting(ctx),
+                Action::Command(c) => self.run(ctx, c),
+                Action::Edit(edit) => match self.session.apply(*edit) {
+                    Ok(()) => self.edited(ctx),
+                    Err(e) => self.notices.push(format!("Not changed: {e}")),
+                },
+                Action::Export(request) => self.export(ctx, request),
+                Action::Open(path) => self.request_open(path),
+                Action::ShowStep(i) => {
+                    self.state.panels.story = true;
+                    self.story.pick(i);
+                }
             }
             ctx.request_repaint();
         }
@@ -57,17 +70,9 @@ impl BriefmapApp {
 
     /// Like `frame_items`, also fitting the lon/lat points `extra`.
     pub(super) fn frame_with(&self, items: &[Item], extra: Vec<(f64, f64)>) -> Option<Camera> {
-        let b = &self.loaded.briefing;
-        let g = &self.loaded.geometry;
-        let mut parts: Vec<Item> = Vec::new();
-        for &item in items {
-            match item {
-                Item::Claim(c) => {
-                    parts.extend(b.claims()[c].places.iter().chain(&b.claims()[c].regions).filter_map(|id| b.item(id)))
-                }
-                other => parts.push(other),
-            }
-        }
+        let b = self.session.briefing();
+        let g = &self.session.derived().geometry;
+        let parts = b.expand(items);
         // A lone place (picked, or all a claim is about) has no extent to frame: zooming in on
         // it as far as the map goes would show a city block, not the place in its setting.
         let lone_place = matches!(parts.as_slice(), [Item::Place(_)]) && extra.is_empty();
@@ -76,7 +81,7 @@ impl BriefmapApp {
             match part {
                 Item::Place(i) => points.push((b.places()[i].lon, b.places()[i].lat)),
                 Item::Region(i) => {
-                    if let Some([min, max]) = g.regions[i].bounds {
+                    if let Some([min, max]) = g.regions.get(i).and_then(|r| r.bounds) {
                         points.extend([from_world(min[0], min[1]), from_world(max[0], max[1])]);
                     }
                 }
@@ -103,17 +108,19 @@ impl BriefmapApp {
         Some(cam)
     }
 
-    /// Starts a requested PNG export of the current view, and reports one that finished.
-    pub(super) fn export_requested(&mut self, ctx: &egui::Context) {
-        if let Some(request) = self.top_bar.export.requested.take() {
-            let mut state = self.state.clone();
-            state.camera = self.map.camera();
-            let shot = match self.presenter {
-                Some(p) => crate::ui::render::Shot::Step(p.step),
-                None => crate::ui::render::Shot::Current,
-            };
-            self.top_bar.export.start(self.loaded.briefing.clone(), state, shot, request, ctx);
-        }
+    /// Starts a PNG export of the current view (it reports when done, see `poll_exports`).
+    fn export(&mut self, ctx: &egui::Context, request: crate::ui::export_view::Request) {
+        let mut state = self.state.clone();
+        state.camera = self.map.camera();
+        let shot = match self.presenter {
+            Some(p) => crate::ui::render::Shot::Step(p.step),
+            None => crate::ui::render::Shot::Current,
+        };
+        self.top_bar.export.start(self.session.briefing().clone(), state, shot, request, ctx);
+    }
+
+    /// Reports exports that finished.
+    pub(super) fn poll_exports(&mut self) {
         self.notices.extend(self.top_bar.export.poll());
     }
 
@@ -121,10 +128,17 @@ impl BriefmapApp {
     /// when presenting (its time, lead claim and view), without leaving the desktop layout.
     pub(super) fn apply_story(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
-        let selection = self.state.selection(&self.loaded.briefing);
+        let selection = self.state.selection(self.session.briefing());
         let scene = Scene { camera: self.map.camera(), time: &self.state.time, selection, rings: self.rings.shown() };
-        if let Some(i) = self.story.apply(&mut self.loaded.briefing, &scene) {
-            self.show_step(i, now, true);
+        let outcome = self.story.apply(&mut self.session, &scene);
+        if outcome.edited {
+            self.edited(ctx);
+        }
+        if let Some(path) = outcome.saved {
+            self.saved(&path);
+        }
+        if let Some(i) = outcome.show {
+            self.show_step(i, true);
             // Step highlights belong to presentation mode; here the lead claim is selected.
             self.step_items.clear();
             ctx.request_repaint();

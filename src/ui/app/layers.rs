@@ -6,13 +6,19 @@ use super::BriefmapApp;
 use crate::basemap::{BasemapData, DataError};
 use crate::ui::basemap::Basemap;
 use crate::ui::rings::{Rings, UserRing};
+use crate::visibility::Visibility;
 
 impl BriefmapApp {
     pub(super) fn refresh_visibility(&mut self) {
-        let key = (self.state.time.filter(), self.state.filters.clone());
+        let generation = self.session.generation();
+        let key = (self.state.time.filter(), self.state.filters.clone(), generation);
         if self.visibility_key.as_ref() != Some(&key) {
-            let l = &self.loaded;
-            self.visibility.update(&l.filter_index, &l.timeline, &key.1, key.0);
+            // An edit changes what the arrays stand for: no update from the previous ones.
+            if self.visibility_key.as_ref().is_some_and(|k| k.2 != generation) {
+                self.visibility = Visibility::default();
+            }
+            let d = self.session.derived();
+            self.visibility.update(&d.visibility, &d.timeline, &key.1, key.0);
             self.visibility_key = Some(key);
             self.visibility_generation += 1;
         }
@@ -74,14 +80,14 @@ impl BriefmapApp {
     /// The rings on screen: the current story step's when presenting, else the briefing's own
     /// (when switched on) and the user's.
     pub(super) fn sync_rings(&mut self) {
-        let b = &self.loaded.briefing;
+        let b = self.session.briefing();
         let briefing_rings: Vec<String> = match self.presenter {
             Some(p) => b.story().get(p.step).map(|s| s.rings.clone()).unwrap_or_default(),
             None if self.state.briefing_rings => b.rings().iter().map(|r| r.id.clone()).collect(),
             None => Vec::new(),
         };
         let user: &[UserRing] = if self.presenter.is_some() { &[] } else { &self.state.rings };
-        self.rings.sync(b, &briefing_rings, user);
+        self.rings.sync(b, self.session.generation(), &briefing_rings, user);
     }
 
     /// The rings on screen (tests).

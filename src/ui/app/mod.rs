@@ -1,9 +1,10 @@
-//! The app shell: owns the briefing, its derived indexes and the state; lays out the panels
-//! and applies what they ask for. Keyboard shortcuts, actions, presentation and the layers
-//! behind the map (visibility, basemap, rings) are in the submodules.
+//! The app shell: owns the editing session and the app state; lays out the panels and applies
+//! what they ask for. Commands and keys, actions, files (open, save, recovery), presentation
+//! and the layers behind the map (visibility, basemap, rings) are in the submodules.
 
 mod actions;
-mod keys;
+mod commands;
+mod files;
 mod layers;
 mod present;
 
@@ -23,12 +24,14 @@ use super::story_editor::StoryEditor;
 use super::theme::{self, Palette};
 use super::time_panel::TimePanel;
 use super::top_bar::TopBar;
-use super::{help, legend, side_panel};
+use super::{help, legend, problems, side_panel};
 use crate::atlas::Atlas;
 use crate::briefing::{Briefing, Item};
-use crate::geometry::MapGeometry;
-use crate::timeline::{TimeFilter, Timeline};
-use crate::visibility::{Filters, Visibility, VisibilityIndex};
+use crate::session::Session;
+use crate::timeline::TimeFilter;
+use crate::visibility::{Filters, Visibility};
+
+pub use files::RecoveryDir;
 
 /// Key under which the state is saved.
 const STATE_KEY: &str = "briefmap-state";
@@ -44,36 +47,17 @@ pub struct StartOptions {
     pub geodata: Option<PathBuf>,
     /// Close after the first frame has been drawn (to measure start-up).
     pub exit_after_first_frame: bool,
-}
-
-/// A loaded briefing with everything derived from it.
-pub struct Loaded {
-    /// The briefing.
-    pub briefing: Briefing,
-    /// Its time index.
-    pub timeline: Timeline,
-    /// Its geometry in world coordinates.
-    pub geometry: MapGeometry,
-    /// Its compact form for filtering.
-    pub filter_index: VisibilityIndex,
-}
-
-impl Loaded {
-    /// Derives the indexes of a briefing.
-    pub fn new(briefing: Briefing) -> Self {
-        let timeline = Timeline::new((0..briefing.claims().len()).map(|i| briefing.span(i)));
-        let geometry = MapGeometry::new(&briefing);
-        let filter_index = VisibilityIndex::new(&briefing);
-        Self { briefing, timeline, geometry, filter_index }
-    }
+    /// Where unsaved edits are kept against a crash.
+    pub recovery: RecoveryDir,
 }
 
 /// The briefmap app.
 pub struct BriefmapApp {
-    loaded: Loaded,
+    session: Session,
     state: AppState,
     visibility: Visibility,
-    visibility_key: Option<(TimeFilter, Filters)>,
+    /// What `visibility` was computed for: the time, the filters and the document's generation.
+    visibility_key: Option<(TimeFilter, Filters, u64)>,
     /// Counts visibility recomputations, so caches built on it know when to rebuild.
     visibility_generation: u64,
     map: MapView,
@@ -110,6 +94,8 @@ pub struct BriefmapApp {
     measure: Measure,
     /// The story editor panel.
     story: StoryEditor,
+    /// Opening and saving files, the questions they ask, crash recovery.
+    files: files::Files,
 }
 
 impl BriefmapApp {
@@ -138,30 +124,46 @@ impl BriefmapApp {
             notices.push(format!("Region boundaries unavailable: {e}"));
             Atlas::default()
         });
-        let briefing = match &options.file {
-            Some(path) => crate::briefing::load::load_file(path, &atlas).unwrap_or_else(|problems| {
+        let session = match &options.file {
+            Some(path) => Session::open(path, atlas.clone()).unwrap_or_else(|problems| {
                 notices.push(format!(
                     "Could not open {}; showing the embedded briefing instead.\n{problems}",
                     path.display()
                 ));
-                embedded_or_empty(&atlas, &mut notices)
+                embedded_or_empty(atlas, &mut notices)
             }),
-            None => embedded_or_empty(&atlas, &mut notices),
+            None => embedded_or_empty(atlas, &mut notices),
         };
-        let mut app = Self::with_briefing(briefing, state).with_geodata(options.geodata);
+        // A view saved for another briefing says nothing about this one: frame its places.
+        let file = session.briefing().path().map(|p| p.to_owned());
+        if state.last_file != file {
+            state.camera = AppState::default().camera;
+            state.selected = None;
+            state.last_file = file;
+        }
+        let mut app = Self::with_session(session, state).with_geodata(options.geodata);
         app.exit_after_first_frame = options.exit_after_first_frame;
         app.notices = notices;
-        app.story.set_atlas(atlas);
+        app.files.set_recovery(options.recovery.dir());
+        app.files.offer_recovery();
+        app.problems_on_open();
         app
     }
 
-    /// The app on a given briefing and state (tests and benches start here).
+    /// The app on a given briefing and state (tests and benches start here); nothing is kept
+    /// for crash recovery unless [`BriefmapApp::with_recovery_dir`] says where.
     pub fn with_briefing(briefing: Briefing, state: AppState) -> Self {
-        let state = state.repaired();
+        Self::with_session(Session::checked(briefing, None), state)
+    }
+
+    /// The app on an editing session and state.
+    pub fn with_session(session: Session, state: AppState) -> Self {
+        let mut state = state.repaired();
+        state.time.set_range(session.derived().time_range);
         let map = MapView::new(state.camera);
-        let story = StoryEditor::new(&briefing);
+        let story = StoryEditor::new(session.briefing());
         Self {
-            loaded: Loaded::new(briefing),
+            session,
             state,
             visibility: Visibility::default(),
             visibility_key: None,
@@ -187,7 +189,15 @@ impl BriefmapApp {
             rings: Rings::default(),
             measure: Measure::default(),
             story,
+            files: files::Files::default(),
         }
+    }
+
+    /// Keeps unsaved edits in `dir` against a crash, and offers what an earlier run left there.
+    pub fn with_recovery_dir(mut self, dir: PathBuf) -> Self {
+        self.files.set_recovery(Some(dir));
+        self.files.offer_recovery();
+        self
     }
 
     /// The state (for tests).
@@ -215,19 +225,24 @@ impl BriefmapApp {
         self.basemap.as_ref().is_some_and(|b| b.pending() == 0)
     }
 
-    /// Whether the story has been edited since it was last saved (or loaded).
+    /// Whether the briefing has been edited since it was last saved (or loaded).
     pub fn has_unsaved_edits(&self) -> bool {
-        self.story.edited()
+        self.session.is_dirty()
     }
 
     /// The briefing's claims in time order, as the slider steps through them.
     pub fn timeline(&self) -> &crate::timeline::Timeline {
-        &self.loaded.timeline
+        &self.session.derived().timeline
     }
 
     /// The briefing on screen.
     pub fn briefing(&self) -> &Briefing {
-        &self.loaded.briefing
+        self.session.briefing()
+    }
+
+    /// The editing session (for tests).
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     /// What is shown, faded or hidden (as of the last frame).
@@ -246,16 +261,34 @@ impl BriefmapApp {
             theme::apply(ui.ctx(), self.state.theme);
             self.applied_theme = Some(self.state.theme);
         }
+        self.state.time.set_range(self.session.derived().time_range);
         self.sync_basemap(ui.ctx());
         if self.presenter.is_some() || self.still {
             self.present_frame(ui);
             return;
         }
-        self.shortcuts(ui);
+        self.keys(ui.ctx());
         self.refresh_visibility();
         self.sync_rings();
+        self.desktop(ui);
+        if !self.framed_once {
+            // A first start (no saved view) opens on the whole briefing.
+            self.framed_once = true;
+            if self.state.camera == AppState::default().camera {
+                self.frame_all_now();
+            }
+        }
+        self.apply_actions(ui.ctx());
+        self.apply_story(ui.ctx());
+        self.state.camera = self.map.camera();
+        self.poll_exports();
+        self.files_frame(ui.ctx());
+    }
+
+    /// The desktop layout: top bar, time panel, side panels, the map and its overlays.
+    fn desktop(&mut self, ui: &mut egui::Ui) {
         let Self {
-            loaded,
+            session,
             state,
             visibility,
             visibility_key,
@@ -269,18 +302,25 @@ impl BriefmapApp {
             basemap,
             rings,
             measure,
+            story,
             ..
         } = self;
-        let story = &mut self.story;
-        let b = &loaded.briefing;
+        let b = session.briefing();
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
 
         egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar.show(ui, b, state, actions, &mut measure.active, story.edited());
+            let history = session.history();
+            let status = super::top_bar::Status {
+                dirty: session.is_dirty(),
+                problems: session.problems().len(),
+                undo: history.undo_label().map(str::to_owned),
+                redo: history.redo_label().map(str::to_owned),
+            };
+            top_bar.show(ui, b, state, actions, measure.active, &status);
         });
         egui::Panel::bottom("time-panel").show(ui, |ui| {
-            if time_panel.show(ui, b, &loaded.timeline, &mut state.time, &pal) {
+            if time_panel.show(ui, b, &session.derived().timeline, &mut state.time, &pal) {
                 *visibility_key = None;
             }
         });
@@ -296,14 +336,14 @@ impl BriefmapApp {
         }
         if state.panels.story {
             egui::Panel::left("story-panel").resizable(true).default_size(340.0).min_size(280.0).show(ui, |ui| {
-                story.show(ui, b, &pal);
+                story.show(ui, session, &pal);
             });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let highlight = Highlight::of(b, selection);
             let input = MapInput {
                 briefing: b,
-                geometry: &loaded.geometry,
+                geometry: &session.derived().geometry,
                 visibility,
                 selection,
                 highlight: &highlight,
@@ -346,61 +386,64 @@ impl BriefmapApp {
             }
         });
         state.panels.rings = rings_open;
+        problems::show(ui.ctx(), session, &mut state.panels.problems, actions);
         help::show(ui.ctx(), &mut state.panels.help);
-        if !self.framed_once {
-            // A first start (no saved view) opens on the whole briefing.
-            self.framed_once = true;
-            if self.state.camera == AppState::default().camera {
-                self.frame_all_now();
-            }
+    }
+
+    /// Opens the problems list when a briefing with problems was opened, and says so.
+    fn problems_on_open(&mut self) {
+        let n = self.session.problems().len();
+        if n > 0 {
+            self.state.panels.problems = true;
+            self.notices.push(format!(
+                "{} opened as a draft: {n} problem{} to fix (listed under Problems); it can be saved as it is.",
+                self.session.briefing().file(),
+                if n == 1 { "" } else { "s" }
+            ));
         }
-        self.apply_actions(ui.ctx());
-        self.apply_story(ui.ctx());
-        self.state.camera = self.map.camera();
-        self.export_requested(ui.ctx());
     }
 }
 
 /// Messages for the user over the top of the map, each with a dismiss button.
 fn notices_ui(ui: &mut egui::Ui, notices: &mut Vec<String>, rect: egui::Rect) {
-    {
-        if notices.is_empty() {
-            return;
-        }
-        let mut dismissed = None;
-        egui::Area::new(egui::Id::unique("notices"))
-            .fixed_pos(rect.center_top() + egui::vec2(0.0, 10.0))
-            .pivot(egui::Align2::CENTER_TOP)
-            .order(egui::Order::Foreground)
-            .show(ui.ctx(), |ui| {
-                for (i, n) in notices.iter().enumerate() {
-                    egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        ui.set_max_width(560.0);
-                        ui.horizontal(|ui| {
-                            ui.label(RichText::new(n));
-                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                                dismissed = Some(i);
-                            }
-                        });
+    if notices.is_empty() {
+        return;
+    }
+    let mut dismissed = None;
+    egui::Area::new(egui::Id::unique("notices"))
+        .fixed_pos(rect.center_top() + egui::vec2(0.0, 10.0))
+        .pivot(egui::Align2::CENTER_TOP)
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            for (i, n) in notices.iter().enumerate() {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(560.0);
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(n));
+                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                            dismissed = Some(i);
+                        }
                     });
-                }
-            });
-        if let Some(i) = dismissed {
-            notices.remove(i);
-        }
+                });
+            }
+        });
+    if let Some(i) = dismissed {
+        notices.remove(i);
     }
 }
 
-fn embedded_or_empty(atlas: &Atlas, notices: &mut Vec<String>) -> Briefing {
-    Briefing::embedded(atlas).unwrap_or_else(|problems| {
+fn embedded_or_empty(atlas: Atlas, notices: &mut Vec<String>) -> Session {
+    let briefing = Briefing::embedded(&atlas).unwrap_or_else(|problems| {
         notices.push(format!("The embedded briefing failed its checks:\n{problems}"));
         Briefing::empty()
-    })
+    });
+    Session::checked(briefing, Some(atlas))
 }
 
 impl eframe::App for BriefmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
+        self.close_requested(ui.ctx());
         if self.exit_after_first_frame {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }

@@ -2,12 +2,13 @@
 
 use super::BriefmapApp;
 use crate::briefing::Item;
+use crate::mercator::from_world;
 use crate::ui::legend;
 use crate::ui::map::{Highlight, MapInput};
 use crate::ui::presenter::{self, Presenter};
 use crate::ui::theme::Palette;
 use crate::ui::time_panel;
-use crate::viewport::{Camera, from_world};
+use crate::viewport::Camera;
 
 impl BriefmapApp {
     /// Whether presentation mode is on, and at which step.
@@ -21,14 +22,9 @@ impl BriefmapApp {
         self.still = still;
     }
 
-    /// Looks at `camera` at once (exports, tests).
-    pub fn jump_to(&mut self, camera: Camera) {
-        self.map.jump(camera);
-    }
-
     /// Frames every place at once (exports, tests); takes effect after the map has been laid out.
     pub fn frame_all_now(&mut self) {
-        let all: Vec<Item> = (0..self.loaded.briefing.places().len()).map(Item::Place).collect();
+        let all: Vec<Item> = (0..self.session.briefing().places().len()).map(Item::Place).collect();
         if let Some(cam) = self.frame_items(&all) {
             self.map.jump(cam);
         }
@@ -41,13 +37,13 @@ impl BriefmapApp {
 
     /// Enters presentation mode at `step`, full screen.
     pub fn start_presenting(&mut self, ctx: &egui::Context, step: usize) {
-        if self.loaded.briefing.story().is_empty() {
+        if self.session.briefing().story().is_empty() {
             return;
         }
-        let step = step.min(self.loaded.briefing.story().len() - 1);
+        let step = step.min(self.session.briefing().story().len() - 1);
         self.presenter = Some(Presenter::at(step));
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-        self.show_step(step, ctx.input(|i| i.time), true);
+        self.show_step(step, true);
     }
 
     /// Leaves presentation mode, back to the desktop layout.
@@ -59,8 +55,8 @@ impl BriefmapApp {
 
     /// Puts story step `i` on screen: its time, its highlights, its view (flying there, or
     /// jumping when `fly` is false, as exports do).
-    pub fn show_step(&mut self, i: usize, now: f64, fly: bool) {
-        let b = &self.loaded.briefing;
+    pub fn show_step(&mut self, i: usize, fly: bool) {
+        let b = self.session.briefing();
         let Some(step) = b.story().get(i) else { return };
         presenter::step_time(step, &mut self.state.time);
         self.step_items = b.step_items(step);
@@ -68,13 +64,12 @@ impl BriefmapApp {
         self.state.select(b, lead);
         // The map changes size when presentation starts; frame once it has been laid out.
         self.pending_view = Some((i, fly));
-        let _ = now;
     }
 
     /// Frames the view of the step waiting for it, in the map's current rectangle.
     pub(super) fn frame_pending_view(&mut self, now: f64) {
         let Some((i, fly)) = self.pending_view.take() else { return };
-        let b = &self.loaded.briefing;
+        let b = self.session.briefing();
         let Some(step) = b.story().get(i) else { return };
         let frame: Vec<Item> = step.view.frame.iter().filter_map(|id| b.item(id)).collect();
         let camera = match (step.view.centre, step.view.zoom) {
@@ -98,7 +93,7 @@ impl BriefmapApp {
 
     pub(super) fn present_frame(&mut self, ui: &mut egui::Ui) {
         let now = ui.input(|i| i.time);
-        let steps = self.loaded.briefing.story().len();
+        let steps = self.session.briefing().story().len();
         for command in presenter::commands(ui) {
             let Some(p) = self.presenter.as_mut() else { break };
             let before = p.step;
@@ -108,25 +103,25 @@ impl BriefmapApp {
             }
             let after = p.step;
             if after != before {
-                self.show_step(after, now, true);
+                self.show_step(after, true);
             }
         }
         self.refresh_visibility();
         let caption = match self.presenter {
-            Some(p) => presenter::Caption::of_step(&self.loaded.briefing, p.step),
+            Some(p) => presenter::Caption::of_step(self.session.briefing(), p.step),
             None if self.still => {
-                let lead = match self.state.selection(&self.loaded.briefing) {
+                let lead = match self.state.selection(self.session.briefing()) {
                     Some(Item::Claim(c)) => Some(c),
                     _ => None,
                 };
-                presenter::Caption::of_view(&self.loaded.briefing, lead)
+                presenter::Caption::of_view(self.session.briefing(), lead)
             }
             None => return,
         };
         let blank = self.presenter.is_some_and(|p| p.blank);
         self.sync_rings();
         let Self {
-            loaded,
+            session,
             state,
             visibility,
             visibility_generation,
@@ -138,7 +133,7 @@ impl BriefmapApp {
             present_legend_height,
             ..
         } = self;
-        let b = &loaded.briefing;
+        let b = session.briefing();
         let pal = Palette::of(state.theme);
         let selection = state.selection(b);
         let time_label = time_panel::label(&state.time);
@@ -146,7 +141,7 @@ impl BriefmapApp {
             let highlight = Highlight::of_items(b, step_items);
             let input = MapInput {
                 briefing: b,
-                geometry: &loaded.geometry,
+                geometry: &session.derived().geometry,
                 visibility,
                 selection,
                 highlight: &highlight,

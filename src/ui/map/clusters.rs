@@ -1,4 +1,4 @@
-//! Dense maps: past [`super::MAX_INDIVIDUAL_MARKERS`] on screen, places are summarised on a grid
+//! Dense maps: past the markers layer's limit (1500) on screen, places are summarised on a grid
 //! fixed to the world at each zoom level. A cell of one place is that place's own marker; a cell
 //! of many is a disc with the count, in the actors' colour when they all share one and a neutral
 //! colour when they are mixed. What is highlighted is drawn on top, one marker each, so a place
@@ -7,7 +7,7 @@
 use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
 
 use super::project::ToScreen;
-use super::{MapInput, markers, place_colour, place_style};
+use super::{MapInput, markers};
 use crate::geometry::Cluster;
 use crate::visibility::Shown;
 
@@ -41,7 +41,7 @@ pub(super) fn draw(
     clusters: &mut Clusters,
     (min, max): ([f64; 2], [f64; 2]),
 ) {
-    let level = (1.0 / (to.world_per_point() * crate::viewport::TILE_PX)).log2().floor() as i32;
+    let level = (1.0 / (to.world_per_point() * crate::mercator::TILE_SIZE)).log2().floor() as i32;
     let key = (level, input.visibility_generation);
     let cache = match &mut clusters.cache {
         Some(cache) if cache.key == key => cache,
@@ -60,7 +60,7 @@ pub(super) fn draw(
             let faded = if emphasis { 0.55 } else { 1.0 };
             disc(painter, to.point(c.at), c.count, label, colour.gamma_multiply(faded));
         } else if !lit(i) {
-            markers::draw(painter, to.point(c.at), b.places()[i].kind, place_style(input, i, emphasis));
+            markers::draw(painter, to.point(c.at), b.places()[i].kind, markers::style(input, i, emphasis));
         }
     }
     // Highlighted places last, on top of the discs (a lone one was left out above).
@@ -69,7 +69,7 @@ pub(super) fn draw(
             let at = input.geometry.places[i];
             let shown = input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
             if shown && inside(at) {
-                markers::draw(painter, to.point(at), b.places()[i].kind, place_style(input, i, emphasis));
+                markers::draw(painter, to.point(at), b.places()[i].kind, markers::style(input, i, emphasis));
             }
         }
     }
@@ -80,18 +80,18 @@ impl ClusterCache {
     fn new(input: &MapInput, key: (i32, u64)) -> Self {
         // Wide enough that discs of a few hundred places fit side by side.
         const CELL_POINTS: f64 = 28.0;
-        let cell = CELL_POINTS / (crate::viewport::TILE_PX * 2f64.powi(key.0));
+        let cell = CELL_POINTS / (crate::mercator::TILE_SIZE * 2f64.powi(key.0));
         // A place's group is the colour it is drawn in, so a cell keeps a colour only when every
         // place in it would show that same colour.
         let group = |i: usize| {
             let shown = input.visibility.places.get(i).is_some_and(|s| *s != Shown::Hidden);
-            shown.then(|| u32::from_le_bytes(place_colour(input.briefing, i).to_array()))
+            shown.then(|| u32::from_le_bytes(markers::colour(input.briefing, i).to_array()))
         };
         let clusters = crate::geometry::cluster(&input.geometry.places, cell, group);
         let looks = clusters
             .iter()
             .map(|c| {
-                let colour = c.group.map_or(MIXED, |_| place_colour(input.briefing, c.first as usize));
+                let colour = c.group.map_or(MIXED, |_| markers::colour(input.briefing, c.first as usize));
                 (colour, c.count.to_string())
             })
             .collect();

@@ -2,6 +2,9 @@
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke, Vec2, vec2};
 
+/// Size of a link's label, in points.
+const LABEL_SIZE: f32 = 11.5;
+
 /// Points along a gentle arc from `a` to `b` (bulging to the left of the direction of travel).
 pub fn arc(a: Pos2, b: Pos2, segments: usize) -> Vec<Pos2> {
     let d = b - a;
@@ -54,10 +57,7 @@ pub fn draw(
     ));
     if let Some((text, text_colour, halo)) = label {
         let mid = points[points.len() / 2];
-        let font = FontId::proportional(11.5);
-        let galley = painter.layout_no_wrap(text.to_owned(), font, text_colour);
-        let rect = Align2::CENTER_CENTER.anchor_size(mid, galley.size()).expand(2.0);
-        painter.rect_filled(rect, 3.0, halo);
-        painter.galley(rect.min + vec2(2.0, 2.0), galley, text_colour);
+        let font = FontId::proportional(LABEL_SIZE);
+        super::labels::tag(painter, text.to_owned(), font, text_colour, halo, mid, Align2::CENTER_CENTER);
     }
 }

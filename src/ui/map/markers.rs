@@ -1,9 +1,17 @@
 //! Marker shapes: a place's kind is its shape, its actor its colour; places the article names
 //! are solid, context places hollow.
 
-use egui::{Color32, Painter, Pos2, Shape, Stroke, pos2, vec2};
+use egui::{Color32, Painter, Pos2, Shape, Stroke, Ui, pos2, vec2};
 
-use crate::briefing::PlaceKind;
+use super::MapInput;
+use super::layers::{actors_colour, opacity};
+use crate::briefing::{Briefing, Origin, PlaceKind};
+use crate::visibility::Shown;
+
+/// How much bigger a highlighted place's marker is.
+const LIT_SCALE: f32 = 1.25;
+/// How much places fade beside a highlighted item.
+const BESIDE_HIGHLIGHT: f32 = 0.55;
 
 /// How a marker is drawn.
 #[derive(Clone, Copy, Debug)]
@@ -20,6 +28,9 @@ pub struct MarkerStyle {
     pub halo: Option<Color32>,
 }
 
+/// A town's disc, as a share of a city's: smaller, so cities stand out among many towns.
+const TOWN_SCALE: f32 = 0.75;
+
 /// The radius of a marker of this kind, in points.
 pub fn radius(kind: PlaceKind) -> f32 {
     match kind {
@@ -27,6 +38,26 @@ pub fn radius(kind: PlaceKind) -> f32 {
         PlaceKind::City => 5.5,
         _ => 6.5,
     }
+}
+
+/// How place `i` is drawn: its first actor's colour, solid when the article names it, bigger
+/// and ringed when highlighted, faded beside a highlight (`emphasis`) or outside the time window.
+pub fn style(input: &MapInput, i: usize, emphasis: bool) -> MarkerStyle {
+    let place = &input.briefing.places()[i];
+    let lit = input.highlight.places.get(i).copied().unwrap_or(false);
+    let shown = input.visibility.places.get(i).copied().unwrap_or(Shown::Hidden);
+    MarkerStyle {
+        colour: colour(input.briefing, i),
+        solid: place.provenance.origin == Origin::Article,
+        radius: radius(place.kind) * if lit { LIT_SCALE } else { 1.0 },
+        opacity: opacity(shown) * if emphasis && !lit { BESIDE_HIGHLIGHT } else { 1.0 },
+        halo: lit.then_some(input.palette.highlight),
+    }
+}
+
+/// Place `i`'s colour: its first actor's.
+pub fn colour(b: &Briefing, i: usize) -> Color32 {
+    actors_colour(b, &b.places()[i].actors)
 }
 
 /// Draws a marker of `kind` at `at`.
@@ -48,6 +79,14 @@ pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
         PlaceKind::City => {
             painter.circle(at, r, fill, stroke);
         }
+        PlaceKind::Town => {
+            painter.circle(at, r * TOWN_SCALE, fill, stroke);
+        }
+        PlaceKind::Sea | PlaceKind::Area => {
+            // An area with no boundary to draw: a ring around its label point.
+            painter.circle_stroke(at, r, Stroke::new(2.0, c));
+            painter.circle_filled(at, r * 0.3, c);
+        }
         PlaceKind::MilitarySite => {
             painter.add(shape(square(at, r * 0.9)));
         }
@@ -65,6 +104,27 @@ pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
     if style.solid {
         painter.circle_stroke(at, r + 1.0, Stroke::new(0.6, outline_colour));
     }
+}
+
+/// A place's tooltip: its names, kind, actors, and whether the article names it.
+pub fn tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
+    let p = &b.places()[i];
+    ui.strong(&p.name);
+    if !p.local_names.is_empty() {
+        ui.label(p.local_names.join(" · "));
+    }
+    ui.label(format!(
+        "{} · {}",
+        p.kind.label(),
+        p.actors.iter().filter_map(|a| b.actor(a)).map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+    ));
+    let n = b.claims_of_place(i).len();
+    match p.provenance.origin {
+        Origin::Article => ui.label(format!("Named in the article · {n} claim{}", if n == 1 { "" } else { "s" })),
+        Origin::Context => {
+            ui.label(format!("Context, not named in the article: {}", p.provenance.why.as_deref().unwrap_or("")))
+        }
+    };
 }
 
 fn square(c: Pos2, r: f32) -> Vec<Pos2> {

@@ -4,7 +4,7 @@ use egui::{Pos2, Rect, pos2};
 use walkers::Projector;
 
 use crate::geometry::World;
-use crate::viewport::{TILE_PX, to_world};
+use crate::mercator::{to_world, world_size};
 
 /// Maps world coordinates to screen points: a scale and an offset, cheap per vertex.
 #[derive(Clone, Copy, Debug)]
@@ -22,7 +22,7 @@ impl ToScreen {
         let rect = projector.clip_rect();
         let c = projector.unproject(rect.center().to_vec2());
         let (x, y) = to_world(c.x(), c.y());
-        Self { centre: [x, y], scale: TILE_PX * projector.zoom().exp2(), origin: rect.center(), rect }
+        Self { centre: [x, y], scale: world_size(projector.zoom()), origin: rect.center(), rect }
     }
 
     /// The screen point of a world point.

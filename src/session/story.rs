@@ -1,10 +1,9 @@
-//! Editing the story: add, move, delete and retitle steps, each edit checked before it is kept.
+//! Editing the story in the words of the story editor (add, move, delete, retitle steps; a
+//! step made from what is on screen), turned into [`Edit`]s for the session.
 
-use super::problem::Problems;
-use super::story::{LatLon, RingSpec, StoryStep, TimeWindow, View};
-use super::validate::MAX_ZOOM;
-use super::{Briefing, Item};
-use crate::atlas::Atlas;
+use super::edit::{Edit, EditError, ListEdit};
+use crate::briefing::validate::MAX_ZOOM;
+use crate::briefing::{Briefing, Item, LatLon, RingSpec, StoryStep, TimeWindow, View};
 
 /// One change to the story.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,71 +25,32 @@ pub enum StoryEdit {
     SetCaption(usize, String),
 }
 
-/// Why an edit was refused; the story is then as it was.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum EditError {
-    /// The edit names a step (or position) the story does not have.
-    #[error("there is no step {} (the story has {len})", .index + 1)]
-    NoStep {
-        /// The 0-based index asked for.
-        index: usize,
-        /// How many steps there are.
-        len: usize,
-    },
-    /// The edited briefing fails its checks; each problem in words.
-    #[error("{}", .0.join("; "))]
-    Invalid(Vec<String>),
-}
-
 impl StoryEdit {
-    /// Makes the edit to `story`; on error `story` is unchanged.
-    pub fn apply(self, story: &mut Vec<StoryStep>) -> Result<(), EditError> {
-        let len = story.len();
-        let check = |index: usize, limit: usize| {
-            if index < limit { Ok(()) } else { Err(EditError::NoStep { index, len }) }
-        };
-        match self {
-            Self::Insert(at, step) => {
-                check(at, len + 1)?;
-                story.insert(at, step);
-            }
-            Self::Move { from, to } => {
-                check(from, len)?;
-                check(to, len)?;
-                let step = story.remove(from);
-                story.insert(to, step);
-            }
-            Self::Delete(i) => {
-                check(i, len)?;
-                story.remove(i);
-            }
-            Self::SetTitle(i, title) => {
-                check(i, len)?;
-                story[i].title = title;
-            }
-            Self::SetCaption(i, caption) => {
-                check(i, len)?;
-                story[i].caption = caption;
-            }
+    /// The edit as a change to the story's list of steps (titles and captions replace the
+    /// step with the new words).
+    pub fn into_edit(self, b: &Briefing) -> Result<Edit, EditError> {
+        let steps = b.story();
+        let step =
+            |i: usize| steps.get(i).cloned().ok_or(EditError::NoRecord { what: "step", index: i, len: steps.len() });
+        Ok(Edit::Story(match self {
+            Self::Insert(at, s) => ListEdit::Insert(at, s),
+            Self::Move { from, to } => ListEdit::Move { from, to },
+            Self::Delete(at) => ListEdit::Remove(at),
+            Self::SetTitle(at, title) => ListEdit::Replace(at, StoryStep { title, ..step(at)? }),
+            Self::SetCaption(at, caption) => ListEdit::Replace(at, StoryStep { caption, ..step(at)? }),
+        }))
+    }
+
+    /// The edit, with `rings` appended to the briefing's range rings in the same undo step
+    /// (the new rings a step captured from the view shows).
+    pub fn with_rings(self, b: &Briefing, rings: Vec<RingSpec>) -> Result<Edit, EditError> {
+        let edit = self.into_edit(b)?;
+        if rings.is_empty() {
+            return Ok(edit);
         }
-        Ok(())
-    }
-}
-
-impl Briefing {
-    /// The briefing with `edit` made to its story and checked again (`self` is untouched, so a
-    /// refused edit is never half-applied).
-    pub fn edit_story(&self, edit: StoryEdit, atlas: &Atlas) -> Result<Briefing, EditError> {
-        self.edit_story_with(edit, Vec::new(), atlas)
-    }
-
-    /// As [`Briefing::edit_story`], adding `rings` to the file's range rings first (the new
-    /// rings a captured step shows); both are kept or neither.
-    pub fn edit_story_with(&self, edit: StoryEdit, rings: Vec<RingSpec>, atlas: &Atlas) -> Result<Briefing, EditError> {
-        let mut doc = self.doc().clone();
-        doc.rings.extend(rings);
-        edit.apply(&mut doc.story)?;
-        self.with_doc(doc, atlas).map_err(|problems| EditError::Invalid(in_words(&problems)))
+        let n = b.rings().len();
+        let add = rings.into_iter().enumerate().map(|(k, r)| Edit::Rings(ListEdit::Insert(n + k, r)));
+        Ok(Edit::Batch(add.chain([edit]).collect()))
     }
 }
 
@@ -144,16 +104,6 @@ pub struct NewStep {
     pub step: StoryStep,
     /// Rings to add to the briefing with it (the step refers to them by id).
     pub rings: Vec<RingSpec>,
-}
-
-/// Each problem as the user would read it: the step (or path), then what is wrong.
-fn in_words(problems: &Problems) -> Vec<String> {
-    let words = problems.list.iter().map(|p| match &p.record {
-        Some(record) => format!("{record}: {}", p.message),
-        None if p.path.is_empty() => p.message.clone(),
-        None => format!("{}: {}", p.path, p.message),
-    });
-    words.collect()
 }
 
 /// What is on screen when the user adds it to the story as a step.
@@ -241,7 +191,9 @@ fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::atlas::Atlas;
     use crate::briefing::PartialDate;
+    use crate::session::Session;
 
     fn atlas() -> Atlas {
         Atlas::bundled().unwrap()
@@ -249,6 +201,33 @@ mod tests {
 
     fn embedded(atlas: &Atlas) -> Briefing {
         Briefing::embedded(atlas).unwrap()
+    }
+
+    fn session(b: &Briefing) -> Session {
+        Session::checked(b.clone(), Some(atlas()))
+    }
+
+    /// Makes a story edit through a session on `b` and gives back the edited briefing.
+    fn edited(b: &Briefing, edit: StoryEdit) -> Result<Briefing, EditError> {
+        let mut s = session(b);
+        s.apply(edit.into_edit(b)?)?;
+        Ok(s.briefing().clone())
+    }
+
+    /// Makes each edit in turn to a plain story of steps titled `titles`, as the session would.
+    fn on_plain(titles: &str, edits: Vec<StoryEdit>) -> Result<String, EditError> {
+        let mut story: Vec<StoryStep> = titles.chars().map(|c| step(&c.to_string())).collect();
+        for e in edits {
+            let list = match e {
+                StoryEdit::Insert(at, s) => ListEdit::Insert(at, s),
+                StoryEdit::Move { from, to } => ListEdit::Move { from, to },
+                StoryEdit::Delete(at) => ListEdit::Remove(at),
+                StoryEdit::SetTitle(at, t) => ListEdit::Replace(at, step(&t)),
+                StoryEdit::SetCaption(at, _) => ListEdit::Replace(at, step("c")),
+            };
+            list.apply(&mut story, "step")?;
+        }
+        Ok(story.iter().map(|s| s.title.clone()).collect())
     }
 
     fn titles(b: &Briefing) -> Vec<&str> {
@@ -270,28 +249,33 @@ mod tests {
 
     #[test]
     fn insert_move_delete_on_a_plain_story() {
-        let mut story = vec![step("a"), step("b"), step("c")];
-        StoryEdit::Insert(1, step("x")).apply(&mut story).unwrap();
-        StoryEdit::Move { from: 3, to: 0 }.apply(&mut story).unwrap();
-        let t = |s: &[StoryStep]| s.iter().map(|s| s.title.clone()).collect::<Vec<_>>().join("");
-        assert_eq!(t(&story), "caxb");
-        StoryEdit::Move { from: 0, to: 3 }.apply(&mut story).unwrap();
-        assert_eq!(t(&story), "axbc");
-        StoryEdit::Delete(1).apply(&mut story).unwrap();
-        StoryEdit::Insert(3, step("z")).apply(&mut story).unwrap();
-        assert_eq!(t(&story), "abcz");
+        let t = |edits| on_plain("abc", edits).unwrap();
+        assert_eq!(t(vec![StoryEdit::Insert(1, step("x")), StoryEdit::Move { from: 3, to: 0 }]), "caxb");
+        let all = vec![
+            StoryEdit::Insert(1, step("x")),
+            StoryEdit::Move { from: 3, to: 0 },
+            StoryEdit::Move { from: 0, to: 3 },
+        ];
+        assert_eq!(t(all.clone()), "axbc");
+        let more = [StoryEdit::Delete(1), StoryEdit::Insert(3, step("z"))];
+        assert_eq!(t(all.into_iter().chain(more).collect()), "abcz");
     }
 
     #[test]
     fn out_of_range_edits_change_nothing() {
-        let mut story = vec![step("a"), step("b")];
-        let before = story.clone();
-        assert_eq!(StoryEdit::Delete(2).apply(&mut story), Err(EditError::NoStep { index: 2, len: 2 }));
-        assert!(StoryEdit::Insert(3, step("x")).apply(&mut story).is_err());
-        assert!(StoryEdit::Move { from: 0, to: 2 }.apply(&mut story).is_err());
-        assert!(StoryEdit::SetTitle(5, "t".into()).apply(&mut story).is_err());
-        assert_eq!(story, before);
-        assert_eq!(EditError::NoStep { index: 2, len: 2 }.to_string(), "there is no step 3 (the story has 2)");
+        let atlas = atlas();
+        let b = embedded(&atlas);
+        let n = b.story().len();
+        let no = |index| EditError::NoRecord { what: "step", index, len: n };
+        assert_eq!(edited(&b, StoryEdit::Delete(n)).unwrap_err(), no(n));
+        assert!(edited(&b, StoryEdit::Insert(n + 1, step("x"))).is_err());
+        assert!(edited(&b, StoryEdit::Move { from: 0, to: n }).is_err());
+        assert!(edited(&b, StoryEdit::SetTitle(n + 3, "t".into())).is_err());
+        let mut s = session(&b);
+        assert!(s.apply(Edit::Story(ListEdit::Remove(n))).is_err());
+        assert_eq!(s.briefing().story(), b.story(), "nothing changed");
+        let two = EditError::NoRecord { what: "step", index: 2, len: 2 };
+        assert_eq!(two.to_string(), "there is no step 3 (there are 2)");
     }
 
     #[test]
@@ -299,13 +283,13 @@ mod tests {
         let atlas = atlas();
         let b = embedded(&atlas);
         let n = b.story().len();
-        let b2 = b.edit_story(StoryEdit::SetTitle(0, "Shield".into()), &atlas).unwrap();
-        let b2 = b2.edit_story(StoryEdit::SetCaption(0, "Goes live.".into()), &atlas).unwrap();
-        let b2 = b2.edit_story(StoryEdit::Move { from: 0, to: 1 }, &atlas).unwrap();
+        let b2 = edited(&b, StoryEdit::SetTitle(0, "Shield".into())).unwrap();
+        let b2 = edited(&b2, StoryEdit::SetCaption(0, "Goes live.".into())).unwrap();
+        let b2 = edited(&b2, StoryEdit::Move { from: 0, to: 1 }).unwrap();
         assert_eq!(b2.story()[1].title, "Shield");
         assert_eq!(b2.story()[1].caption, "Goes live.");
         assert_eq!(b2.story()[0], b.story()[1]);
-        let b3 = b2.edit_story(StoryEdit::Delete(1), &atlas).unwrap();
+        let b3 = edited(&b2, StoryEdit::Delete(1)).unwrap();
         assert_eq!(b3.story().len(), n - 1);
         assert!(!titles(&b3).contains(&"Shield"));
         assert_eq!(b.story().len(), n, "the original is untouched");
@@ -316,12 +300,12 @@ mod tests {
     fn an_edit_that_fails_the_checks_is_refused_whole() {
         let atlas = atlas();
         let b = embedded(&atlas);
-        let e = b.edit_story(StoryEdit::SetTitle(2, "  ".into()), &atlas).unwrap_err();
+        let e = edited(&b, StoryEdit::SetTitle(2, "  ".into())).unwrap_err();
         assert_eq!(e.to_string(), "step 3: the title is empty");
         let mut bad = step("Bad");
         bad.claims.push("no-such-claim".into());
         bad.view.zoom = Some(40.0);
-        let e = b.edit_story(StoryEdit::Insert(0, bad), &atlas).unwrap_err();
+        let e = edited(&b, StoryEdit::Insert(0, bad)).unwrap_err();
         let EditError::Invalid(list) = e else { panic!("{e:?}") };
         assert_eq!(list.len(), 2, "{list:?}");
         assert!(list.iter().any(|m| m.starts_with("step 1: zoom 40")), "{list:?}");
@@ -348,7 +332,7 @@ mod tests {
         assert!(step.places.is_empty() && step.regions.is_empty());
         assert_eq!(step.time, capture.time);
         assert!(step.title.chars().count() <= 60 && !step.title.is_empty());
-        let b2 = b.edit_story(StoryEdit::Insert(3, step.clone()), &atlas).unwrap();
+        let b2 = edited(&b, StoryEdit::Insert(3, step.clone())).unwrap();
         assert_eq!(b2.story()[3], step);
 
         let minsk = b.place("minsk").unwrap();
@@ -373,7 +357,7 @@ mod tests {
         let step = capture.to_step(&b, "Far".into()).step;
         assert_eq!(step.view.centre, Some(LatLon { lat: 85.0, lon: -160.0 }));
         assert_eq!(step.view.zoom, Some(MAX_ZOOM));
-        assert!(b.edit_story(StoryEdit::Insert(0, step), &atlas).is_ok());
+        assert!(edited(&b, StoryEdit::Insert(0, step)).is_ok());
     }
 
     #[test]
@@ -405,7 +389,9 @@ mod tests {
         assert_eq!(rings.len(), 2, "{rings:?}");
         assert_eq!((rings[1].system.as_deref(), rings[1].km), (None, Some(300.0)));
         let n = b.story().len();
-        let b2 = b.edit_story_with(StoryEdit::Insert(n, step.clone()), rings, &atlas).unwrap();
+        let mut s = session(&b);
+        s.apply(StoryEdit::Insert(n, step.clone()).with_rings(&b, rings).unwrap()).unwrap();
+        let b2 = s.briefing().clone();
         assert_eq!(b2.story()[n], step);
         assert_eq!(b2.rings().len(), b.rings().len() + 2);
         let ring = b2.ring_by_id("minsk-300km").expect("the new ring is in the file");
@@ -420,7 +406,9 @@ mod tests {
         let mut bad = step.clone();
         bad.title = " ".into();
         let fresh = capture.to_step(&b, "x".into()).rings;
-        assert!(b.edit_story_with(StoryEdit::Insert(0, bad), fresh, &atlas).is_err());
+        let mut s = session(&b);
+        assert!(s.apply(StoryEdit::Insert(0, bad).with_rings(&b, fresh).unwrap()).is_err());
+        assert_eq!(s.briefing().rings(), b.rings());
     }
 
     #[test]

@@ -1,17 +1,58 @@
 //! The basemap behind the map view: offline tiles from the bundled vectors (or OpenStreetMap
 //! when asked), restyled with the theme, plus what is drawn over it — place names, the scale
 //! bar and the attribution of whichever basemap is on screen.
+//!
+//! The data, the tile renderer and the colours are core (`crate::basemap`); this module holds
+//! what needs egui and walkers: the walkers [`Tiles`](walkers::Tiles) sources, their textures,
+//! and the overlay painted each frame.
+//!
+//! Typical use in a map view (see `examples/basemap_preview.rs` for a running one):
+//! ```no_run
+//! # use briefmap::basemap::{BasemapData, LabelStyle};
+//! # use briefmap::ui::basemap::*;
+//! # fn demo(ctx: &egui::Context, ui: &mut egui::Ui, memory: &mut walkers::MapMemory) {
+//! // Once, at start-up. On Err show the message; the map still opens on plain sea.
+//! let data = BasemapData::bundled();
+//! let (vectors, labels) = match &data {
+//!     Ok(d) => (Some(d.vectors.clone()), Some(d.labels.clone())),
+//!     Err(e) => { eprintln!("{e}"); (None, None) }
+//! };
+//! let mut tiles = BasemapTiles::offline(OfflineTiles::new(vectors, ctx.clone()));
+//! // Opt-in online tiles: tiles.set_mode(BasemapMode::Online, OnlineConfig::openstreetmap(), ctx);
+//!
+//! // Every frame.
+//! let style = LabelStyle::default();
+//! let overlay = BasemapOverlay { labels: labels.as_deref(), attribution: tiles.attribution_lines(), style: &style };
+//! ui.add(walkers::Map::new(Some(&mut tiles), memory, walkers::lon_lat(27.56, 53.9)).with_plugin(overlay));
+//! if let Some(message) = tiles.take_message() { /* show once, e.g. in a status bar */ }
+//! # }
+//! ```
+
+mod legend;
+mod offline_tiles;
+mod online;
+mod overlay;
+mod tiles;
 
 use std::sync::Arc;
 
-use egui::{Painter, Pos2, Rect};
-use walkers::Projector;
+use egui::Color32;
 
 use super::state::Theme;
 use crate::basemap::{
-    BasemapData, BasemapMode, BasemapTiles, LabelSet, LabelStyle, LegendItem, OfflineTiles, OnlineConfig, Rgba, Swatch,
-    TileOptions, TileStyle, VectorData, draw_attribution, draw_labels, draw_scale_bar_at, legend_items,
+    BasemapData, LabelSet, LabelStyle, LegendItem, Rgba, Swatch, TileStyle, VectorData, legend_items,
 };
+
+pub use legend::paint_swatch;
+pub use offline_tiles::{OFFLINE_ATTRIBUTION, OfflineTiles, Resolution, TileOptions};
+pub use online::{OnlineConfig, OnlineStatus, OnlineTiles, USER_AGENT, default_cache_dir, probe};
+pub use overlay::BasemapOverlay;
+pub use tiles::{BasemapMode, BasemapTiles};
+
+/// A basemap colour as egui's.
+fn c32(c: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(c.0, c.1, c.2, c.3)
+}
 
 /// The basemap and its state.
 pub struct Basemap {
@@ -127,28 +168,9 @@ impl Basemap {
     }
 
     /// The tiles (for walkers) and, borrowed separately, what is drawn over them.
-    pub fn parts(&mut self) -> (&mut BasemapTiles, Overlay<'_>) {
+    pub fn parts(&mut self) -> (&mut BasemapTiles, BasemapOverlay<'_>) {
         let attribution = self.tiles.attribution_lines();
-        let overlay = Overlay { labels: self.labels.as_deref(), style: &self.label_style, attribution };
+        let overlay = BasemapOverlay { labels: self.labels.as_deref(), style: &self.label_style, attribution };
         (&mut self.tiles, overlay)
-    }
-}
-
-/// What is drawn over the tiles: place names, the scale bar, the attribution.
-pub struct Overlay<'a> {
-    labels: Option<&'a LabelSet>,
-    style: &'a LabelStyle,
-    attribution: Vec<&'static str>,
-}
-
-impl Overlay<'_> {
-    /// Draws the scale bar at `scale_at`, the attribution, and the place names that fit
-    /// around `reserved` (the briefing's markers and labels, which win).
-    pub fn draw(&self, painter: &Painter, projector: &Projector, reserved: &mut Vec<Rect>, scale_at: Pos2) {
-        reserved.push(draw_scale_bar_at(painter, projector, scale_at));
-        reserved.extend(draw_attribution(painter, projector.clip_rect(), &self.attribution));
-        if let Some(labels) = self.labels {
-            draw_labels(painter, projector, labels, self.style, reserved);
-        }
     }
 }

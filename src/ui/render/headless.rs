@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use egui::epaint::ClippedShape;
-use egui::{Color32, Pos2, RawInput, Rect, TextureId, Ui, Vec2, ViewportId};
+use egui::{Pos2, RawInput, Rect, TextureId, Ui, Vec2, ViewportId};
 use tiny_skia::Pixmap;
 
 use super::raster::{self, PaintStats};
@@ -14,6 +14,9 @@ use super::texture::{TextureError, TextureStore};
 
 /// Largest image side we agree to render; guards against a typo allocating gigabytes.
 pub const MAX_SIDE_PX: u32 = 16_384;
+
+/// Simulated time between frames, in seconds: animations advance by this much per frame.
+const FRAME_DT: f32 = 1.0 / 60.0;
 
 /// Why a headless frame could not be run or rendered.
 #[derive(Debug, thiserror::Error)]
@@ -40,8 +43,6 @@ pub struct HeadlessUi {
     textures: TextureStore,
     size_px: [u32; 2],
     pixels_per_point: f32,
-    clear_color: Color32,
-    frame_dt: f32,
     frames_run: u64,
     /// Textures egui freed in the last frame; a GPU backend drops them after painting it.
     pending_free: Vec<TextureId>,
@@ -72,8 +73,6 @@ impl HeadlessUi {
             textures: TextureStore::new(),
             size_px,
             pixels_per_point,
-            clear_color: Color32::TRANSPARENT,
-            frame_dt: 1.0 / 60.0,
             frames_run: 0,
             pending_free: Vec::new(),
             last_shapes: Vec::new(),
@@ -85,27 +84,6 @@ impl HeadlessUi {
     /// The egui context, for setting the theme, fonts or style before running frames.
     pub fn context(&self) -> &egui::Context {
         &self.ctx
-    }
-
-    /// The output image size in physical pixels.
-    pub fn size_px(&self) -> [u32; 2] {
-        self.size_px
-    }
-
-    /// The colour the image starts from before painting (default transparent, like kittest);
-    /// a UI with a panel covers it entirely.
-    pub fn set_clear_color(&mut self, color: Color32) {
-        self.clear_color = color;
-    }
-
-    /// Simulated time between frames (default 1/60 s); animations advance by this much.
-    pub fn set_frame_dt(&mut self, dt: Duration) {
-        self.frame_dt = dt.as_secs_f32();
-    }
-
-    /// How many frames have been run.
-    pub fn frames_run(&self) -> u64 {
-        self.frames_run
     }
 
     /// Whether egui asked for another frame immediately after the last one (an animation is
@@ -141,8 +119,8 @@ impl HeadlessUi {
         applied.map_err(RenderError::from)
     }
 
-    /// Rasterises the last frame run. Before any frame has run the image is just the clear
-    /// colour.
+    /// Rasterises the last frame run over a transparent image (like kittest; a UI with a panel
+    /// covers it entirely). Before any frame has run the image is all transparent.
     pub fn render(&self) -> Pixmap {
         self.render_with_stats().0
     }
@@ -152,12 +130,6 @@ impl HeadlessUi {
         let [w, h] = self.size_px;
         // Sizes were validated in the constructor, so this cannot fail.
         let mut pixmap = Pixmap::new(w, h).expect("size validated to be in 1..=MAX_SIDE_PX");
-        let [r, g, b, a] = self.clear_color.to_array();
-        if a > 0 {
-            for px in pixmap.data_mut().chunks_exact_mut(4) {
-                px.copy_from_slice(&[r, g, b, a]);
-            }
-        }
         let primitives = self.ctx.tessellate(self.last_shapes.clone(), self.last_pixels_per_point);
         let stats = raster::paint(&mut pixmap, &primitives, &self.textures, self.last_pixels_per_point);
         (pixmap, stats)
@@ -179,8 +151,8 @@ impl HeadlessUi {
             // GPUs of the last decade take 8192; egui's default (2048) would cramp the font
             // atlas of large HiDPI exports.
             max_texture_side: Some(8192),
-            time: Some(self.frames_run as f64 * f64::from(self.frame_dt)),
-            predicted_dt: self.frame_dt,
+            time: Some(self.frames_run as f64 * f64::from(FRAME_DT)),
+            predicted_dt: FRAME_DT,
             events,
             ..RawInput::default()
         };

@@ -1,23 +1,28 @@
 //! What is drawn over the tiles each frame with egui: labels (greedy, no overlap), the scale
-//! bar and the attribution. Exposed as functions taking a painter and a walkers projector, and
-//! bundled as the walkers [`Plugin`] [`BasemapOverlay`].
+//! bar and the attribution, as [`BasemapOverlay`]: drawn by the map view around what it has
+//! drawn already, or on its own as a walkers [`Plugin`].
 
 use std::sync::Arc;
 
 use egui::text::LayoutJob;
-use egui::{Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Stroke, TextFormat, pos2, vec2};
+use egui::{Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Stroke, TextFormat, Vec2, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::labels::{LabelKind, LabelSet, Placer};
-use super::scale_bar::nice_scale;
-use super::style::{LabelStyle, Rgba};
-use super::tile_math::lonlat_to_world;
+use super::c32;
+use crate::basemap::{LabelKind, LabelSet, LabelStyle, nice_scale};
+use crate::mercator::{to_world, world_size};
+use crate::placement::Placer;
+use crate::ui::map::labels::to_box;
 
 // Offsets tried for area names, in label widths and heights, in order of preference.
 const AREA_NUDGES: [(f32, f32); 7] =
     [(0.0, 0.0), (0.0, 1.4), (0.0, -1.4), (-0.35, 0.0), (0.35, 0.0), (0.0, 2.4), (0.0, -2.4)];
 // Enough labels to read a region; more turns the map into noise and costs frame time.
 const MAX_LABELS: usize = 160;
+
+// Where the scale bar's left end goes when nothing else is in the way: in from the map's
+// bottom-left corner, in points.
+const SCALE_BAR_INSET: Vec2 = vec2(12.0, -14.0);
 
 /// Draws labels, scale bar and attribution over the basemap.
 pub struct BasemapOverlay<'a> {
@@ -29,25 +34,31 @@ pub struct BasemapOverlay<'a> {
     pub style: &'a LabelStyle,
 }
 
-impl Plugin for BasemapOverlay<'_> {
-    fn run(self: Box<Self>, ui: &mut egui::Ui, _response: &egui::Response, projector: &Projector, _memory: &MapMemory) {
-        let painter = ui.painter().clone();
-        let mut reserved = vec![draw_scale_bar(&painter, projector)];
-        reserved.extend(draw_attribution(&painter, projector.clip_rect(), &self.attribution));
+impl BasemapOverlay<'_> {
+    /// Draws the scale bar with its left end at `scale_at`, the attribution, and the place
+    /// names that fit around `reserved` (what is drawn already, which wins); the scale bar and
+    /// attribution are added to `reserved`.
+    pub fn draw(&self, painter: &Painter, projector: &Projector, reserved: &mut Vec<Rect>, scale_at: Pos2) {
+        reserved.push(draw_scale_bar(painter, projector, scale_at));
+        reserved.extend(draw_attribution(painter, projector.clip_rect(), &self.attribution));
         if let Some(labels) = self.labels {
-            draw_labels(&painter, projector, labels, self.style, &reserved);
+            draw_labels(painter, projector, labels, self.style, reserved);
         }
     }
 }
 
-fn c32(c: Rgba) -> Color32 {
-    Color32::from_rgba_unmultiplied(c.0, c.1, c.2, c.3)
+impl Plugin for BasemapOverlay<'_> {
+    fn run(self: Box<Self>, ui: &mut egui::Ui, _response: &egui::Response, projector: &Projector, _memory: &MapMemory) {
+        let painter = ui.painter().clone();
+        let scale_at = projector.clip_rect().left_bottom() + SCALE_BAR_INSET;
+        self.draw(&painter, projector, &mut Vec::new(), scale_at);
+    }
 }
 
 /// Place and draw labels visible at the projector's zoom, most important first, skipping any
 /// that would overlap another or one of the `reserved` rectangles (scale bar, attribution,
 /// panels over the map). Returns how many were drawn.
-pub fn draw_labels(
+fn draw_labels(
     painter: &Painter,
     projector: &Projector,
     labels: &LabelSet,
@@ -58,8 +69,8 @@ pub fn draw_labels(
     let zoom = projector.zoom();
     // One projection per frame: labels carry precomputed world coordinates.
     let centre = projector.unproject(clip.center().to_vec2());
-    let (cx, cy) = lonlat_to_world(centre.x(), centre.y());
-    let world_px = 256.0 * 2f64.powf(zoom);
+    let (cx, cy) = to_world(centre.x(), centre.y());
+    let world_px = world_size(zoom);
     let to_screen = |w: [f64; 2]| {
         pos2(clip.center().x + ((w[0] - cx) * world_px) as f32, clip.center().y + ((w[1] - cy) * world_px) as f32)
     };
@@ -115,10 +126,6 @@ pub fn draw_labels(
         }
     }
     drawn
-}
-
-fn to_box(r: Rect) -> [f32; 4] {
-    [r.min.x, r.min.y, r.max.x, r.max.y]
 }
 
 fn layout(
@@ -187,15 +194,9 @@ fn paint_label(
     }
 }
 
-/// Draw a scale bar at the bottom left of the map, true at the map's centre latitude. Returns
+/// Draw a scale bar with its left end at `origin`, true at the map's centre latitude. Returns
 /// the area it covers (empty when the scale is undefined).
-pub fn draw_scale_bar(painter: &Painter, projector: &Projector) -> Rect {
-    let clip = projector.clip_rect();
-    draw_scale_bar_at(painter, projector, pos2(clip.min.x + 12.0, clip.max.y - 14.0))
-}
-
-/// Like [`draw_scale_bar`], with the bar's left end at `origin` (e.g. clear of a caption card).
-pub fn draw_scale_bar_at(painter: &Painter, projector: &Projector, origin: Pos2) -> Rect {
+fn draw_scale_bar(painter: &Painter, projector: &Projector, origin: Pos2) -> Rect {
     let clip = projector.clip_rect();
     let centre = projector.unproject(clip.center().to_vec2());
     let px_per_m = f64::from(projector.scale_pixel_per_meter(centre));
@@ -223,7 +224,7 @@ pub fn draw_scale_bar_at(painter: &Painter, projector: &Projector, origin: Pos2)
 }
 
 /// Draw attribution lines at the bottom right of `rect`, on a light band. Returns the band.
-pub fn draw_attribution(painter: &Painter, rect: Rect, lines: &[&str]) -> Option<Rect> {
+fn draw_attribution(painter: &Painter, rect: Rect, lines: &[&str]) -> Option<Rect> {
     if lines.is_empty() {
         return None;
     }

@@ -7,6 +7,7 @@ use walkers::{TileId, TilePiece, Tiles};
 
 use super::offline_tiles::{OFFLINE_ATTRIBUTION, OFFLINE_ATTRIBUTION_URL, OfflineTiles};
 use super::online::{OnlineConfig, OnlineStatus, OnlineTiles};
+use crate::mercator::TILE_PX;
 
 /// Which basemap is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +98,7 @@ impl Tiles for BasemapTiles {
     }
 
     fn tile_size(&self) -> u32 {
-        256
+        TILE_PX
     }
 
     fn stats(&self) -> walkers::Stats {

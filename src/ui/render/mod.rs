@@ -3,6 +3,12 @@
 //!
 //! It is the real app in its presentation layout (map, overlays, legend, caption card),
 //! run headlessly and rasterised on the CPU, so an export looks exactly like the screen.
+//! [`headless`] drives any egui UI without a window, [`raster`] turns its triangles into
+//! pixels as egui-wgpu would, and [`texture`] keeps the CPU copies of its textures.
+
+pub mod headless;
+pub mod raster;
+pub mod texture;
 
 use std::path::{Path, PathBuf};
 
@@ -13,8 +19,8 @@ use super::app::BriefmapApp;
 use super::state::{AppState, Theme};
 use crate::briefing::Briefing;
 use crate::export::animation::{GifOptions, GifWriter};
-use crate::export::headless::HeadlessUi;
 use crate::export::png::{numbered_path, write_png};
+use headless::HeadlessUi;
 
 /// Most frames to run while waiting for the map to settle (tiles, layout).
 const MAX_SETTLE_FRAMES: usize = 600;
@@ -62,11 +68,6 @@ impl Renderer {
         Ok(Self { headless, app })
     }
 
-    /// The app being rendered (to adjust its state between shots).
-    pub fn app_mut(&mut self) -> &mut BriefmapApp {
-        &mut self.app
-    }
-
     /// Renders one shot.
     pub fn render(&mut self, shot: Shot) -> Result<Pixmap, String> {
         let ctx = self.headless.context().clone();
@@ -77,7 +78,7 @@ impl Renderer {
                     return Err(format!("step {} does not exist: the story has {steps} steps", i + 1));
                 }
                 self.app.start_presenting(&ctx, i);
-                self.app.show_step(i, 0.0, false);
+                self.app.show_step(i, false);
             }
             Shot::At(date) => {
                 self.app.stop_presenting(&ctx);

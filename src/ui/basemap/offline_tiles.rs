@@ -18,10 +18,8 @@ use lru::LruCache;
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
-use super::data::VectorData;
-use super::render::{TILE_PX, render_tile_padded};
-use super::style::TileStyle;
-use super::tile_math::TileCoord;
+use crate::basemap::{TileCoord, TileStyle, VectorData, render_tile_padded};
+use crate::mercator::TILE_PX;
 
 /// Attribution text for the offline basemap.
 pub const OFFLINE_ATTRIBUTION: &str = "Natural Earth (public domain) · GeoNames (CC BY 4.0)";

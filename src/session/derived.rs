@@ -1,0 +1,91 @@
+//! What is derived from a briefing for showing it: the time index, the map geometry, the
+//! filter index and the span of time the slider covers. Rebuilt when the records change.
+
+use jiff::civil::{Date, date};
+
+use crate::briefing::Briefing;
+use crate::geometry::MapGeometry;
+use crate::timeline::Timeline;
+use crate::visibility::VisibilityIndex;
+
+/// The span of days the time slider covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeRange {
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+}
+
+/// The slider's span for a briefing with no dates at all.
+const NO_DATES: TimeRange = TimeRange { start: date(2010, 1, 1), end: date(2016, 12, 31) };
+
+/// How many years a briefing whose only date is its publication looks back.
+const YEARS_BEFORE_PUBLICATION: i16 = 5;
+
+impl TimeRange {
+    /// The whole calendar years from the earliest to the latest day the briefing's claims
+    /// cover (a margin so that ticks do not sit on the ends); with no dated claim, the years
+    /// before its sources' publication.
+    ///
+    /// ```
+    /// # use briefmap::session::TimeRange;
+    /// # use briefmap::briefing::Span;
+    /// use jiff::civil::date;
+    /// let spans = [Some(Span::new(date(2013, 3, 1), date(2015, 6, 30))), None];
+    /// let range = TimeRange::of_spans(spans, None);
+    /// assert_eq!((range.start, range.end), (date(2013, 1, 1), date(2015, 12, 31)));
+    /// ```
+    pub fn of_spans(spans: impl IntoIterator<Item = Option<crate::briefing::Span>>, published: Option<Date>) -> Self {
+        let days = spans.into_iter().flatten().flat_map(|s| [s.start, s.end]).flatten();
+        let (min, max) = days.fold((None::<Date>, None::<Date>), |(lo, hi), d| {
+            (Some(lo.map_or(d, |l| l.min(d))), Some(hi.map_or(d, |h| h.max(d))))
+        });
+        match (min, max, published) {
+            (Some(lo), Some(hi), _) => Self { start: date(lo.year(), 1, 1), end: date(hi.year(), 12, 31) },
+            (_, _, Some(p)) => Self {
+                start: date(p.year().saturating_sub(YEARS_BEFORE_PUBLICATION), 1, 1),
+                end: date(p.year(), 12, 31),
+            },
+            _ => NO_DATES,
+        }
+    }
+
+    /// `d` brought into the range.
+    pub fn clamp(&self, d: Date) -> Date {
+        d.clamp(self.start, self.end)
+    }
+}
+
+impl Default for TimeRange {
+    fn default() -> Self {
+        NO_DATES
+    }
+}
+
+/// Everything the views derive from a briefing.
+#[derive(Debug, Default)]
+pub struct Derived {
+    /// Its claims in time order.
+    pub timeline: Timeline,
+    /// Its geometry in world coordinates.
+    pub geometry: MapGeometry,
+    /// Its compact form for filtering.
+    pub visibility: VisibilityIndex,
+    /// The span the time slider covers.
+    pub time_range: TimeRange,
+}
+
+impl Derived {
+    /// Derives the indexes of a briefing.
+    pub fn new(b: &Briefing) -> Self {
+        let spans = (0..b.claims().len()).map(|i| b.span(i));
+        let published = b.sources().iter().filter_map(|s| s.published.as_ref()?.span().ok()?.anchor()).max();
+        Self {
+            timeline: Timeline::new(spans.clone()),
+            geometry: MapGeometry::new(b),
+            visibility: VisibilityIndex::new(b),
+            time_range: TimeRange::of_spans(spans, published),
+        }
+    }
+}
