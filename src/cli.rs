@@ -122,6 +122,9 @@ pub enum ExtractFormat {
     Json,
     /// A report to read: each place with its mentions in context, then the dates.
     Text,
+    /// A draft briefing (format 2) with the article text beside it, every place, region and
+    /// date a suggestion to review; needs -o FILE.json.
+    Briefing,
 }
 
 /// What `render` draws and where.
@@ -407,6 +410,21 @@ pub fn extract(args: &ExtractArgs) -> Result<Option<String>, String> {
     let text = match args.format {
         ExtractFormat::Json => report::to_json(&src, &published, &found),
         ExtractFormat::Text => report::to_text(&src, &published, &found),
+        ExtractFormat::Briefing => {
+            let Some(path) = &args.output else {
+                return Err("--format briefing writes files: give -o DRAFT.json".into());
+            };
+            let atlas = Atlas::bundled().map_err(|e| e.to_string())?;
+            let text_file = extract::draft::text_file_for(path, &args.article);
+            let input = extract::draft::DraftInput {
+                src: &src,
+                published: published.date,
+                teasers_from_line: args.teasers_from_line,
+                text_file: &text_file,
+                found: &found,
+            };
+            return extract::draft::write(path, &input, &gazetteer, &atlas).map(Some);
+        }
     };
     match &args.output {
         Some(path) => crate::atomic::write_atomic(path, text.as_bytes())

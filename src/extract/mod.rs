@@ -8,6 +8,8 @@
 mod context;
 pub mod curated;
 pub mod dates;
+pub mod draft;
+
 pub mod gazetteer;
 pub mod geonames;
 pub mod html;
