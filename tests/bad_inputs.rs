@@ -172,7 +172,7 @@ fn extract_refuses_what_is_no_article_and_reads_the_rest() {
     refused("blank.md", b" \r\n\t\n", "the article is empty (5 bytes, all blank)");
     refused("markup.html", &std::fs::read(Path::new(DIR).join("extract-all-markup.html")).unwrap(), "no article text");
     let big = dir.path().join("big.txt");
-    let mut f = std::fs::File::create(&big).unwrap();
+    let f = std::fs::File::create(&big).unwrap();
     f.set_len(50 << 20).unwrap();
     drop(f);
     let error = guarded(move || briefmap::extract::input::read(&big).unwrap_err().to_string()).unwrap();

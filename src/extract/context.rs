@@ -57,7 +57,6 @@ const STANDALONE_POPULATION: u64 = 1_000_000;
 /// A city this many times bigger than every namesake is what its name means, before context.
 const DOMINANT_RATIO: u64 = 10;
 /// At most this many alternatives are reported per place.
-
 const MAX_ALTERNATIVES: usize = 3;
 
 /// The readings of one name (all its mentions).
@@ -263,7 +262,8 @@ fn sure(grp: &Group, g: &Gazetteer) -> Option<PlaceRef> {
     }
     let mut pops: Vec<(u64, PlaceRef)> =
         grp.cands.iter().filter_map(|c| g.entry(c.place).map(|e| (e.population.unwrap_or(0), c.place))).collect();
-    pops.sort_by(|a, b| b.0.cmp(&a.0));
+    pops.sort_by_key(|p| std::cmp::Reverse(p.0));
+
     let (top, next) = (pops.first()?, pops.get(1)?);
     (top.0 >= super::gazetteer::CITY_POPULATION && top.0 >= DOMINANT_RATIO * next.0.max(1)).then_some(top.1)
 }

@@ -258,7 +258,8 @@ impl Gazetteer {
             let rank = (c.curated_name.is_some(), e.capital, c.primary, e.population.unwrap_or(0));
             found.push((c.place, rank));
         }
-        found.sort_by(|a, b| b.1.cmp(&a.1));
+        found.sort_by_key(|f| std::cmp::Reverse(f.1));
+
         found.into_iter().take(limit).map(|(p, _)| p).collect()
     }
 

@@ -311,7 +311,8 @@ impl<'g> KeyIter<'g> {
         if self.index >= self.g.keys {
             return None;
         }
-        let first = self.index % BLOCK == 0;
+        let first = self.index.is_multiple_of(BLOCK);
+
         if first {
             self.at = self.g.block_start(self.index / BLOCK)?;
         }

@@ -197,12 +197,13 @@ impl State {
             | "dc.date.issued"
             | "dc.date"
             | "sailthru.date"
-            | "parsely-pub-date" => {
-                if o.published.is_none() {
-                    o.published = Some(value);
-                    o.published_from = Some(format!("<meta {key}>"));
-                }
+            | "parsely-pub-date"
+                if o.published.is_none() =>
+            {
+                o.published = Some(value);
+                o.published_from = Some(format!("<meta {key}>"));
             }
+
             "author" | "article:author" | "dc.creator" | "parsely-author" => {
                 o.author.get_or_insert(value);
             }

@@ -8,6 +8,9 @@ use crate::briefing::article::line_col;
 
 /// Characters of context shown each side of a mention in the text report.
 const CONTEXT_CHARS: usize = 40;
+/// Where the place data comes from (GeoNames asks for attribution).
+pub const ATTRIBUTION: &str = "Places: GeoNames (CC BY 4.0, www.geonames.org) and briefmap's curated table \
+     (geodata/SOURCES.md).";
 
 /// The article part of the JSON.
 #[derive(Serialize)]
@@ -28,6 +31,7 @@ struct Json<'a> {
     article: ArticleJson<'a>,
     places: &'a [FoundPlace],
     dates: &'a [FoundDate],
+    attribution: &'a str,
 }
 
 /// Where the publication date came from, for reports.
@@ -54,6 +58,7 @@ pub fn to_json(src: &SourceText, published: &Published, x: &Extraction) -> Strin
         },
         places: &x.places,
         dates: &x.dates,
+        attribution: ATTRIBUTION,
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
@@ -70,7 +75,7 @@ fn in_context(text: &str, start: usize, end: usize) -> String {
 
 /// The readable report: every place with its mentions in context, then every date.
 pub fn to_text(src: &SourceText, published: &Published, x: &Extraction) -> String {
-    let mut out = format!("{}", src.file);
+    let mut out = src.file.clone();
     if let Some(t) = &src.title {
         out += &format!(" — {t}");
     }
@@ -134,5 +139,5 @@ pub fn to_text(src: &SourceText, published: &Published, x: &Extraction) -> Strin
             in_context(&src.text, d.start, d.end)
         );
     }
-    out
+    out + "\n" + ATTRIBUTION + "\n"
 }

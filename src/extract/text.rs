@@ -116,12 +116,12 @@ pub fn tokenize<'t>(text: &'t str, base: usize, g: &GeoNames) -> Tokens<'t> {
     let mut open: Option<(usize, usize)> = None; // (start byte, key start)
     let mut end = 0;
     let close = |list: &mut Vec<Token>, keys: &String, open: &mut Option<(usize, usize)>, end: usize, tail| {
-        if let Some((start, k)) = open.take() {
-            if keys.len() > k {
-                let caps = caps_of(&text[start..end]);
-                let key = (k as u32, keys.len() as u32);
-                list.push(Token { start: start + base, end: end + base, tail: tail + base, key, caps });
-            }
+        if let Some((start, k)) = open.take()
+            && keys.len() > k
+        {
+            let caps = caps_of(&text[start..end]);
+            let key = (k as u32, keys.len() as u32);
+            list.push(Token { start: start + base, end: end + base, tail: tail + base, key, caps });
         }
     };
     while let Some((i, c)) = chars.next() {
