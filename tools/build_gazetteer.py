@@ -2,11 +2,13 @@
 """Build geodata/gazetteer.bin: GeoNames populated places for finding place names in articles.
 
 Rows (see geodata/SOURCES.md for the floors): every GeoNames place of 15,000 people or more
-worldwide; every place of 500 or more (1,000 in Russia and Poland) in the region briefmap is used for
-(Belarus, Russia, Ukraine, Poland, the Baltic States, Moldova, the Caucasus); every place of 3,000 or more on the
-Black Sea and Baltic coasts (Romania, Bulgaria, Finland, Sweden, Denmark, northern Germany,
-northern Turkey). Names: the GeoNames name and its alternate names in Latin and Cyrillic script
+worldwide; every cities500 place (500 people or more, or a district seat; 1,000 or more in
+Russia and Poland) in the region briefmap is used for (Belarus, Russia, Ukraine, Poland, the
+Baltic States, Moldova, the Caucasus); every place of 3,000 or more on the Black Sea and Baltic
+coasts (Romania, Bulgaria, Finland, Sweden, Denmark, northern Germany, northern Turkey).
+Names: the GeoNames name and its alternate names in Latin and Cyrillic script
 (transliterations such as Babruysk / Bobruisk / Bobruysk / Бобруйск), minus what cannot be a
+
 name in running English text (lower-case romanisations of other scripts, codes, names with
 digits, alternate names under four letters such as "Tor" for Slovyansk).
 
@@ -34,10 +36,12 @@ import sys
 import unicodedata
 
 # The region briefmap is used for: every place of this many people or more. The smaller
-# countries and the war zone go down to GeoNames' own floor (500), where front-line villages
-# and border crossings are; Russia and Poland, with tens of thousands of villages, stop at 1,000.
-DEEP_FLOOR = {"BY": 500, "UA": 500, "MD": 500, "GE": 500, "LT": 500, "LV": 500, "EE": 500, "AM": 500,
-              "AZ": 500, "RU": 1000, "PL": 1000}
+# countries and the war zone take all of GeoNames' cities500 (places of 500 or more and the
+# seats of districts, however small), where front-line villages and border crossings are;
+# Russia and Poland, with tens of thousands of villages, stop at 1,000.
+DEEP_FLOOR = {"BY": 0, "UA": 0, "MD": 0, "GE": 0, "LT": 0, "LV": 0, "EE": 0, "AM": 0, "AZ": 0,
+              "RU": 1000, "PL": 1000}
+
 # Black Sea and Baltic coasts: whole countries, or the part north of a latitude.
 COAST_COUNTRIES = set("RO BG FI SE DK".split())
 COAST_NORTH_OF = {"DE": 53.3, "TR": 40.6}

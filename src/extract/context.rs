@@ -5,14 +5,19 @@
 
 use std::collections::{HashMap, HashSet};
 
-use geo::Point;
+use geo::{Distance, Haversine, Point};
 
 use super::gazetteer::{Candidate, Entry, Gazetteer, PlaceRef};
 use super::places::Match;
 use super::text::Tokens;
 use super::words::{self, has};
 use super::{Alternative, FoundPlace, Mention, MentionAs, PlaceKindX};
-use crate::spatial::distance_km;
+
+/// Great-circle distance, km: context weighs closeness in hundreds of kilometres, where the
+/// sphere is as good as the ellipsoid and many times cheaper.
+fn distance_km(a: Point<f64>, b: Point<f64>) -> f64 {
+    Haversine.distance(a, b) / 1000.0
+}
 
 /// Score per decade of population (log10), so a city ten times larger gains this much.
 const POPULATION_WEIGHT: f64 = 1.0;
@@ -33,8 +38,10 @@ const CAPITAL_BONUS: f64 = 1.0;
 /// The region briefmap is used for: a small edge for its places.
 const FOCUS_BONUS: f64 = 0.5;
 const FOCUS: &[&str] = &["BY", "RU", "UA", "PL", "LT", "LV", "EE", "MD", "GE", "AM", "AZ"];
-/// The place's own GeoNames name rather than an alternate one.
-const PRIMARY_BONUS: f64 = 0.5;
+/// The place's own GeoNames name rather than an alternate one: a name that is one place's own
+/// name means that place before another's former name ("Kaliningrad" is also Korolyov's).
+const PRIMARY_BONUS: f64 = 2.0;
+
 /// Country weight of one mention of a country, of a province or region, of a city or site.
 const COUNTRY_MENTION: f64 = 2.0;
 const AREA_MENTION: f64 = 1.0;

@@ -142,40 +142,9 @@ pub fn parse(file: &str, text: &str) -> Result<Table, String> {
             target: None,
             source: source.to_owned(),
         };
-        let mut stems = Vec::new();
-        for pair in extra.split(';').map(str::trim).filter(|p| !p.is_empty() && *p != "-") {
-            let (k, v) = pair.split_once('=').ok_or_else(|| at(format!("extra '{pair}' is not key=value")))?;
-            match k {
-                "site" => row.site = Some(v.to_owned()),
-                "population" => row.population = v.parse().ok(),
-                "note" => row.note = Some(v.to_owned()),
-                "when" => row.when = v.split_whitespace().map(str::to_owned).collect(),
-                "target" => row.target = Some(v.to_owned()),
-                "stems" => stems = list(v).map(str::to_owned).collect(),
-                _ => return Err(at(format!("unknown extra key '{k}'"))),
-            }
-        }
-        if row.kind == RowKind::Alias && row.target.is_none() {
-            return Err(at("an alias needs target=geonames:ID or target=curated:ID".into()));
-        }
+        let stems = read_extra(extra, &mut row).map_err(at)?;
         let index = table.rows.len();
-        let mut push = |text: &str, as_: MentionAs| {
-            let flags = text.len() - text.trim_end_matches(['?', '=', '~']).len();
-            let (text, marks) = text.split_at(text.len() - flags);
-            let needs_the = text.starts_with("the ");
-            let text = text.strip_prefix("the ").unwrap_or(text);
-            if !text.is_empty() {
-                table.names.push(Name {
-                    text: text.to_owned(),
-                    as_,
-                    exact_case: marks.contains('='),
-                    conditional: marks.contains('?'),
-                    lower_ok: marks.contains('~'),
-                    needs_the,
-                    row: index,
-                });
-            }
-        };
+        let mut push = |text: &str, as_: MentionAs| table.names.extend(name_of(text, as_, index));
         if row.kind != RowKind::Alias && row.kind != RowKind::NotPlace {
             push(name, MentionAs::Name);
         }
@@ -190,6 +159,45 @@ pub fn parse(file: &str, text: &str) -> Result<Table, String> {
         table.rows.push(row);
     }
     Ok(table)
+}
+
+/// Reads the `extra` column into `row`; returns a province's stems.
+fn read_extra(extra: &str, row: &mut Row) -> Result<Vec<String>, String> {
+    let mut stems = Vec::new();
+    for pair in extra.split(';').map(str::trim).filter(|p| !p.is_empty() && *p != "-") {
+        let (k, v) = pair.split_once('=').ok_or_else(|| format!("extra '{pair}' is not key=value"))?;
+        match k {
+            "site" => row.site = Some(v.to_owned()),
+            "population" => row.population = v.parse().ok(),
+            "note" => row.note = Some(v.to_owned()),
+            "when" => row.when = v.split_whitespace().map(str::to_owned).collect(),
+            "target" => row.target = Some(v.to_owned()),
+            "stems" => stems = list(v).map(str::to_owned).collect(),
+            _ => return Err(format!("unknown extra key '{k}'")),
+        }
+    }
+    if row.kind == RowKind::Alias && row.target.is_none() {
+        return Err("an alias needs target=geonames:ID or target=curated:ID".into());
+    }
+    Ok(stems)
+}
+
+/// A name as the table writes it: trailing marks (`=` exact case, `?` conditional, `~` lower
+/// case allowed) and a leading "the " (needed before it in the text) read off.
+fn name_of(text: &str, as_: MentionAs, row: usize) -> Option<Name> {
+    let flags = text.len() - text.trim_end_matches(['?', '=', '~']).len();
+    let (text, marks) = text.split_at(text.len() - flags);
+    let needs_the = text.starts_with("the ");
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    (!text.is_empty()).then(|| Name {
+        text: text.to_owned(),
+        as_,
+        exact_case: marks.contains('='),
+        conditional: marks.contains('?'),
+        lower_ok: marks.contains('~'),
+        needs_the,
+        row,
+    })
 }
 
 #[cfg(test)]

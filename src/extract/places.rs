@@ -381,9 +381,11 @@ fn publication(t: &Tokens, m: &Match) -> bool {
 /// province; their matches (cities, or none) become the provinces.
 fn coordinated_provinces(t: &Tokens, lay: &Layout, out: &mut Vec<Match>, g: &Gazetteer) {
     for p in 0..t.list.len() {
-        if !has(words::PROVINCE_PLURALS, t.key(p)) || p == 0 {
+        // The last stem stands right before the plural: "Rostov and Smolensk provinces".
+        if !has(words::PROVINCE_PLURALS, t.key(p)) || p == 0 || !spaced(t, p - 1) {
             continue;
         }
+
         let mut k = p - 1;
         loop {
             if !t.list[k].caps.is_capital() {
