@@ -9,6 +9,8 @@ use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use crate::atlas::Atlas;
 use crate::briefing::{Briefing, Problem, Problems, load};
 use crate::export;
+use crate::extract::Gazetteer;
+
 use crate::lookup::{self, Located};
 use crate::spatial::{self, format};
 
@@ -73,6 +75,9 @@ pub enum Command {
         /// The briefing file (default: the embedded one).
         #[arg(long)]
         file: Option<PathBuf>,
+        /// Also list the gazetteer's cities of at least this many people within reach.
+        #[arg(long, value_name = "POPULATION")]
+        cities: Option<u64>,
     },
     /// Geodesic distance and bearing from A to B, or along a path of several legs.
     Distance {
@@ -86,6 +91,40 @@ pub enum Command {
     },
     /// The weapon systems range rings can use: nominal ranges, sources and caveats.
     Systems,
+    /// Find the places and dates an article (.txt, .md, .html) mentions, offline.
+    Extract(ExtractArgs),
+}
+
+/// What `extract` reads and writes.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The article: plain text, Markdown or HTML (by its extension).
+    pub article: PathBuf,
+    /// Publication date (YYYY-MM-DD); relative dates resolve against it. Default: the date the
+    /// file states (an HTML <meta>/<time>, a date line at the top of a text), else unknown.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<jiff::civil::Date>,
+    /// Output: JSON, a readable report, or a draft briefing file.
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: ExtractFormat,
+    /// Write here instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// The line (1-based) where teasers of other articles start; they are not read.
+    #[arg(long, value_name = "N")]
+    pub teasers_from_line: Option<usize>,
+}
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// JSON: article, places, dates.
+    Json,
+    /// A report to read: each place with its mentions in context, then the dates.
+    Text,
+    /// A draft briefing (format 2) with the article text beside it, every place, region and
+    /// date a suggestion to review; needs -o FILE.json.
+    Briefing,
 }
 
 /// What `render` draws and where.
@@ -246,18 +285,42 @@ pub fn export(format: Format, file: Option<&Path>, output: Option<&Path>) -> Res
     }
 }
 
-/// Runs `range`: loads the briefing, then [`range_report`].
-pub fn range(file: Option<&Path>, place: &str, km: Option<f64>, system: Option<&str>) -> Result<String, String> {
-    let briefing = load_briefing(file).map_err(|p| p.to_string())?;
-    range_report(&briefing, place, km, system)
+/// What `range` is asked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RangeQuery<'a> {
+    /// The centre: a place id or name, or lat,lon.
+    pub place: &'a str,
+    /// Radius in km (overrides the system's).
+    pub km: Option<f64>,
+    /// A weapon system's id.
+    pub system: Option<&'a str>,
+    /// List the gazetteer's cities of at least this many people too.
+    pub cities: Option<u64>,
 }
 
-/// What a ring around `place` (a system's range, or `km`, or both: `km` overrides) reaches among
-/// the briefing's places and regions, nearest first; then the system's source and caveat.
+/// Runs `range`: loads the briefing and the gazetteer, then [`range_report_in`].
+pub fn range(file: Option<&Path>, q: RangeQuery) -> Result<String, String> {
+    let briefing = load_briefing(file).map_err(|p| p.to_string())?;
+    let gazetteer = Gazetteer::bundled().map_err(|e| e.to_string())?;
+    range_report_in(&briefing, Some(&gazetteer), q)
+}
+
+/// [`range_report_in`] on the briefing alone.
 pub fn range_report(b: &Briefing, place: &str, km: Option<f64>, system: Option<&str>) -> Result<String, String> {
-    let centre = lookup::locate(b, place).map_err(|e| e.to_string())?;
-    let (ring, system) = spatial::resolve_ring(centre.point, system, km).map_err(|e| e.to_string())?;
-    let rows = b.within_reach(&ring, centre.place);
+    range_report_in(b, None, RangeQuery { place, km, system, cities: None })
+}
+
+/// What a ring around the place (a system's range, or `km`, or both: `km` overrides) reaches
+/// among the briefing's places and regions (and, with `cities`, the gazetteer's cities of that
+/// size), nearest first; then the system's source and caveat. The centre may be any place of
+/// the gazetteer when the briefing does not name it.
+pub fn range_report_in(b: &Briefing, g: Option<&Gazetteer>, q: RangeQuery) -> Result<String, String> {
+    let centre = lookup::locate_in(b, g, q.place).map_err(|e| e.to_string())?;
+    let (ring, system) = spatial::resolve_ring(centre.point, q.system, q.km).map_err(|e| e.to_string())?;
+    let mut rows = b.within_reach(&ring, centre.place);
+    if let (Some(g), Some(population)) = (g, q.cities) {
+        rows = with_cities(rows, &ring, g, population);
+    }
     let mut text = format::format_reach(&format::ring_heading(system, ring.radius_km()), &centre.name, &rows);
     if let Some(system) = system {
         text.push('\n');
@@ -266,19 +329,57 @@ pub fn range_report(b: &Briefing, place: &str, km: Option<f64>, system: Option<&
     Ok(text)
 }
 
-/// Runs `distance`: loads the briefing, then [`distance_report`].
+/// The gazetteer's cities of at least `population` people within the ring added to the
+/// briefing's rows (a city the briefing has, by name within a few km, is not listed twice).
+fn with_cities(
+    mut rows: Vec<spatial::ReachRow>,
+    ring: &spatial::RangeRing,
+    g: &Gazetteer,
+    population: u64,
+) -> Vec<spatial::ReachRow> {
+    /// A city this close to the centre is the centre.
+    const SAME_PLACE_KM: f64 = 5.0;
+    let cities: Vec<(String, crate::extract::gazetteer::Entry)> =
+        g.cities_over(population).map(|e| (e.source(), e)).collect();
+    let targets: Vec<spatial::Target> = cities
+        .iter()
+        .map(|(id, e)| spatial::Target {
+            id,
+            name: e.name,
+            kind: if e.capital { "capital (GeoNames)" } else { "city (GeoNames)" },
+            geometry: spatial::TargetGeometry::Point(e.point()),
+        })
+        .collect();
+    let extra: Vec<spatial::ReachRow> = spatial::within_reach(ring, &targets)
+        .into_iter()
+        .filter(|r| r.distance_km > SAME_PLACE_KM)
+        .filter(|r| !rows.iter().any(|b| b.name == r.name))
+        .collect();
+    rows.extend(extra);
+    rows.sort_by(|a, b| a.distance_km.total_cmp(&b.distance_km).then_with(|| a.name.cmp(&b.name)));
+    rows
+}
+
+/// Runs `distance`: loads the briefing and the gazetteer, then [`distance_report_in`].
 pub fn distance(file: Option<&Path>, points: &[String]) -> Result<String, String> {
     let briefing = load_briefing(file).map_err(|p| p.to_string())?;
-    distance_report(&briefing, points)
+    let gazetteer = Gazetteer::bundled().map_err(|e| e.to_string())?;
+    distance_report_in(&briefing, Some(&gazetteer), points)
+}
+
+/// [`distance_report_in`] on the briefing alone.
+pub fn distance_report(b: &Briefing, points: &[String]) -> Result<String, String> {
+    distance_report_in(b, None, points)
 }
 
 /// The geodesic distance and initial bearing between two points, or each leg of a longer path
-/// and the total. Every point that cannot be found is reported, not just the first.
-pub fn distance_report(b: &Briefing, points: &[String]) -> Result<String, String> {
+/// and the total. Every point that cannot be found is reported, not just the first. Points the
+/// briefing does not name are looked up in the gazetteer, when there is one.
+pub fn distance_report_in(b: &Briefing, g: Option<&Gazetteer>, points: &[String]) -> Result<String, String> {
     if points.len() < 2 {
         return Err("give at least two points to measure between".to_owned());
     }
-    let (found, errors): (Vec<_>, Vec<_>) = points.iter().map(|p| lookup::locate(b, p)).partition(Result::is_ok);
+    let (found, errors): (Vec<_>, Vec<_>) = points.iter().map(|p| lookup::locate_in(b, g, p)).partition(Result::is_ok);
     if !errors.is_empty() {
         return Err(errors.into_iter().filter_map(Result::err).map(|e| e.to_string() + "\n").collect());
     }
@@ -289,6 +390,48 @@ pub fn distance_report(b: &Briefing, points: &[String]) -> Result<String, String
         [leg] => format::format_leg(names[0], names[1], leg) + "\n",
         _ => format::format_path(&names, &path),
     })
+}
+
+/// Runs `extract`: the report or JSON, written to `--output` or returned for standard output.
+pub fn extract(args: &ExtractArgs) -> Result<Option<String>, String> {
+    use crate::extract::{self, Gazetteer, input, report};
+    let src = input::read(&args.article).map_err(|e| e.to_string())?;
+    let gazetteer = Gazetteer::bundled().map_err(|e| e.to_string())?;
+    let published = match args.published {
+        Some(d) => report::Published { date: Some(d), from: Some("--published".into()) },
+        None => report::Published { date: src.published, from: src.published_from.clone() },
+    };
+    let lines = src.text.lines().count();
+    if let Some(n) = args.teasers_from_line.filter(|&n| n == 0 || n > lines + 1) {
+        return Err(format!("{}: --teasers-from-line {n}: the text has {lines} lines", src.file));
+    }
+    let body = extract::body_before_line(&src.text, args.teasers_from_line);
+    let found = extract::extract_body(&src.text, body, published.date, &gazetteer);
+    let text = match args.format {
+        ExtractFormat::Json => report::to_json(&src, &published, &found),
+        ExtractFormat::Text => report::to_text(&src, &published, &found),
+        ExtractFormat::Briefing => {
+            let Some(path) = &args.output else {
+                return Err("--format briefing writes files: give -o DRAFT.json".into());
+            };
+            let atlas = Atlas::bundled().map_err(|e| e.to_string())?;
+            let text_file = extract::draft::text_file_for(path, &args.article);
+            let input = extract::draft::DraftInput {
+                src: &src,
+                published: published.date,
+                teasers_from_line: args.teasers_from_line,
+                text_file: &text_file,
+                found: &found,
+            };
+            return extract::draft::write(path, &input, &gazetteer, &atlas).map(Some);
+        }
+    };
+    match &args.output {
+        Some(path) => crate::atomic::write_atomic(path, text.as_bytes())
+            .map(|()| None)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => Ok(Some(text)),
+    }
 }
 
 /// Runs `systems`: every preset with its id, nominal range, source and caveat.

@@ -70,6 +70,19 @@ fn distance_along_a_path_lists_legs_and_total() {
 }
 
 #[test]
+fn the_gazetteer_measures_what_the_briefing_lacks() {
+    let b = test_fixture::briefing();
+    let g = Gazetteer::bundled().unwrap();
+    let text = distance_report_in(&b, Some(&g), &strings(&["Minsk", "Riga"])).unwrap();
+    assert!(text.starts_with("Minsk to Riga: 4"), "{text}");
+    let q = RangeQuery { place: "Babruysk", km: Some(150.0), system: None, cities: Some(50_000) };
+    let text = range_report_in(&b, Some(&g), q).unwrap();
+    assert!(text.contains("from Bobruysk"), "{text}");
+    assert!(text.contains("Mahilyow") && text.contains("city (GeoNames)"), "{text}");
+    assert!(!text.contains("  Bobruysk "), "the centre is not listed: {text}");
+}
+
+#[test]
 fn distance_reports_every_unknown_point() {
     let b = test_fixture::briefing();
     let e = distance_report(&b, &strings(&["Minks", "Poland", "Vilnius"])).unwrap_err();
@@ -93,7 +106,7 @@ fn systems_lists_every_preset_with_its_source() {
 fn command_line_parses_ranges_and_paths() {
     let parse = |args: &[&str]| Cli::try_parse_from(std::iter::once("briefmap").chain(args.iter().copied()));
     assert!(parse(&["range", "minsk"]).is_err(), "a range needs --km or --system");
-    let Ok(Cli { command: Some(Command::Range { place, km, system, file }), .. }) =
+    let Ok(Cli { command: Some(Command::Range { place, km, system, file, .. }), .. }) =
         parse(&["range", "-33.9,18.4", "--system", "tor-m2", "--km", "10", "--file", "b.json"])
     else {
         panic!("range did not parse");

@@ -5,6 +5,7 @@
 use geo::Point;
 
 use crate::briefing::Briefing;
+use crate::extract::{Gazetteer, PlaceKindX};
 use crate::search::fold;
 
 /// How similar (Jaro-Winkler, 0..1) a folded name must be to a query to be suggested: catches
@@ -122,6 +123,22 @@ pub fn locate(b: &Briefing, query: &str) -> Result<Located, LookupError> {
     })
 }
 
+/// Like [`locate`], then the gazetteer for what the briefing does not name: any city, town or
+/// military site in it ("Riga", "Babruysk", "Ramstein"). The briefing's own places always win.
+/// A gazetteer area (country, province, region, sea) is not a point to measure from.
+pub fn locate_in(b: &Briefing, g: Option<&Gazetteer>, query: &str) -> Result<Located, LookupError> {
+    let unknown = match locate(b, query) {
+        Err(e @ LookupError::Unknown { .. }) => e,
+        other => return other,
+    };
+    let Some(g) = g else { return Err(unknown) };
+    let Some(entry) = g.search(query, 1).first().and_then(|&p| g.entry(p)) else { return Err(unknown) };
+    if matches!(entry.kind, PlaceKindX::Country | PlaceKindX::Province | PlaceKindX::Region | PlaceKindX::Sea) {
+        return Err(LookupError::Region { query: query.trim().to_owned(), name: entry.name.to_owned() });
+    }
+    Ok(Located { name: entry.name.to_owned(), point: entry.point(), place: None })
+}
+
 /// Places whose id or some name is like the folded query, most similar first.
 fn similar_places(b: &Briefing, q: &str) -> Vec<usize> {
     let mut scored: Vec<(f64, usize)> = b
@@ -234,6 +251,21 @@ mod tests {
             e.ends_with("its places are baranovichi, minsk, warsaw, vilnius, moscow, kaliningrad, redzikowo, deveselu"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn the_gazetteer_answers_what_the_briefing_lacks() {
+        let b = test_fixture::briefing();
+        let g = Gazetteer::bundled().unwrap();
+        let riga = locate_in(&b, Some(&g), "Riga").unwrap();
+        assert_eq!((riga.name.as_str(), riga.place), ("Riga", None));
+        assert!((riga.point.y() - 56.946).abs() < 0.01, "{riga:?}");
+        assert_eq!(locate_in(&b, Some(&g), "Бобруйск").unwrap().name, "Bobruysk");
+        // The briefing's own place wins over the gazetteer's.
+        assert_eq!(locate_in(&b, Some(&g), "minsk").unwrap().place, locate(&b, "minsk").unwrap().place);
+        assert!(matches!(locate_in(&b, Some(&g), "Spain"), Err(LookupError::Region { .. })));
+        assert!(matches!(locate_in(&b, Some(&g), "Xyzzyville"), Err(LookupError::Unknown { .. })));
+        assert!(matches!(locate_in(&b, None, "Riga"), Err(LookupError::Unknown { .. })));
     }
 
     #[test]

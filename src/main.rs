@@ -12,11 +12,14 @@ fn main() -> ExitCode {
         Some(Command::Check { file }) => cli::check(file.as_deref()).map(Some),
         Some(Command::Render(render)) => cli::render(&render).map(Some),
         Some(Command::Export { format, output, file }) => cli::export(format, file.as_deref(), output.as_deref()),
-        Some(Command::Range { place, km, system, file }) => {
-            cli::range(file.as_deref(), &place, km, system.as_deref()).map(Some)
+        Some(Command::Range { place, km, system, file, cities }) => {
+            let query = cli::RangeQuery { place: &place, km, system: system.as_deref(), cities };
+            cli::range(file.as_deref(), query).map(Some)
         }
+
         Some(Command::Distance { points, file }) => cli::distance(file.as_deref(), &points).map(Some),
         Some(Command::Systems) => Ok(Some(cli::systems())),
+        Some(Command::Extract(args)) => cli::extract(&args),
         None => {
             let options = briefmap::ui::StartOptions {
                 file: args.file,

