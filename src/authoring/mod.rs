@@ -4,5 +4,6 @@
 
 pub mod actors;
 pub mod claim;
+pub mod new_article;
 pub mod places;
 pub mod review;

@@ -78,7 +78,7 @@ pub fn rows(b: &Briefing) -> Vec<ReviewRow> {
     for (i, d) in b.doc().dates.iter().enumerate() {
         if let Some(s) = &d.suggestion {
             let words = d.when.text.clone().unwrap_or_else(|| d.when.label());
-            let label = format!("{words} → {}", d.when.label());
+            let label = format!("“{words}”: {}", d.when.label());
             rows.push(ReviewRow {
                 what: Suggested::Date(i),
                 label,
@@ -231,6 +231,7 @@ pub fn switch(b: &Briefing, what: Suggested, alt: usize) -> Option<Edit> {
                     Edit::Regions(ListEdit::Insert(at, region)),
                 ]));
             }
+            // Another place may be another actor's: the analyst sets its actors again.
             let place = Place {
                 name: c.name.clone(),
                 lat: c.lat,
@@ -238,6 +239,7 @@ pub fn switch(b: &Briefing, what: Suggested, alt: usize) -> Option<Edit> {
                 kind: place_kind(&c),
                 provenance: provenance(&c),
                 suggestion: Some(suggestion),
+                actors: Vec::new(),
                 ..p.clone()
             };
             Some(Edit::Places(ListEdit::Replace(i, place)))

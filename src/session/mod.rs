@@ -220,7 +220,7 @@ impl Session {
     }
 
     /// Marks the document as matching no file (a recovered draft).
-    pub(crate) fn mark_unsaved(&mut self) {
+    pub fn mark_unsaved(&mut self) {
         self.saved_state = None;
     }
 }

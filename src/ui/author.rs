@@ -228,23 +228,30 @@ impl AuthorPanel {
         });
         ui.horizontal(|ui| {
             ui.add_space(34.0);
+            // Each row's buttons say whose they are to a screen reader ("Reject Warsaw").
+            let label = &row.label;
             if rejected {
-                if ui.small_button("Reconsider").clicked() {
+                if named(ui.small_button("Reconsider"), format!("Reconsider {label}")).clicked() {
                     edit(actions, review::reconsider(b, row.what));
                 }
                 return;
             }
-            if ui.small_button(format!("Accept {}", row.label)).clicked() {
+            if named(ui.small_button("Accept"), format!("Accept {label}"))
+                .on_hover_text(format!("{label} is right"))
+                .clicked()
+            {
                 edit(actions, review::accept(b, row.what));
             }
             let everywhere =
                 if row.mentions > 1 { format!("Reject everywhere ({})", row.mentions) } else { "Reject".into() };
-            if ui.small_button(everywhere).on_hover_text(format!("Not {} in this text", row.label)).clicked() {
+            let reject = named(ui.small_button(everywhere), format!("Reject {label}"));
+            if reject.on_hover_text(format!("Not {label} in this text")).clicked() {
                 edit(actions, review::reject(b, row.what));
             }
             if !row.suggestion.alternatives.is_empty() {
                 let mut picked = None;
-                ComboBox::new(("other", row.what), "reading").selected_text("Other").width(120.0).show_ui(ui, |ui| {
+                let combo = ComboBox::new(("other", row.what), "").selected_text("Other reading").width(120.0);
+                let inner = combo.show_ui(ui, |ui| {
                     for (k, c) in row.suggestion.alternatives.iter().enumerate() {
                         let country = c.country.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
                         let text = format!("{} ({}{country})", c.name, c.kind);
@@ -253,6 +260,7 @@ impl AuthorPanel {
                         }
                     }
                 });
+                named(inner.response, format!("Other reading of {label}"));
                 if let Some(k) = picked {
                     edit(actions, review::switch(b, row.what, k));
                 }
@@ -263,6 +271,13 @@ impl AuthorPanel {
         }
         ui.add_space(2.0);
     }
+}
+
+/// `response` with `name` for screen readers (and tests), whatever its visible text.
+fn named(response: egui::Response, name: String) -> egui::Response {
+    let enabled = response.enabled();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, name.clone()));
+    response
 }
 
 /// The selected place's kind and actors, to set; its marker can be dragged on the map.

@@ -200,7 +200,7 @@ fn links(ui: &mut Ui, b: &Briefing, d: &mut ClaimDraft, link: &mut (usize, usize
     let mut drop = None;
     for (k, (from, to, kind)) in d.links.iter().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(format!("{} → {}: {}", name_of(from), name_of(to), kind.label()));
+            ui.label(format!("{} to {}: {}", name_of(from), name_of(to), kind.label()));
             if ui.small_button("Remove link").clicked() {
                 drop = Some(k);
             }

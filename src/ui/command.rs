@@ -15,6 +15,8 @@ pub enum Command {
     Escape,
     /// Open a briefing file.
     Open,
+    /// Start a new briefing from an article.
+    NewFromArticle,
     /// Save the briefing over its file.
     Save,
     /// Save the briefing into a folder.
@@ -89,10 +91,11 @@ const COMMAND_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND }
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 29] = [
         Self::Help,
         Self::Find,
         Self::Escape,
+        Self::NewFromArticle,
         Self::Open,
         Self::Save,
         Self::SaveAs,
@@ -127,6 +130,7 @@ impl Command {
             Self::Find => "Search",
             Self::Escape => "Clear selection",
             Self::Open => "Open…",
+            Self::NewFromArticle => "New briefing from article…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Undo => "Undo",
@@ -161,6 +165,7 @@ impl Command {
             Self::Find => "Search places, claims and text",
             Self::Escape => "Clear the selection, close overlays",
             Self::Open => "Open a briefing file",
+            Self::NewFromArticle => "Read an article (.txt, .md, .html): its places and dates, to review",
             Self::Save => "Save the briefing over its file (a built-in one: into a folder)",
             Self::SaveAs => "Save the briefing and its sources' texts into a folder",
             Self::Undo => "Undo the last change to the briefing",
@@ -196,6 +201,7 @@ impl Command {
             Self::Find => &[key!(COMMAND, Key::F), Trigger::Text("/")],
             Self::Escape => &[key!(NONE, Key::Escape)],
             Self::Open => &[key!(COMMAND, Key::O)],
+            Self::NewFromArticle => &[key!(COMMAND, Key::N)],
             Self::Save => &[key!(COMMAND, Key::S)],
             Self::SaveAs => &[key!(COMMAND_SHIFT, Key::S)],
             Self::Undo => &[key!(COMMAND, Key::Z)],
@@ -227,7 +233,16 @@ impl Command {
     /// and keys no text field uses do; plain letters, arrows and Space are the field's, and so
     /// are undo and redo (a field undoes its own typing).
     pub fn while_typing(self) -> bool {
-        matches!(self, Self::Find | Self::Escape | Self::Open | Self::Save | Self::SaveAs | Self::FullScreen)
+        matches!(
+            self,
+            Self::Find
+                | Self::Escape
+                | Self::Open
+                | Self::NewFromArticle
+                | Self::Save
+                | Self::SaveAs
+                | Self::FullScreen
+        )
     }
 
     /// Its keys as the help shows them ("Ctrl+F  or  /"), in the platform's words.

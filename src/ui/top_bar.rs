@@ -210,6 +210,7 @@ impl TopBar {
 /// File: open (and the recent files), save, save as.
 fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Actions, status: &Status) {
     ui.menu_button("File", |ui| {
+        menu_entry(ui, actions, Command::NewFromArticle, Command::NewFromArticle.label(), true);
         menu_entry(ui, actions, Command::Open, Command::Open.label(), true);
         ui.add_enabled_ui(!state.recent.is_empty(), |ui| {
             ui.menu_button("Open recent", |ui| {

@@ -41,6 +41,7 @@ impl BriefmapApp {
                 ctx.memory_mut(|m| m.surrender_focus(top_bar::search_id()));
             }
             Command::Open => self.files.ask_open(self.session.is_dirty()),
+            Command::NewFromArticle => self.files.ask_article(self.session.is_dirty()),
             Command::Save => self.save(),
             Command::SaveAs => self.files.ask_save_as(self.session.briefing()),
             Command::Undo => {

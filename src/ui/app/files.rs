@@ -113,6 +113,15 @@ impl Files {
         self.ask_save_as_then(b, None);
     }
 
+    /// Asks which article to make a new briefing from (after asking to save, if need be).
+    pub(super) fn ask_article(&mut self, dirty: bool) {
+        self.question = Some(if dirty {
+            Question::SaveFirst(Then::NewFromArticle(None))
+        } else {
+            Question::OpenArticle { path: String::new(), error: None }
+        });
+    }
+
     /// The document changed at `now`.
     pub(super) fn edited(&mut self, now: f64) {
         self.changed_at = Some(now);
@@ -195,12 +204,15 @@ impl BriefmapApp {
             self.files.dialog = None;
             if let Some(path) = picked {
                 match &mut self.files.question {
-                    Some(Question::Open { path: typed, .. }) => *typed = path.display().to_string(),
+                    Some(Question::Open { path: typed, .. } | Question::OpenArticle { path: typed, .. }) => {
+                        *typed = path.display().to_string()
+                    }
                     Some(Question::SaveAs { folder, .. }) => *folder = path.display().to_string(),
                     _ => {}
                 }
             }
         }
+        self.dropped(ctx);
         self.autosave(ctx);
         self.title(ctx);
     }
@@ -252,6 +264,16 @@ impl BriefmapApp {
                     self.files.question = Some(Question::Open { path, error: Some(e) });
                 }
             }
+            Answer::ReadArticle(path) => match crate::authoring::new_article::read(&path) {
+                Ok(article) => {
+                    self.files.question = Some(Question::Article { article: Box::new(article), error: None })
+                }
+                Err(e) => {
+                    let path = path.display().to_string();
+                    self.files.question = Some(Question::OpenArticle { path, error: Some(e) });
+                }
+            },
+            Answer::MakeDraft(article) => self.make_draft(ctx, *article),
             Answer::Browse { folder } => self.browse(ctx, folder),
             Answer::Restore(path) => {
                 let atlas = self.session.atlas().clone();
@@ -289,6 +311,10 @@ impl BriefmapApp {
             }
             Then::ChooseFile => self.files.question = Some(Question::Open { path: String::new(), error: None }),
             Then::Open(path) => self.answer(ctx, Answer::Open(path)),
+            Then::NewFromArticle(Some(path)) => self.answer(ctx, Answer::ReadArticle(path)),
+            Then::NewFromArticle(None) => {
+                self.files.question = Some(Question::OpenArticle { path: String::new(), error: None })
+            }
         }
     }
 
@@ -377,6 +403,63 @@ impl BriefmapApp {
         &self.files.title
     }
 
+    /// Starts a new briefing from the article at `path` (asking about unsaved edits first).
+    pub fn request_article(&mut self, path: PathBuf) {
+        if self.session.is_dirty() {
+            self.files.question = Some(Question::SaveFirst(Then::NewFromArticle(Some(path))));
+        } else {
+            self.files.question = None;
+            let ctx = egui::Context::default();
+            self.answer(&ctx, Answer::ReadArticle(path));
+        }
+    }
+
+    /// Runs the extractor on the article and puts the draft on screen, the review open.
+    fn make_draft(&mut self, ctx: &Context, article: crate::authoring::new_article::Article) {
+        let started = std::time::Instant::now();
+        let atlas = self.session.atlas().clone();
+        let gazetteer = match self.gazetteer() {
+            Ok(g) => g,
+            Err(e) => {
+                self.files.question = Some(Question::Article { article: Box::new(article), error: Some(e) });
+                return;
+            }
+        };
+        match crate::authoring::new_article::draft(&article, gazetteer, &atlas) {
+            Ok(session) => {
+                self.replace_session(session);
+                self.state.panels.author = true;
+                self.state.panels.reader = true;
+                self.files.changed_at = Some(ctx.input(|i| i.time));
+                let n = self.session.briefing().undecided_suggestions();
+                self.last_draft_time = Some(started.elapsed());
+                self.notices.push(format!(
+                    "{n} places, regions and dates found: review them in the Review panel, then make claims from the                      article. Save when ready (Ctrl+S)."
+                ));
+            }
+            Err(e) => self.files.question = Some(Question::Article { article: Box::new(article), error: Some(e) }),
+        }
+    }
+
+    /// The gazetteer, read the first time it is needed (a few tens of milliseconds).
+    fn gazetteer(&mut self) -> Result<&crate::extract::Gazetteer, String> {
+        if self.gazetteer.is_none() {
+            let g = crate::extract::Gazetteer::bundled().map_err(|e| e.to_string())?;
+            self.gazetteer = Some(g);
+        }
+        self.gazetteer.as_ref().ok_or_else(|| "no gazetteer".to_owned())
+    }
+
+    /// Files dropped on the window: a briefing opens, an article starts a new briefing.
+    fn dropped(&mut self, ctx: &Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            if is_briefing_file(&path) { self.request_open(path) } else { self.request_article(path) }
+        }
+    }
+
     /// Opens `path` once any unsaved edits are saved or let go (the question is asked first).
     pub fn request_open(&mut self, path: PathBuf) {
         if self.session.is_dirty() {
@@ -385,6 +468,11 @@ impl BriefmapApp {
             self.files.question = Some(Question::Open { path: path.display().to_string(), error: Some(e) });
         }
     }
+}
+
+/// Whether `path` names a briefing file (JSON) rather than an article.
+pub fn is_briefing_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// Puts `path` first in the recent files.

@@ -103,6 +103,10 @@ pub struct BriefmapApp {
     author: super::author::AuthorPanel,
     /// The claim form, while a claim is being made or changed.
     claim_form: Option<super::claim_form::ClaimForm>,
+    /// The gazetteer, read when a new article first needs it.
+    gazetteer: Option<crate::extract::Gazetteer>,
+    /// How long the last article took from "find places and dates" to a draft on screen.
+    last_draft_time: Option<std::time::Duration>,
 }
 
 impl BriefmapApp {
@@ -131,7 +135,10 @@ impl BriefmapApp {
             notices.push(format!("Region boundaries unavailable: {e}"));
             Atlas::default()
         });
-        let session = match &options.file {
+        // An article (not a briefing file) starts the new-briefing questions once the app is up.
+        let article = options.file.clone().filter(|p| !files::is_briefing_file(p));
+        let briefing_file = options.file.clone().filter(|p| files::is_briefing_file(p));
+        let session = match &briefing_file {
             Some(path) => Session::open(path, atlas.clone()).unwrap_or_else(|problems| {
                 notices.push(format!(
                     "Could not open {}; showing the embedded briefing instead.\n{problems}",
@@ -154,6 +161,9 @@ impl BriefmapApp {
         app.files.set_recovery(options.recovery.dir());
         app.files.offer_recovery();
         app.problems_on_open();
+        if let Some(path) = article {
+            app.request_article(path);
+        }
         app
     }
 
@@ -199,6 +209,8 @@ impl BriefmapApp {
             files: files::Files::default(),
             author: Default::default(),
             claim_form: None,
+            gazetteer: None,
+            last_draft_time: None,
         }
     }
 
@@ -257,6 +269,12 @@ impl BriefmapApp {
     /// The passage selected in the reader (authoring), if any.
     pub fn reader_selection(&self) -> Option<&crate::briefing::TextRef> {
         self.reader.selection()
+    }
+
+    /// How long the last new article took from its form to a draft on screen (start-up of the
+    /// gazetteer included the first time).
+    pub fn last_draft_time(&self) -> Option<std::time::Duration> {
+        self.last_draft_time
     }
 
     /// What is shown, faded or hidden (as of the last frame).

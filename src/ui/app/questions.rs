@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Align2, Context, RichText, Role, TextEdit, Ui, WidgetInfo};
 
+use crate::authoring::new_article::Article;
 use crate::session::recovery::Found;
 
 /// What to do once the unsaved edits have been saved or let go.
@@ -16,6 +17,8 @@ pub(super) enum Then {
     ChooseFile,
     /// Open this file.
     Open(PathBuf),
+    /// Start a new briefing from an article: this one, or one to choose.
+    NewFromArticle(Option<PathBuf>),
 }
 
 /// A question on screen.
@@ -27,6 +30,10 @@ pub(super) enum Question {
     SaveAs { folder: String, error: Option<String>, then: Option<Then> },
     /// Which file to open.
     Open { path: String, error: Option<String> },
+    /// Which article to make a new briefing from.
+    OpenArticle { path: String, error: Option<String> },
+    /// What the article's file did not say (title, author, date...), before the draft is made.
+    Article { article: Box<Article>, error: Option<String> },
     /// Restore the unsaved edits an earlier run left?
     Recover(Vec<Found>),
 }
@@ -37,6 +44,8 @@ pub(super) enum Answer {
     Discard(Then),
     SaveInto(PathBuf, Option<Then>),
     Open(PathBuf),
+    ReadArticle(PathBuf),
+    MakeDraft(Box<Article>),
     Browse { folder: bool },
     Restore(PathBuf),
     Forget(PathBuf),
@@ -68,6 +77,18 @@ pub(super) fn show(
         }
         Question::Open { path, error } => {
             window("Open briefing").show(ctx, |ui| answer = open(ui, path, error.as_deref(), recent, browsing));
+        }
+        Question::OpenArticle { path, error } => {
+            window("New briefing from article").show(ctx, |ui| {
+                ui.label("The article, as a text (.txt), Markdown (.md) or web page (.html) file:");
+                answer = open(ui, path, error.as_deref(), &[], browsing).map(|a| match a {
+                    Answer::Open(p) => Answer::ReadArticle(p),
+                    other => other,
+                });
+            });
+        }
+        Question::Article { article, error } => {
+            window("About the article").show(ctx, |ui| answer = about(ui, article, error.as_deref()));
         }
         Question::Recover(found) => {
             window("Unsaved edits found").show(ctx, |ui| answer = recover(ui, found));
@@ -154,6 +175,44 @@ fn open(ui: &mut Ui, path: &mut String, error: Option<&str>, recent: &[PathBuf],
     ui.horizontal(|ui| {
         if ui.button("Open").clicked() {
             answer = typed(path);
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
+
+/// What the article's file did not say, prefilled with what it did; then "Make the draft".
+fn about(ui: &mut Ui, article: &mut Article, error: Option<&str>) -> Option<Answer> {
+    let mut answer = None;
+    let words = article.src.text.split_whitespace().count();
+    let found_date = article.src.published_from.as_deref().map(|f| format!(" (date from {f})")).unwrap_or_default();
+    ui.label(format!("{}: {words} words{found_date}.", article.src.file));
+    let info = &mut article.info;
+    egui::Grid::new("article-info").num_columns(2).show(ui, |ui| {
+        // The field's name for screen readers says it is the article's ("Article title").
+        let field = |ui: &mut Ui, label: &str, value: &mut String, hint: &str| {
+            let shown = ui.label(label);
+            let f = ui.add(TextEdit::singleline(value).hint_text(hint).desired_width(340.0)).labelled_by(shown.id);
+            f.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, format!("Article {}", label.to_lowercase())));
+            ui.end_row();
+        };
+        field(ui, "Title", &mut info.title, "the headline");
+        field(ui, "Author", &mut info.author, "as the article names them");
+        field(ui, "Publisher", &mut info.publisher, "e.g. Belarus Digest");
+        field(ui, "Published", &mut info.published, "YYYY-MM-DD (relative dates need it)");
+        field(ui, "URL", &mut info.url, "https://…");
+    });
+    if info.published.trim().is_empty() {
+        ui.label(RichText::new("Without a publication date, dates like “last week” stay unresolved.").small());
+    }
+    if let Some(e) = error {
+        ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Find places and dates").clicked() {
+            answer = Some(Answer::MakeDraft(Box::new(article.clone())));
         }
         if ui.button("Cancel").clicked() {
             answer = Some(Answer::Cancel);
