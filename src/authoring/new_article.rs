@@ -174,7 +174,7 @@ mod tests {
         assert!(b.undecided_suggestions() > 0);
         let belarus = b.actors().iter().find(|a| a.name == "Belarus").expect("an actor per country");
         let minsk = b.places().iter().find(|p| p.name == "Minsk").unwrap();
-        assert_eq!(minsk.actors, [belarus.id.clone()], "Minsk is Belarus's");
+        assert_eq!(minsk.actors, std::slice::from_ref(&belarus.id), "Minsk is Belarus's");
         assert!(b.doc().dates.iter().any(|d| d.when.from == Some(PartialDate::day(2016, 5, 16))));
     }
 }
