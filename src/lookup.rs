@@ -30,10 +30,12 @@ pub struct Located {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LookupError {
     /// No place has this id or name.
-    #[error("no place in {file} is called '{query}'{}", hint(similar, known))]
+    #[error("no place in {file}{} is called '{query}'{}", if *gazetteer { " or the gazetteer" } else { "" }, hint(similar, known))]
     Unknown {
         /// The briefing file.
         file: String,
+        /// Whether the bundled gazetteer was searched too.
+        gazetteer: bool,
         /// What was asked for.
         query: String,
         /// Places with similar names, as "Name (id)", best first.
@@ -116,6 +118,7 @@ pub fn locate(b: &Briefing, query: &str) -> Result<Located, LookupError> {
         return Err(LookupError::Region { query: query.to_owned(), name: r.name.clone() });
     }
     Err(LookupError::Unknown {
+        gazetteer: false,
         file: b.file().to_owned(),
         query: query.to_owned(),
         similar: similar_places(b, &q).into_iter().map(label).collect(),
@@ -132,7 +135,10 @@ pub fn locate_in(b: &Briefing, g: Option<&Gazetteer>, query: &str) -> Result<Loc
         other => return other,
     };
     let Some(g) = g else { return Err(unknown) };
-    let Some(entry) = g.search(query, 1).first().and_then(|&p| g.entry(p)) else { return Err(unknown) };
+    let Some(entry) = g.search(query, 1).first().and_then(|&p| g.entry(p)) else {
+        let LookupError::Unknown { file, query, similar, known, .. } = unknown else { return Err(unknown) };
+        return Err(LookupError::Unknown { file, gazetteer: true, query, similar, known });
+    };
     if matches!(entry.kind, PlaceKindX::Country | PlaceKindX::Province | PlaceKindX::Region | PlaceKindX::Sea) {
         return Err(LookupError::Region { query: query.trim().to_owned(), name: entry.name.to_owned() });
     }

@@ -46,7 +46,7 @@ fn distance_prints_legs_and_total() {
     assert!(stdout.starts_with("1. Kaliningrad to Baranovichi: 405.5 km"), "{stdout}");
     assert!(stdout.ends_with("\nTotal: 759.3 km over 2 legs\n"), "{stdout}");
 
-    let out = briefmap(dir.path(), &["distance", "Minsk", "Atlantis", "--file", file]);
+    let out = briefmap(dir.path(), &["distance", "Minsk", "Qwzxville", "--file", file]);
     assert!(!out.status.success());
     assert!(out.stdout.is_empty());
     assert!(text(&out.stderr).contains("no place in"), "{}", text(&out.stderr));

@@ -9,6 +9,30 @@ use crate::session::{Edit, ListEdit};
 pub const PALETTE: [&str; 10] =
     ["#c0392b", "#2457a6", "#16a596", "#e0a800", "#8e44ad", "#d35400", "#2c7a3f", "#7f8c8d", "#b03a7a", "#5d4037"];
 
+/// Colours analysts know these actors by (and the embedded briefing uses), by ISO code.
+const KNOWN: [(&str, &str); 5] =
+    [("RU", "#c0392b"), ("BY", "#16a596"), ("UA", "#e0a800"), ("US", "#2457a6"), ("PL", "#8e44ad")];
+
+/// The colour for a country's actor: the one it is known by, if it is free, else the next free.
+fn colour_for(code: &str, actors: &[Actor]) -> String {
+    let known = KNOWN.iter().find(|(c, _)| *c == code).map(|(_, colour)| *colour);
+    match known.filter(|k| !actors.iter().any(|a| a.colour.eq_ignore_ascii_case(k))) {
+        Some(k) => k.to_owned(),
+        None => next_colour_beyond(actors).to_owned(),
+    }
+}
+
+/// The next free palette colour, leaving the known actors' colours to them.
+fn next_colour_beyond(actors: &[Actor]) -> &'static str {
+    let reserved = |c: &&str| KNOWN.iter().any(|(_, k)| k.eq_ignore_ascii_case(c));
+    PALETTE
+        .iter()
+        .filter(|c| !reserved(c))
+        .find(|c| !actors.iter().any(|a| a.colour.eq_ignore_ascii_case(c)))
+        .copied()
+        .unwrap_or_else(|| next_colour(actors))
+}
+
 /// The first palette colour no actor of `actors` has yet (the palette again, past its end).
 pub fn next_colour(actors: &[Actor]) -> &'static str {
     PALETTE
@@ -43,7 +67,7 @@ pub fn from_countries(
             continue;
         }
         let id = unique(&slug(name, "actor"), |id| doc.actors.iter().any(|a| a.id == id));
-        let colour = next_colour(&doc.actors).to_owned();
+        let colour = colour_for(code, &doc.actors);
         doc.actors.push(Actor { id: id.clone(), name: name.clone(), colour });
         let code = code.clone();
         for p in doc.places.iter_mut().filter(|p| p.actors.is_empty() && country_of(&p.id).as_deref() == Some(&code)) {

@@ -93,6 +93,11 @@ pub fn draft(article: &Article, gazetteer: &Gazetteer, atlas: &Atlas) -> Result<
         found: &found,
     };
     let mut doc = draft::draft(&input, gazetteer, atlas);
+    // The date line at the top is the publication date, not an event the article reports.
+    if let Some((_, line)) = input::date_line(text) {
+        let end = text.split_inclusive('\n').take(line).map(str::len).sum::<usize>();
+        doc.dates.retain(|d| d.at.start >= end);
+    }
     fill_in(&mut doc, info, published);
     countries_as_actors(&mut doc, &found);
     let file = format!("{stem}.json");

@@ -8,6 +8,9 @@ use crate::ui::action::Action;
 use crate::ui::story_editor::Scene;
 use crate::viewport::{self, Camera};
 
+/// The most of a map's width the legend's inset may take when framing.
+const LEGEND_SHARE: f64 = 0.3;
+
 impl BriefmapApp {
     pub(super) fn apply_actions(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
@@ -110,9 +113,11 @@ impl BriefmapApp {
             let top = (self.present_legend_height as f64 + 24.0).max(60.0);
             viewport::Insets { left: 60.0, top, right: 60.0, bottom: (h * 0.36).max(60.0) }
         } else {
-            // The legend stands over the map's left edge.
-            let left = if self.state.panels.legend { 200.0 } else { 70.0 };
-            viewport::Insets { left, top: 60.0, right: 60.0, bottom: 60.0 }
+            // The legend stands over the map's left edge; a narrow map (panels open on both
+            // sides) keeps most of its width for the places all the same.
+            let left = if self.state.panels.legend { 200.0_f64.min(w * LEGEND_SHARE) } else { 70.0 };
+            let side = 60.0_f64.min(w * 0.1);
+            viewport::Insets { left, top: 60.0, right: side, bottom: 60.0 }
         };
         let mut cam = viewport::frame_within(points, w, h, insets)?;
         // A single place keeps the reader's zoom if it is already close enough.

@@ -428,8 +428,10 @@ impl BriefmapApp {
         match crate::authoring::new_article::draft(&article, gazetteer, &atlas) {
             Ok(session) => {
                 self.replace_session(session);
+                // Review and article open; details closed, so the map keeps room between them.
                 self.state.panels.author = true;
                 self.state.panels.reader = true;
+                self.state.panels.side = false;
                 self.files.changed_at = Some(ctx.input(|i| i.time));
                 let n = self.session.briefing().undecided_suggestions();
                 self.last_draft_time = Some(started.elapsed());

@@ -473,9 +473,13 @@ fn notices_ui(ui: &mut egui::Ui, notices: &mut Vec<String>, rect: egui::Rect) {
         .show(ui.ctx(), |ui| {
             for (i, n) in notices.iter().enumerate() {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.set_max_width(560.0);
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(n));
+                    // Over a narrow map (panels on both sides) a notice stays within the map.
+                    ui.set_max_width(560.0_f32.min(rect.width() - 40.0).max(240.0));
+                    // The text in a column of its own, so a message that wraps keeps its lines
+                    // together; the dismiss button beside it, at the top.
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+                        let width = (ui.max_rect().width() - 28.0).max(200.0);
+                        ui.allocate_ui(egui::vec2(width, 0.0), |ui| ui.label(RichText::new(n)));
                         if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                             dismissed = Some(i);
                         }
