@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use geo::{Distance, Haversine, Point};
+use geo::Point;
 
 use super::gazetteer::{Candidate, Entry, Gazetteer, PlaceRef};
 use super::places::Match;
@@ -13,10 +13,17 @@ use super::text::Tokens;
 use super::words::{self, has};
 use super::{Alternative, FoundPlace, Mention, MentionAs, PlaceKindX};
 
-/// Great-circle distance, km: context weighs closeness in hundreds of kilometres, where the
-/// sphere is as good as the ellipsoid and many times cheaper.
+/// Kilometres per degree of latitude (mean Earth radius).
+const KM_PER_DEGREE: f64 = 111.195;
+
+/// Distance in km by the equirectangular approximation: context weighs closeness in hundreds
+/// of kilometres, where it is within a few per cent of the geodesic and much cheaper, and
+/// it is computed for every candidate against every surely named place.
 fn distance_km(a: Point<f64>, b: Point<f64>) -> f64 {
-    Haversine.distance(a, b) / 1000.0
+    let mean_lat = ((a.y() + b.y()) / 2.0).to_radians();
+    let dlon = (a.x() - b.x() + 540.0).rem_euclid(360.0) - 180.0;
+    let (dx, dy) = (dlon * mean_lat.cos(), a.y() - b.y());
+    (dx * dx + dy * dy).sqrt() * KM_PER_DEGREE
 }
 
 /// Score per decade of population (log10), so a city ten times larger gains this much.
@@ -73,11 +80,11 @@ struct Group {
 }
 
 /// What the surely named places say about the article.
-struct Evidence {
+struct Evidence<'t> {
     country: HashMap<String, f64>,
     total: f64,
     anchors: Vec<(PlaceRef, Point<f64>)>,
-    words: HashSet<String>,
+    words: HashSet<&'t str>,
 }
 
 /// Resolves every match to one place (or drops it) and gathers mentions per place.
@@ -158,11 +165,20 @@ fn containers(
         if !(gap == ", " || gap == " in " || gap == ",\u{a0}") || m.eponym || c.eponym {
             continue;
         }
+        // Only areas can hold the first name; most list commas have none after them.
+        let areas: Vec<(PlaceRef, f64, Entry)> = scored[group_of[mi]]
+            .iter()
+            .filter_map(|(p, s, _)| g.entry(*p).map(|e| (*p, *s, e)))
+            .filter(|(_, _, e)| matches!(e.kind, PlaceKindX::Country | PlaceKindX::Province | PlaceKindX::Region))
+            .collect();
+        if areas.is_empty() {
+            continue;
+        }
         let mut best: Option<(f64, PlaceRef, PlaceRef)> = None;
         for (mp, ms, _) in &scored[group_of[mi - 1]] {
-            for (cp, cs, _) in &scored[group_of[mi]] {
-                let (Some(me), Some(ce)) = (g.entry(*mp), g.entry(*cp)) else { continue };
-                if inside(&me, &ce) && best.is_none_or(|b| ms + cs > b.0) {
+            let Some(me) = g.entry(*mp) else { continue };
+            for (cp, cs, ce) in &areas {
+                if inside(&me, ce) && best.is_none_or(|b| ms + cs > b.0) {
                     best = Some((ms + cs, *mp, *cp));
                 }
             }
@@ -226,7 +242,7 @@ fn group(matches: &[Match]) -> Vec<Group> {
 }
 
 /// Country weights and anchor points from the names with one reading.
-fn evidence(t: &Tokens, groups: &[Group], g: &Gazetteer) -> Evidence {
+fn evidence<'t>(t: &Tokens<'t>, groups: &[Group], g: &Gazetteer) -> Evidence<'t> {
     let mut ev = Evidence { country: HashMap::new(), total: 0.0, anchors: Vec::new(), words: HashSet::new() };
     for (grp, place) in groups.iter().filter_map(|grp| sure(grp, g).map(|p| (grp, p))) {
         let Some(e) = g.entry(place) else { continue };
@@ -245,7 +261,8 @@ fn evidence(t: &Tokens, groups: &[Group], g: &Gazetteer) -> Evidence {
             ev.anchors.push((place, e.point()));
         }
     }
-    ev.words = t.list.iter().enumerate().map(|(i, _)| t.word(i, 0).to_owned()).collect();
+    ev.words = (0..t.list.len()).map(|i| t.word(i, 0)).collect();
+
     ev
 }
 

@@ -96,7 +96,7 @@ pub struct Gazetteer {
     /// Every proper word prefix of a curated key ("baltic" for "baltic states").
     prefixes: HashSet<String>,
     /// First words of curated names that may be written in lower case ("left" of "left bank").
-    lower_starts: HashSet<String>,
+    lower_starts: Vec<String>,
 }
 
 /// Why the gazetteer could not be read.
@@ -123,7 +123,7 @@ impl Gazetteer {
         let by_id: HashMap<&str, usize> = curated.rows.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
         let mut index: HashMap<String, Vec<(u32, PlaceRef)>> = HashMap::new();
         let mut prefixes = HashSet::new();
-        let mut lower_starts = HashSet::new();
+        let mut lower_starts = Vec::new();
         for (n, name) in curated.names.iter().enumerate() {
             let row = &curated.rows[name.row];
             let place = match &row.target {
@@ -137,7 +137,7 @@ impl Gazetteer {
                 continue;
             }
             if name.lower_ok {
-                lower_starts.insert(key.split(' ').next().unwrap_or_default().to_owned());
+                lower_starts.push(key.split(' ').next().unwrap_or_default().to_owned());
             }
             let mut words: Vec<&str> = key.split(' ').collect();
             while words.len() > 1 {
@@ -146,12 +146,15 @@ impl Gazetteer {
             }
             index.entry(key).or_default().push((n as u32, place));
         }
+        // Looked up for every lower-case word of an article: a sorted list beats hashing.
+        lower_starts.sort();
+        lower_starts.dedup();
         Ok(Self { geonames, curated, index, prefixes, lower_starts })
     }
 
     /// Whether a curated name that may be written in lower case starts with this word.
     pub fn lower_start(&self, word: &str) -> bool {
-        self.lower_starts.contains(word)
+        self.lower_starts.binary_search_by(|s| s.as_str().cmp(word)).is_ok()
     }
 
     /// The GeoNames part (its folding table is the text's).

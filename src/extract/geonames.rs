@@ -158,9 +158,7 @@ impl GeoNames {
                 if key <= prev && !(b == 0 && k == 0) {
                     return Err(format!("key {} at byte {at}: keys are not sorted", b * BLOCK + k));
                 }
-                if std::str::from_utf8(&key).is_err() {
-                    return Err(format!("key {} at byte {at}: not UTF-8", b * BLOCK + k));
-                }
+
                 if posts.clone().any(|p| p.row as usize >= self.rows) {
                     return Err(format!("key {} at byte {at}: points past the last row", b * BLOCK + k));
                 }

@@ -22,6 +22,9 @@ const HEADLINE_MIN_WORDS: usize = 3;
 /// How many capitalised words after a name are searched for a publication word ("Kyiv Post").
 const ORG_LOOKAHEAD: usize = 3;
 
+/// The article's words as written, made when first needed.
+type Words<'t> = std::cell::OnceCell<HashSet<&'t str>>;
+
 /// One place name found in the text, with the places it may name.
 #[derive(Clone, Debug)]
 pub struct Match {
@@ -65,7 +68,8 @@ pub fn layout(t: &Tokens) -> Layout {
     let mut line_first = 0;
     for i in 0..n {
         let gap = t.gap_before(i, 0);
-        let newline = i == 0 || gap.contains('\n');
+        let newline = i == 0 || gap.contains(['\n', '\r']);
+
         let ends = gap.trim_end_matches(|c: char| c.is_whitespace() || "\"“”'‘’«»([".contains(c));
         let after_stop = ends.ends_with(['.', '!', '?', ':', ';', '…']) && !abbreviation(t, i);
         if newline {
@@ -166,7 +170,8 @@ fn cue_before(t: &Tokens, i: usize) -> bool {
 pub fn find(t: &Tokens, body: Range<usize>, g: &Gazetteer) -> Vec<Match> {
     let lay = layout(t);
     let (person, surnames) = people(t);
-    let present: HashSet<&str> = t.list.iter().enumerate().map(|(i, _)| t.word(i, 0)).collect();
+    // The article's words, for conditional names' `when` words: made the first time one is met.
+    let present: Words = std::cell::OnceCell::new();
     let mut out = Vec::new();
     let mut i = t.list.iter().position(|tok| tok.start >= body.start).unwrap_or(t.list.len());
     let stop = t.list.iter().position(|tok| tok.start >= body.end).unwrap_or(t.list.len());
@@ -197,15 +202,15 @@ pub fn find(t: &Tokens, body: Range<usize>, g: &Gazetteer) -> Vec<Match> {
 
 /// The longest name starting at token `i`: `Some((None, next))` when a blocking name (a weapon
 /// system) covers the words, `Some((Some(match), next))` for a place name.
-fn longest(
-    t: &Tokens,
+fn longest<'t>(
+    t: &Tokens<'t>,
     i: usize,
     stop: usize,
     g: &Gazetteer,
-    present: &HashSet<&str>,
+    present: &Words<'t>,
 ) -> Option<(Option<Match>, usize)> {
-    let lower_start = t.list[i].caps == Caps::Lower && (has(words::DIRECTIONS, t.key(i)) || g.lower_start(t.key(i)));
-    if !t.list[i].caps.is_capital() && !lower_start {
+    let capital = t.list[i].caps.is_capital();
+    if !capital && !(t.list[i].caps == Caps::Lower && (has(words::DIRECTIONS, t.key(i)) || g.lower_start(t.key(i)))) {
         return None;
     }
     let mut key = String::new();
@@ -255,10 +260,11 @@ fn longest(
 /// Whether the words at `range` are written as the candidate's name must be: capitalised
 /// (connecting and generic words may be lower case), exact case where the name asks for it,
 /// and only in an article that has one of a conditional name's words.
-fn written_right(t: &Tokens, range: Range<usize>, c: &Candidate, g: &Gazetteer, present: &HashSet<&str>) -> bool {
+fn written_right<'t>(t: &Tokens<'t>, range: Range<usize>, c: &Candidate, g: &Gazetteer, present: &Words<'t>) -> bool {
     let curated = c.curated_name.and_then(|n| g.curated_name(n));
     if let Some(name) = curated {
-        if name.conditional && !g.when_words(c.curated_name.unwrap_or(0)).iter().any(|w| present.contains(w.as_str())) {
+        let words = || present.get_or_init(|| (0..t.list.len()).map(|i| t.word(i, 0)).collect());
+        if name.conditional && !g.when_words(c.curated_name.unwrap_or(0)).iter().any(|w| words().contains(w.as_str())) {
             return false;
         }
         let the = range.start > 0 && t.key(range.start - 1) == "the" && spaced(t, range.start - 1);

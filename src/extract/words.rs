@@ -4,100 +4,100 @@
 /// "Smolensk province", "the Baltic states", "Bay of Biscay").
 #[rustfmt::skip]
 pub const LOWER_IN_NAMES: &[&str] = &[
-    "on", "na", "nad", "pod", "upon", "de", "del", "della", "la", "le", "les", "am", "an", "der", "di", "da", "do",
-    "el", "al", "of", "the", "and", "y", "sur", "en", "au", "du", "des", "van", "von", "zu", "bei", "im", "oblast",
-    "province", "region", "voblast", "voivodeship", "krai", "kray", "okrug", "county", "republic", "sea", "strait",
-    "straits", "gulf", "bay", "lagoon", "channel", "canal", "peninsula", "gap", "corridor", "states", "countries",
-    "nations", "republics", "base", "airbase", "air", "naval", "station", "radar", "range", "ground", "area",
-    "training", "garrison", "airfield", "transmitter", "centre", "center", "communication", "communications",
-    "headquarters", "exclave", "enclave", "square", "street", "palace", "state", "people", "s", "east", "ocean",
-    "airport", "depot", "plant", "nuclear", "power", "bridge", "tunnel", "terminal", "island", "islands",
-    "archipelago", "filtration", "barracks", "camp", "test", "site", "cosmodrome", "military", "ammunition", "arms",
-    "district", "pass", "army", "field", "international", "kaserne",
+    "air", "airbase", "airfield", "airport", "al", "am", "ammunition", "an", "and", "archipelago", "area", "arms",
+    "army", "au", "barracks", "base", "bay", "bei", "bridge", "camp", "canal", "center", "centre", "channel",
+    "communication", "communications", "corridor", "cosmodrome", "countries", "county", "da", "de", "del", "della",
+    "depot", "der", "des", "di", "district", "do", "du", "east", "el", "en", "enclave", "exclave", "field",
+    "filtration", "gap", "garrison", "ground", "gulf", "headquarters", "im", "international", "island", "islands",
+    "kaserne", "krai", "kray", "la", "lagoon", "le", "les", "military", "na", "nad", "nations", "naval", "nuclear",
+    "oblast", "ocean", "of", "okrug", "on", "palace", "pass", "peninsula", "people", "plant", "pod", "power",
+    "province", "radar", "range", "region", "republic", "republics", "s", "sea", "site", "square", "state", "states",
+    "station", "strait", "straits", "street", "sur", "terminal", "test", "the", "training", "transmitter", "tunnel",
+    "upon", "van", "voblast", "voivodeship", "von", "y", "zu",
 ];
 
 /// Direction words that may start a curated region's name in lower case ("eastern Ukraine").
 #[rustfmt::skip]
 pub const DIRECTIONS: &[&str] = &[
-    "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "south-eastern",
-    "north-eastern", "southeastern", "northeastern",
+    "central", "east", "eastern", "north", "north-eastern", "northeastern", "northern", "south", "south-eastern",
+    "southeastern", "southern", "west", "western",
 ];
 
 /// Plural words after a list of province stems: "Smolensk, Voronezh and Rostov provinces".
 #[rustfmt::skip]
 pub const PROVINCE_PLURALS: &[&str] = &[
-    "provinces", "oblasts", "regions", "voblasts", "voivodeships", "krais", "counties", "oblasti",
+    "counties", "krais", "oblasti", "oblasts", "provinces", "regions", "voblasts", "voivodeships",
 ];
 
 /// Words that put a place after them ("in Reading", "near Rota").
 #[rustfmt::skip]
 pub const PLACE_CUES: &[&str] = &[
-    "in", "near", "at", "from", "to", "outside", "around", "towards", "toward", "into", "via", "across", "between",
-    "through", "nearby", "off", "city", "town", "village", "port", "settlement", "base", "capital", "visited",
-    "visit", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "inside",
+    "across", "around", "at", "base", "between", "capital", "city", "east", "from", "in", "inside", "into", "near",
+    "nearby", "north", "northeast", "northwest", "off", "outside", "port", "settlement", "south", "southeast",
+    "southwest", "through", "to", "toward", "towards", "town", "via", "village", "visit", "visited", "west",
 ];
 
 /// Titles before a person's name ("Foreign Minister Sergei Lavrov", "President Lukashenka").
 #[rustfmt::skip]
 pub const TITLES: &[&str] = &[
-    "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "lt", "col", "colonel", "major", "maj",
-    "admiral", "adm", "commander", "chancellor", "king", "queen", "prince", "princess", "pope", "senator", "sen",
-    "rep", "representative", "governor", "gov", "mayor", "ambassador", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "chief", "marshal", "patriarch", "sheikh", "emir", "ayatollah", "sir", "lord", "lady",
-    "professor", "prof", "judge", "justice", "sergeant", "sgt", "captain", "capt", "lieutenant", "private",
-    "corporal", "cpl", "brigadier", "brig", "premier", "envoy", "analyst", "journalist", "correspondent",
-    "commissioner", "director", "leader", "chairman", "chairwoman", "speaker", "deputy", "mp", "mep", "author",
-    "colleague", "counterpart", "adviser", "advisor", "officer", "commentator", "expert", "researcher", "blogger",
-    "dictator", "strongman", "tsar", "czar",
+    "adm", "admiral", "adviser", "advisor", "ambassador", "analyst", "author", "ayatollah", "blogger", "brig",
+    "brigadier", "capt", "captain", "chairman", "chairwoman", "chancellor", "chief", "col", "colleague", "colonel",
+    "commander", "commentator", "commissioner", "corporal", "correspondent", "counterpart", "cpl", "czar", "deputy",
+    "dictator", "director", "dr", "emir", "envoy", "expert", "gen", "general", "gov", "governor", "journalist",
+    "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt", "maj", "major", "marshal", "mayor",
+    "mep", "minister", "mp", "mr", "mrs", "ms", "officer", "patriarch", "pope", "premier", "president", "prince",
+    "princess", "private", "prof", "professor", "queen", "rep", "representative", "researcher", "secretary", "sen",
+    "senator", "sergeant", "sgt", "sheikh", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman", "strongman",
+    "tsar",
 ];
 
 /// Given names common in the news this app reads; a capitalised name after one is a person
 /// ("Vladimir Putin", "Alexander Lukashenka"), not a place (Vladimir, Alexandria...).
 #[rustfmt::skip]
 pub const GIVEN_NAMES: &[&str] = &[
-    "aleksandr", "aleksander", "aleksei", "aleksey", "alexei", "alexey", "alexander", "alexandr", "alyaksandr",
-    "andrei", "andrey", "andriy", "andrzej", "anatoly", "anatoliy", "anna", "anton", "antony", "anthony", "arseniy",
-    "arseny", "artem", "artyom", "boris", "bogdan", "bohdan", "dmitry", "dmitri", "dmytro", "denis", "elena",
-    "evgeny", "yevgeny", "yevgeniy", "gennady", "georgy", "grigory", "igor", "ihor", "ilya", "ivan", "irina",
-    "kirill", "konstantin", "leonid", "lev", "maxim", "maksim", "mikhail", "mykhailo", "mykola", "nikolai", "nikolay",
-    "natalia", "natalya", "oleg", "oleh", "olga", "pavel", "pavlo", "petro", "pyotr", "roman", "ruslan", "sergei",
-    "sergey", "serhiy", "siarhei", "sergiy", "stanislav", "svetlana", "sviatlana", "tatiana", "valery", "valeriy",
-    "vasily", "vadim", "viktor", "victor", "vitaly", "vitali", "vladimir", "volodymyr", "vladislav", "vyacheslav",
-    "yulia", "yuri", "yury", "yuriy", "zbigniew", "jaroslaw", "jarosław", "lech", "donald", "mateusz", "radoslaw",
-    "radosław", "witold", "tomasz", "jan", "dalia", "gitanas", "linas", "edgars", "egils", "kersti", "kaja", "toomas",
-    "alar", "raimonds", "mikheil", "salome", "irakli", "bidzina", "ilham", "nikol", "serzh", "maia", "recep", "ahmet",
-    "mevlut", "hulusi", "emmanuel", "angela", "olaf", "frank", "walter", "ursula", "jens", "mark", "joe", "barack",
-    "hillary", "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
-    "george", "paul", "steven", "stephen", "kenneth", "kevin", "brian", "ronald", "jeffrey", "jake", "lloyd",
-    "ashton", "chuck", "mike", "rex", "jim", "jeff", "dan", "daniel", "matthew", "peter", "theresa", "liz", "rishi",
-    "keir", "tony", "gordon", "margaret", "nicolas", "francois", "jacques", "jean", "pierre", "marine", "helmut",
-    "gerhard", "annalena", "xi", "li", "wang", "hu", "kim", "shinzo", "fumio", "narendra", "benjamin", "bashar",
-    "hassan", "ali", "mohammed", "muhammad", "ahmed", "abdullah", "salman", "volker", "samantha", "victoria",
-    "condoleezza", "madeleine", "zalmay", "kurt", "hans", "stefan", "karl", "klaus", "maria", "sophia", "florence",
-    "elizabeth", "charlotte", "alice", "nancy", "lincoln", "jackson", "austin", "tyler", "dallas", "houston", "paris",
-    "sydney", "adelaide", "regina", "eugene", "alyona", "jack", "abraham", "marcus", "emily", "nino", "davit",
-    "giorgi", "levan", "tamar", "zurab", "eduard", "aleksandar", "milos", "petr", "jiri", "andrej", "marek", "piotr",
-    "krzysztof", "pawel", "paweł", "michal", "michał", "agnieszka", "katarzyna", "tomas", "tomaš", "algirdas",
-    "vytautas", "arturas", "gabrielius", "ingrida", "krisjanis", "artis", "janis", "jānis", "juri", "jüri", "urmas",
-    "margus", "hanno", "indrek", "mart", "ants", "taavi", "sauli", "sanna", "carl", "magnus", "ulf", "anders", "lars",
-    "erik", "henrik", "mette", "jonas", "ole", "heiko", "sigmar", "christine", "christian", "martin", "sebastian",
-    "andreas", "markus", "matthias", "michel", "laurent", "jean-yves", "jean-marc", "sophie", "nicola", "giuseppe",
-    "matteo", "mario", "silvio", "pedro", "jose", "josé", "mariano", "pablo", "luis", "carlos", "juan", "antonio",
-    "manuel", "jorge", "ricardo", "rodrigo", "christopher", "andrew", "joshua", "ryan", "nicholas", "eric",
-    "jonathan", "justin", "scott", "brandon", "samuel", "gregory", "raymond", "patrick", "dennis", "jerry", "aaron",
-    "henry", "adam", "douglas", "nathan", "zachary", "kyle", "harold", "jeremy", "ethan", "keith", "roger", "gerald",
-    "terry", "sean", "arthur", "noah", "lawrence", "jesse", "bryan", "billy", "jordan", "albert", "dylan", "bruce",
-    "willie", "gabriel", "alan", "logan", "wayne", "ralph", "roy", "randy", "vincent", "russell", "louis", "philip",
-    "bobby", "johnny", "bradley", "mary", "patricia", "jennifer", "linda", "barbara", "susan", "jessica", "sarah",
-    "karen", "lisa", "betty", "sandra", "ashley", "kimberly", "donna", "michelle", "dorothy", "carol", "amanda",
-    "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley",
-    "brenda", "pamela", "emma", "nicole", "helen", "katherine", "debra", "rachel", "carolyn", "janet", "catherine",
-    "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "kelly", "christina", "lauren", "joan",
-    "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann",
-    "sara", "madison", "frances", "kathryn", "janice", "abigail", "judy", "grace", "denise", "amber", "doris",
-    "marilyn", "danielle", "beverly", "isabella", "diana", "natalie", "brittany", "marie", "kayla", "alexis", "lori",
-    "nikki", "kamala", "lindsey", "mitch", "marco", "ted", "rand", "newt", "dick", "colin", "hunter", "beau",
-    "ivanka", "melania", "rudy", "leon", "dean",
+    "aaron", "abdullah", "abigail", "abraham", "adam", "adelaide", "agnieszka", "ahmed", "ahmet", "alan", "alar",
+    "albert", "aleksandar", "aleksander", "aleksandr", "aleksei", "aleksey", "alexander", "alexandr", "alexei",
+    "alexey", "alexis", "algirdas", "ali", "alice", "alyaksandr", "alyona", "amanda", "amber", "amy", "anatoliy",
+    "anatoly", "anders", "andrea", "andreas", "andrei", "andrej", "andrew", "andrey", "andriy", "andrzej", "angela",
+    "ann", "anna", "annalena", "anthony", "anton", "antonio", "antony", "ants", "arseniy", "arseny", "artem",
+    "arthur", "artis", "arturas", "artyom", "ashley", "ashton", "austin", "barack", "barbara", "bashar", "beau",
+    "benjamin", "betty", "beverly", "bidzina", "billy", "bobby", "bogdan", "bohdan", "boris", "bradley", "brandon",
+    "brenda", "brian", "brittany", "bruce", "bryan", "carl", "carlos", "carol", "carolyn", "catherine", "charles",
+    "charlotte", "cheryl", "christian", "christina", "christine", "christopher", "chuck", "colin", "condoleezza",
+    "cynthia", "dalia", "dallas", "dan", "daniel", "danielle", "david", "davit", "dean", "deborah", "debra", "denis",
+    "denise", "dennis", "diana", "diane", "dick", "dmitri", "dmitry", "dmytro", "donald", "donna", "doris", "dorothy",
+    "douglas", "dylan", "edgars", "eduard", "egils", "elena", "elizabeth", "emily", "emma", "emmanuel", "eric",
+    "erik", "ethan", "eugene", "evelyn", "evgeny", "florence", "frances", "francois", "frank", "fumio", "gabriel",
+    "gabrielius", "gennady", "george", "georgy", "gerald", "gerhard", "giorgi", "gitanas", "giuseppe", "gloria",
+    "gordon", "grace", "gregory", "grigory", "hannah", "hanno", "hans", "harold", "hassan", "heather", "heiko",
+    "helen", "helmut", "henrik", "henry", "hillary", "houston", "hu", "hulusi", "hunter", "igor", "ihor", "ilham",
+    "ilya", "indrek", "ingrida", "irakli", "irina", "isabella", "ivan", "ivanka", "jack", "jackson", "jacqueline",
+    "jacques", "jake", "james", "jan", "janet", "janice", "janis", "jaroslaw", "jarosław", "jean", "jean-marc",
+    "jean-yves", "jeff", "jeffrey", "jennifer", "jens", "jeremy", "jerry", "jesse", "jessica", "jim", "jiri", "joan",
+    "joe", "john", "johnny", "jonas", "jonathan", "jordan", "jorge", "jose", "joseph", "joshua", "josé", "joyce",
+    "juan", "judith", "judy", "julie", "juri", "justin", "jüri", "jānis", "kaja", "kamala", "karen", "karl",
+    "katarzyna", "katherine", "kathleen", "kathryn", "kayla", "keir", "keith", "kelly", "kenneth", "kersti", "kevin",
+    "kim", "kimberly", "kirill", "klaus", "konstantin", "krisjanis", "krzysztof", "kurt", "kyle", "lars", "laura",
+    "lauren", "laurent", "lawrence", "lech", "leon", "leonid", "lev", "levan", "li", "linas", "lincoln", "linda",
+    "lindsey", "lisa", "liz", "lloyd", "logan", "lori", "louis", "luis", "madeleine", "madison", "magnus", "maia",
+    "maksim", "manuel", "marco", "marcus", "marek", "margaret", "margus", "maria", "mariano", "marie", "marilyn",
+    "marine", "mario", "mark", "markus", "mart", "martha", "martin", "mary", "mateusz", "matteo", "matthew",
+    "matthias", "maxim", "megan", "melania", "melissa", "mette", "mevlut", "michael", "michal", "michał", "michel",
+    "michelle", "mike", "mikhail", "mikheil", "milos", "mitch", "mohammed", "muhammad", "mykhailo", "mykola", "nancy",
+    "narendra", "natalia", "natalie", "natalya", "nathan", "newt", "nicholas", "nicola", "nicolas", "nicole", "nikki",
+    "nikol", "nikolai", "nikolay", "nino", "noah", "olaf", "ole", "oleg", "oleh", "olga", "olivia", "pablo", "pamela",
+    "paris", "patricia", "patrick", "paul", "pavel", "pavlo", "pawel", "paweł", "pedro", "peter", "petr", "petro",
+    "philip", "pierre", "piotr", "pyotr", "rachel", "radoslaw", "radosław", "raimonds", "ralph", "rand", "randy",
+    "raymond", "rebecca", "recep", "regina", "rex", "ricardo", "richard", "rishi", "robert", "rodrigo", "roger",
+    "roman", "ronald", "roy", "rudy", "ruslan", "russell", "ruth", "ryan", "salman", "salome", "samantha", "samuel",
+    "sandra", "sanna", "sara", "sarah", "sauli", "scott", "sean", "sebastian", "sergei", "sergey", "sergiy", "serhiy",
+    "serzh", "sharon", "shinzo", "shirley", "siarhei", "sigmar", "silvio", "sophia", "sophie", "stanislav", "stefan",
+    "stephanie", "stephen", "steven", "susan", "svetlana", "sviatlana", "sydney", "taavi", "tamar", "tatiana", "ted",
+    "teresa", "terry", "theresa", "thomas", "tomas", "tomasz", "tomaš", "tony", "toomas", "tyler", "ulf", "urmas",
+    "ursula", "vadim", "valeriy", "valery", "vasily", "victor", "victoria", "viktor", "vincent", "virginia", "vitali",
+    "vitaly", "vladimir", "vladislav", "volker", "volodymyr", "vyacheslav", "vytautas", "walter", "wang", "wayne",
+    "william", "willie", "witold", "xi", "yevgeniy", "yevgeny", "yulia", "yuri", "yuriy", "yury", "zachary", "zalmay",
+    "zbigniew", "zurab",
 ];
 
 /// Words after a name that make it a publication's, an airline's or a club's ("Kyiv Post",
@@ -105,9 +105,9 @@ pub const GIVEN_NAMES: &[&str] = &[
 /// ("Minsk agreements", "Normandy format") still mention it.
 #[rustfmt::skip]
 pub const ORG_WORDS: &[&str] = &[
-    "post", "times", "daily", "news", "herald", "journal", "gazette", "tribune", "telegraph", "review", "monitor",
-    "observer", "airlines", "airways", "fc", "interest", "independent", "guardian", "express", "standard", "mail",
-    "chronicle", "inquirer", "insider", "dynamo", "spartak",
+    "airlines", "airways", "chronicle", "daily", "dynamo", "express", "fc", "gazette", "guardian", "herald",
+    "independent", "inquirer", "insider", "interest", "journal", "mail", "monitor", "news", "observer", "post",
+    "review", "spartak", "standard", "telegraph", "times", "tribune",
 ];
 
 /// Words after a name that make a fixed name of something named after the place ("Minsk
@@ -115,51 +115,80 @@ pub const ORG_WORDS: &[&str] = &[
 /// that does not by itself put the place on the map.
 #[rustfmt::skip]
 pub const EPONYMS: &[&str] = &[
-    "agreement", "agreements", "accord", "accords", "format", "memorandum", "document", "protocol", "protocols",
-    "convention", "group", "package", "process", "summit", "talks", "commitments", "declaration", "treaty",
-    "initiative", "deal", "fleet", "flotilla", "consensus", "communique", "charter", "statute", "conference",
-    "formula", "plan", "peace", "ceasefire", "consultations", "dialogue", "criteria", "rules",
+    "accord", "accords", "agreement", "agreements", "ceasefire", "charter", "commitments", "communique", "conference",
+    "consensus", "consultations", "convention", "criteria", "deal", "declaration", "dialogue", "document", "fleet",
+    "flotilla", "format", "formula", "group", "initiative", "memorandum", "package", "peace", "plan", "process",
+    "protocol", "protocols", "rules", "statute", "summit", "talks", "treaty",
 ];
 
 /// Words before a ship's name ("the gunboats Berdyansk and Nikopol", "USS Porter").
 #[rustfmt::skip]
 pub const SHIP_WORDS: &[&str] = &[
-    "ship", "ships", "vessel", "vessels", "gunboat", "gunboats", "tug", "tugs", "tugboat", "frigate", "frigates",
-    "corvette", "corvettes", "destroyer", "destroyers", "cruiser", "cruisers", "submarine", "submarines", "boat",
-    "boats", "tanker", "tankers", "carrier", "minesweeper", "icebreaker", "trawler", "ferry", "yacht", "flagship",
-    "uss", "hms", "rfs", "hnlms", "fgs", "ins", "hmcs", "ors", "tcg", "landing",
+    "boat", "boats", "carrier", "corvette", "corvettes", "cruiser", "cruisers", "destroyer", "destroyers", "ferry",
+    "fgs", "flagship", "frigate", "frigates", "gunboat", "gunboats", "hmcs", "hms", "hnlms", "icebreaker", "ins",
+    "landing", "minesweeper", "ors", "rfs", "ship", "ships", "submarine", "submarines", "tanker", "tankers", "tcg",
+    "trawler", "tug", "tugboat", "tugs", "uss", "vessel", "vessels", "yacht",
 ];
 
 /// Words after a name that make it a street's ("Shevchenka Street"): not the place.
 #[rustfmt::skip]
 pub const STREET_WORDS: &[&str] = &[
-    "street", "st", "avenue", "ave", "boulevard", "blvd", "square", "prospekt", "prospect", "lane", "road",
-    "embankment", "ulitsa", "vulytsia", "plaza", "drive", "alley",
+    "alley", "ave", "avenue", "blvd", "boulevard", "drive", "embankment", "lane", "plaza", "prospect", "prospekt",
+    "road", "square", "st", "street", "ulitsa", "vulytsia",
 ];
 
 /// Verbs that give something a name ("a dog the soldiers call Chita").
 #[rustfmt::skip]
 pub const NAMING_VERBS: &[&str] = &[
-    "call", "calls", "called", "nicknamed", "dubbed", "named", "christened",
+    "call", "called", "calls", "christened", "dubbed", "named", "nicknamed",
 ];
 
 /// Nouns before "of" that make what follows a place ("the city of Reading", "north of Grodno").
 #[rustfmt::skip]
 pub const PLACE_NOUNS: &[&str] = &[
-    "city", "town", "village", "port", "outskirts", "suburbs", "suburb", "centre", "center", "north", "south", "east",
-    "west", "northeast", "northwest", "southeast", "southwest", "region", "province", "capital", "district",
-    "settlement", "area", "mayor", "residents", "people", "streets", "shelling", "edge", "vicinity",
+    "area", "capital", "center", "centre", "city", "district", "east", "edge", "mayor", "north", "northeast",
+    "northwest", "outskirts", "people", "port", "province", "region", "residents", "settlement", "shelling", "south",
+    "southeast", "southwest", "streets", "suburb", "suburbs", "town", "vicinity", "village", "west",
 ];
 
 /// Month and weekday names: never a GeoNames place, whatever a village is called.
 #[rustfmt::skip]
 pub const CALENDAR: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "sept", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "oct", "nov", "dec",
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "friday", "jan", "january", "jul", "july",
+    "jun", "june", "mar", "march", "may", "monday", "nov", "november", "oct", "october", "saturday", "sept",
+    "september", "sunday", "thursday", "tuesday", "wednesday",
 ];
 
-/// Whether `word` (a folded key) is in `list`.
+/// Whether `word` (a folded key) is in `list` (every list is sorted: a test checks).
 pub fn has(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+    list.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        let lists: [(&str, &[&str]); 13] = [
+            ("LOWER_IN_NAMES", LOWER_IN_NAMES),
+            ("DIRECTIONS", DIRECTIONS),
+            ("PROVINCE_PLURALS", PROVINCE_PLURALS),
+            ("PLACE_CUES", PLACE_CUES),
+            ("TITLES", TITLES),
+            ("GIVEN_NAMES", GIVEN_NAMES),
+            ("ORG_WORDS", ORG_WORDS),
+            ("EPONYMS", EPONYMS),
+            ("SHIP_WORDS", SHIP_WORDS),
+            ("STREET_WORDS", STREET_WORDS),
+            ("NAMING_VERBS", NAMING_VERBS),
+            ("PLACE_NOUNS", PLACE_NOUNS),
+            ("CALENDAR", CALENDAR),
+        ];
+        for (name, list) in lists {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted and unique");
+            assert!(list.iter().all(|w| w.chars().all(|c| !c.is_uppercase())), "{name} has capitals");
+        }
+        assert!(has(GIVEN_NAMES, "vladimir") && !has(GIVEN_NAMES, "minsk"));
+    }
 }
