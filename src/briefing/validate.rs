@@ -226,7 +226,11 @@ impl Checker<'_> {
                 if ring.len() < 4 || ring.first() != ring.last() {
                     self.report(path, Some(record), "a ring needs at least 4 positions, the last one the first");
                 } else if !on_globe {
-                    self.report(path, Some(record), "a position is off the globe (longitude -180..180, latitude -90..90)");
+                    self.report(
+                        path,
+                        Some(record),
+                        "a position is off the globe (longitude -180..180, latitude -90..90)",
+                    );
                 }
             }
         }
