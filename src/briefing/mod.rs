@@ -7,6 +7,7 @@ pub mod actor;
 pub mod article;
 pub mod claim;
 pub mod doc;
+pub mod ids;
 pub mod link;
 pub mod load;
 pub mod locator;
