@@ -186,6 +186,9 @@ pub(crate) fn clean(text: &str, max: usize) -> String {
     out
 }
 
+/// HTML elements whose edges separate words.
+const BLOCK_TAGS: [&str; 14] = ["p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "hr"];
+
 /// A description as plain text: KML and GeoJSON descriptions are often HTML; tags are dropped
 /// and the commonest entities read.
 fn strip_markup(text: &str) -> String {
@@ -195,7 +198,13 @@ fn strip_markup(text: &str) -> String {
         out.push_str(&rest[..open]);
         match rest[open..].find('>') {
             Some(close) => {
-                out.push(' ');
+                // A block's edge (a paragraph, a line break, a cell) separates words; an inline
+                // tag (bold, a link) does not.
+                let tag = rest[open + 1..open + close].trim_start_matches('/');
+                let name: String = tag.chars().take_while(char::is_ascii_alphanumeric).collect();
+                if BLOCK_TAGS.contains(&name.to_ascii_lowercase().as_str()) {
+                    out.push(' ');
+                }
                 rest = &rest[open + close + 1..];
             }
             None => {
@@ -264,7 +273,7 @@ pub(crate) mod tests {
         assert_eq!(clean("ab cdef", 4), "ab c…");
         assert_eq!(
             strip_markup("<p>Garrison of the <b>Iskander</b> brigade &amp; depot</p>"),
-            " Garrison of the  Iskander  brigade & depot "
+            " Garrison of the Iskander brigade & depot "
         );
         assert_eq!(strip_markup("a < b"), "a < b");
     }

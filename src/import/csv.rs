@@ -78,7 +78,8 @@ fn place(header: &Header, row: &StringRecord, line: &str) -> Result<(Attributes,
     // Trailing empty fields (a spreadsheet's unused columns) do not count.
     let used = (0..row.len()).rev().find(|&i| !row[i].is_empty()).map_or(0, |i| i + 1);
     if row.len() < header.columns || used > header.columns {
-        let mut reason = format!("{} fields where the header has {}", row.len(), header.columns);
+        let n = row.len();
+        let mut reason = format!("{n} field{} where the header has {}", if n == 1 { "" } else { "s" }, header.columns);
         if let Some(other) = other_delimiter(header, line) {
             reason.push_str(&format!(
                 " (this line seems to be separated by {other:?}, the header by {:?})",
@@ -254,11 +255,11 @@ mod tests {
                 "line 4: latitude '5x.1' is not a number",
                 "line 5: the name is empty",
                 "line 6: 2 fields where the header has 4",
-                "line 7: 1 fields where the header has 4 (this line seems to be separated by ';', the header by ',')",
+                "line 7: 1 field where the header has 4 (this line seems to be separated by ';', the header by ',')",
                 "line 10: latitude '53°54′' is not a number (write decimal degrees: 53.9, not 53°54′)",
                 "line 11: date '16.05.2016' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a time may follow)",
                 "line 12: 3 fields where the header has 4",
-                "line 14: latitude 127.5 is outside -90..90 (are latitude and longitude swapped?)",
+                "line 14: latitude 127.5 is outside -90..90",
                 "line 15: latitude 'inf' is not a number",
                 "line 16: 5 fields where the header has 4",
             ]

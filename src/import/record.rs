@@ -41,11 +41,6 @@ pub(crate) fn lon_lat(lon: f64, lat: f64) -> Result<[f64; 2], String> {
     let lon_ok = lon.is_finite() && (-180.0..=180.0).contains(&lon);
     match (lat_ok, lon_ok) {
         (true, true) => Ok([lon, lat]),
-        // A few degrees past a pole is a typo; a "latitude" past 100 that is a fine longitude,
-        // beside a longitude that is a fine latitude, is more likely the columns crossed.
-        (false, _) if lon.is_finite() && (-90.0..=90.0).contains(&lon) && (100.0..=180.0).contains(&lat.abs()) => {
-            Err(format!("latitude {lat} is outside -90..90 (are latitude and longitude swapped?)"))
-        }
         (false, _) if lat.abs() > 1000.0 => {
             Err(format!("latitude {lat} is outside -90..90 (projected coordinates? briefmap reads WGS84 degrees)"))
         }
@@ -303,7 +298,6 @@ mod tests {
     fn coordinates_off_the_globe_say_why() {
         assert_eq!(lon_lat(27.56, 53.9), Ok([27.56, 53.9]));
         assert_eq!(lon_lat(27.0, 95.0).unwrap_err(), "latitude 95 is outside -90..90");
-        assert!(lon_lat(53.9, 127.56).unwrap_err().contains("swapped"));
         assert!(lon_lat(3_068_000.0, 7_150_000.0).unwrap_err().contains("projected"));
         assert_eq!(lon_lat(200.0, 0.0).unwrap_err(), "longitude 200 is outside -180..180");
         assert!(lon_lat(f64::NAN, 0.0).is_err() && lon_lat(0.0, f64::INFINITY).is_err());
