@@ -204,8 +204,9 @@ pub fn read_bytes(file: &str, bytes: &[u8], format: Option<Format>) -> Result<Im
     read_str(file, &text, format)
 }
 
-/// Reads text in `format`.
+/// Reads text in `format` (a leading byte-order mark is read past).
 pub fn read_str(file: &str, text: &str, format: Format) -> Result<Imported, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::whole(file, "the file is empty"));
     }
