@@ -3,7 +3,7 @@
 //! Places, regions and claims share one namespace for lookups (links, story frames and search
 //! name them alike), so a new id must differ from all three lists' ids.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use deunicode::deunicode;
 
@@ -31,23 +31,43 @@ pub fn slug(name: &str, fallback: &str) -> String {
     if id.is_empty() { fallback.to_owned() } else { id }
 }
 
-/// `base`, or `base-2`, `base-3`… — the first one not in `taken`, which then holds it.
-pub fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let mut id = base.to_owned();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    taken.insert(id.clone());
-    id
+/// The ids in use, and for each base the next number to try, so that a thousand places of
+/// one name get their ids in a thousand steps, not half a million.
+#[derive(Clone, Debug, Default)]
+pub struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
 }
 
-/// The ids a new place or region must not take: every place's, region's and claim's.
-pub fn taken(b: &Briefing) -> HashSet<String> {
-    let places = b.places().iter().map(|p| &p.id);
-    let regions = b.regions().iter().map(|r| &r.id);
-    places.chain(regions).chain(b.claims().iter().map(|c| &c.id)).cloned().collect()
+impl Ids {
+    /// Ids that are taken already.
+    pub fn new(taken: HashSet<String>) -> Self {
+        Self { taken, next: HashMap::new() }
+    }
+
+    /// The ids a new place or region of `b` must not take: every place's, region's and claim's.
+    pub fn of(b: &Briefing) -> Self {
+        let places = b.places().iter().map(|p| &p.id);
+        let regions = b.regions().iter().map(|r| &r.id);
+        Self::new(places.chain(regions).chain(b.claims().iter().map(|c| &c.id)).cloned().collect())
+    }
+
+    /// `base`, or `base-2`, `base-3`… — the first one not taken, which is then taken.
+    pub fn unique(&mut self, base: &str) -> String {
+        let mut id = base.to_owned();
+        let next = self.next.entry(base.to_owned()).or_insert(2);
+        while self.taken.contains(&id) {
+            id = format!("{base}-{next}");
+            *next += 1;
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+
+    /// A unique id made from a name ([`slug`], `fallback` when it has no letter or digit).
+    pub fn for_name(&mut self, name: &str, fallback: &str) -> String {
+        self.unique(&slug(name, fallback))
+    }
 }
 
 #[cfg(test)]
@@ -75,11 +95,20 @@ mod tests {
 
     #[test]
     fn unique_ids_get_a_number() {
-        let mut taken: HashSet<String> = ["minsk".to_owned(), "minsk-2".to_owned()].into();
-        assert_eq!(unique("minsk", &mut taken), "minsk-3");
-        assert_eq!(unique("minsk", &mut taken), "minsk-4");
-        assert_eq!(unique("vilnius", &mut taken), "vilnius");
-        assert_eq!(unique("vilnius", &mut taken), "vilnius-2");
-        assert!(taken.contains("minsk-4") && taken.contains("vilnius-2"));
+        let mut ids = Ids::new(["minsk".to_owned(), "minsk-2".to_owned()].into());
+        assert_eq!(ids.unique("minsk"), "minsk-3");
+        assert_eq!(ids.unique("minsk"), "minsk-4");
+        assert_eq!(ids.unique("vilnius"), "vilnius");
+        assert_eq!(ids.unique("vilnius"), "vilnius-2");
+        assert_eq!(ids.for_name("Vilnius 2", "place"), "vilnius-2-2", "the name's own number is kept");
+        assert_eq!(ids.for_name("", "place"), "place");
+    }
+
+    #[test]
+    fn many_of_one_name_are_numbered_in_order() {
+        let mut ids = Ids::default();
+        let made: Vec<String> = (0..50_000).map(|_| ids.unique("checkpoint")).collect();
+        assert_eq!(made[0], "checkpoint");
+        assert_eq!(made[49_999], "checkpoint-50000");
     }
 }

@@ -271,6 +271,15 @@ mod tests {
     }
 
     #[test]
+    fn many_rows_of_one_name_and_the_record_limit() {
+        let rows = |n: usize| format!("name,lat,lon\n{}", "Checkpoint,53.9,27.5\n".repeat(n));
+        let out = read("t.csv", &rows(20_000)).unwrap();
+        assert_eq!(out.places[19_999].id, "checkpoint-20000");
+        let e = read("t.csv", &rows(super::super::MAX_RECORDS + 1)).unwrap_err().to_string();
+        assert_eq!(e, "t.csv: more than 100000 places and regions; split the file");
+    }
+
+    #[test]
     fn a_header_without_the_columns_says_what_it_needs() {
         let e = |text: &str| read("t.csv", text).unwrap_err().to_string();
         assert_eq!(

@@ -13,6 +13,9 @@ use super::attributes::{Attributes, Field, clean};
 use super::record::{Builder, Record, Shapes, lon_lat, ring_problem};
 use super::{ImportError, Imported, Lines};
 
+/// Deepest nesting of elements read; real KML (Folders in Folders) stays within a few dozen.
+const MAX_DEPTH: usize = 1_000;
+
 /// Reads KML text; `file` names it in errors and provenance.
 pub fn read(file: &str, text: &str) -> Result<Imported, ImportError> {
     let mut reader = Reader::from_str(text);
@@ -33,6 +36,9 @@ pub fn read(file: &str, text: &str) -> Result<Imported, ImportError> {
             Event::Start(e) | Event::Empty(e) if state.open.is_empty() && e.local_name().as_ref() != "kml" => {
                 let name = e.name().as_ref().to_owned();
                 return Err(state.error(before, format!("the root element is <{name}>, not <kml>: not a KML file")));
+            }
+            Event::Start(_) if state.open.len() == MAX_DEPTH => {
+                return Err(state.error(before, format!("elements nested more than {MAX_DEPTH} deep: not KML")));
             }
             Event::Start(e) => {
                 let name = e.local_name().as_ref().to_owned();
@@ -428,6 +434,8 @@ mod tests {
         );
         assert!(e("<gpx><wpt/></gpx>").contains("the root element is <gpx>, not <kml>"));
         assert_eq!(e(&kml("")), "b.kml: no Placemark in the file");
+        let deep = kml(&"<Folder>".repeat(100_000));
+        assert_eq!(e(&deep), "b.kml:3:7985: elements nested more than 1000 deep: not KML");
         assert!(e(&kml("<Placemark></Placemark>")).contains("nothing to import: Placemark 1 (line 3): no Point"));
     }
 }

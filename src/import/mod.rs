@@ -41,7 +41,8 @@ pub mod record;
 use std::fmt;
 use std::path::Path;
 
-use crate::briefing::{Briefing, Place, Region, ids};
+use crate::briefing::ids::Ids;
+use crate::briefing::{Briefing, Place, Region};
 use crate::session::edit::{Edit, ListEdit};
 
 /// Largest file imported; a city list of 100,000 rows is a few megabytes.
@@ -261,15 +262,15 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
 /// with an id made from its name and unique in `b` ("minsk", else "minsk-2"…). Apply them as
 /// one `Edit::Batch` so that the import is one undo step; read `imported.skipped` first.
 pub fn into_edits(imported: Imported, b: &Briefing) -> Vec<Edit> {
-    let mut taken = ids::taken(b);
+    let mut ids = Ids::of(b);
     let (places, regions) = (b.places().len(), b.regions().len());
     let mut edits = Vec::with_capacity(imported.places.len() + imported.regions.len());
     for (i, mut place) in imported.places.into_iter().enumerate() {
-        place.id = ids::unique(&ids::slug(&place.name, "place"), &mut taken);
+        place.id = ids.for_name(&place.name, "place");
         edits.push(Edit::Places(ListEdit::Insert(places + i, place)));
     }
     for (i, mut region) in imported.regions.into_iter().enumerate() {
-        region.id = ids::unique(&ids::slug(&region.name, "region"), &mut taken);
+        region.id = ids.for_name(&region.name, "region");
         edits.push(Edit::Regions(ListEdit::Insert(regions + i, region)));
     }
     edits

@@ -1,9 +1,8 @@
 //! What every format shares once a record is read: checked coordinates, the kinds words
 //! name, and the place or region a record becomes.
 
-use std::collections::HashSet;
-
-use crate::briefing::{Confidence, Origin, Place, PlaceKind, Provenance, Region, RegionKind, ids};
+use crate::briefing::ids::Ids;
+use crate::briefing::{Confidence, Origin, Place, PlaceKind, Provenance, Region, RegionKind};
 
 use super::attributes::{Attributes, Field, clean};
 use super::{ImportError, Imported, MAX_RECORDS, Skipped};
@@ -70,14 +69,14 @@ pub(crate) struct Builder {
     out: Imported,
     /// Ids given so far: unique within the file ([`super::into_edits`] makes them unique in
     /// the briefing).
-    taken: HashSet<String>,
+    ids: Ids,
 }
 
 impl Builder {
     /// A builder for the file `file` (a path; provenance keeps its last part).
     pub(crate) fn new(file: &str) -> Self {
         let name = std::path::Path::new(file).file_name().map_or(file.into(), |n| n.to_string_lossy().into_owned());
-        Self { file: file.to_owned(), name, out: Imported::default(), taken: HashSet::new() }
+        Self { file: file.to_owned(), name, out: Imported::default(), ids: Ids::default() }
     }
 
     /// The file as errors name it.
@@ -100,6 +99,11 @@ impl Builder {
                 return Ok(());
             }
         };
+        let brought = shapes.points.len() + usize::from(!shapes.polygons.is_empty());
+        if self.out.places.len() + self.out.regions.len() + brought > MAX_RECORDS {
+            let message = format!("more than {MAX_RECORDS} places and regions; split the file");
+            return Err(ImportError::whole(&self.file, message));
+        }
         let kind = attrs.get(Field::Kind);
         let several = shapes.points.len() > 1;
         for (i, [lon, lat]) in shapes.points.into_iter().enumerate() {
@@ -108,7 +112,7 @@ impl Builder {
             } else {
                 (described.name.clone(), described.source.clone())
             };
-            let id = ids::unique(&ids::slug(&name, "place"), &mut self.taken);
+            let id = self.ids.for_name(&name, "place");
             let place = Place {
                 id,
                 name,
@@ -125,7 +129,7 @@ impl Builder {
             self.out.places.push(place);
         }
         if !shapes.polygons.is_empty() {
-            let id = ids::unique(&ids::slug(&described.name, "region"), &mut self.taken);
+            let id = self.ids.for_name(&described.name, "region");
             let region = Region {
                 id,
                 name: described.name.clone(),
@@ -140,12 +144,6 @@ impl Builder {
                 suggestion: None,
             };
             self.out.regions.push(region);
-        }
-        if self.out.places.len() + self.out.regions.len() > MAX_RECORDS {
-            return Err(ImportError::whole(
-                &self.file,
-                format!("more than {MAX_RECORDS} places and regions; split the file"),
-            ));
         }
         Ok(())
     }
