@@ -6,8 +6,8 @@
 //! [`viewport`] (framing, flights), [`placement`] (label collisions), [`spatial`] (range rings,
 //! distances), [`basemap`] (vector data, labels, tile rendering), [`export`] (GeoJSON, KML, the
 //! PNG and GIF writers), [`extract`] (places and dates of any article, offline), [`session`]
-//! (editing, undo, recovery), [`authoring`] (review and claims as edits), [`flat_index`],
-//! [`atomic`] and [`synthetic`].
+//! (editing, undo, recovery), [`authoring`] (review and claims as edits), [`import`] (places
+//! from GeoJSON, KML and CSV), [`flat_index`], [`atomic`] and [`synthetic`].
 //!
 //! The front ends read the core: [`ui`] is the app (eframe, egui, walkers) and [`cli`] the
 //! command line. `ui` also holds what draws with egui outside the window: `ui::basemap`
@@ -24,6 +24,7 @@ pub mod export;
 pub mod extract;
 pub mod flat_index;
 pub mod geometry;
+pub mod import;
 pub mod lookup;
 pub mod mercator;
 pub mod placement;

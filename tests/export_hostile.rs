@@ -1,8 +1,8 @@
-//! Exports of hostile text. briefmap reads no KML, so XML entity bombs and external entities
-//! cannot reach it as input; what it must guarantee is that text from a briefing (names,
-//! quotes, titles) can never become markup in the KML it writes: no DOCTYPE, no entity
-//! declaration, no reference other than the predefined ones, no character XML 1.0 forbids —
-//! and that every string reads back as written.
+//! Exports of hostile text. (KML read in, when places are imported, never has an entity
+//! expanded: `import::kml`, and the entity bombs in `tests/bad_inputs/import-*.kml`.) What the
+//! export must guarantee is that text from a briefing (names, quotes, titles) can never become
+//! markup in the KML it writes: no DOCTYPE, no entity declaration, no reference other than the
+//! predefined ones, no character XML 1.0 forbids — and that every string reads back as written.
 
 use briefmap::atlas::Atlas;
 use briefmap::briefing::{Briefing, BriefingDoc, TextRef, load};

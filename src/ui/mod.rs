@@ -27,15 +27,29 @@ pub mod top_bar;
 
 pub use app::{BriefmapApp, StartOptions};
 
+/// The window's icon (taskbars, Alt-Tab), the desktop entry's (`assets/briefmap.svg`) at 256 px.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/briefmap.png");
+
 /// Opens the app window and runs it until closed.
 pub fn run(options: StartOptions) -> eframe::Result {
-    let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("briefmap")
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([800.0, 560.0]),
-        persist_window: true,
-        ..Default::default()
-    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("briefmap")
+        .with_inner_size([1440.0, 900.0])
+        .with_min_inner_size([800.0, 560.0]);
+    // A PNG built into the binary decodes; without it the window keeps eframe's own icon.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
+    let native = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
     eframe::run_native("briefmap", native, Box::new(move |cc| Ok(Box::new(BriefmapApp::new(cc, options)))))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_decodes_at_256_px() {
+        let icon = eframe::icon_data::from_png_bytes(super::ICON_PNG).unwrap();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert!(icon.rgba.chunks(4).any(|p| p[3] == 0), "transparent around the map");
+    }
 }

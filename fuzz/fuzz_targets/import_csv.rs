@@ -1,0 +1,11 @@
+//! Importing places from CSV: a header with latitude and longitude columns, a place a row.
+//! Anything may be refused; nothing may panic, and what imports must be valid in a briefing.
+
+#![no_main]
+
+mod import_check;
+
+use briefmap::import::Format;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| import_check::run("fuzz.csv", bytes, Format::Csv));
