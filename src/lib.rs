@@ -5,7 +5,8 @@
 //! [`timeline`], [`visibility`], [`search`], [`geometry`], [`mercator`] (the projection),
 //! [`viewport`] (framing, flights), [`placement`] (label collisions), [`spatial`] (range rings,
 //! distances), [`basemap`] (vector data, labels, tile rendering), [`export`] (GeoJSON, KML, the
-//! PNG and GIF writers), [`atomic`], [`cli`] and [`synthetic`].
+//! PNG and GIF writers), [`handout`] (the PDF handout's pages and file), [`atomic`], [`cli`] and
+//! [`synthetic`].
 //!
 //! [`ui`] is the app (eframe, egui, walkers) and reads the core; it also holds what draws with
 //! egui outside the window: `ui::basemap` (walkers tiles and the map overlay) and `ui::render`
@@ -19,6 +20,7 @@ pub mod cli;
 pub mod export;
 pub mod flat_index;
 pub mod geometry;
+pub mod handout;
 pub mod lookup;
 pub mod mercator;
 pub mod placement;
