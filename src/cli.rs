@@ -47,6 +47,9 @@ pub enum Command {
     },
     /// Render the map as on screen to PNG (a step, a date, every step) or GIF (time playback).
     Render(RenderArgs),
+    /// Write the briefing as a PDF handout: a cover, a page per story step with its map and
+    /// quotes, an appendix of every claim and place.
+    Handout(HandoutArgs),
     /// Export a briefing as GeoJSON or KML.
     Export {
         /// Output format.
@@ -120,6 +123,56 @@ pub struct RenderArgs {
     pub theme: ThemeArg,
     /// The briefing file (default: the embedded one).
     pub file: Option<PathBuf>,
+}
+
+/// What `handout` writes and where.
+#[derive(Debug, clap::Args)]
+pub struct HandoutArgs {
+    /// The PDF file to write.
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Paper size.
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: PaperArg,
+    /// Light (for print) or dark.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeArg,
+    /// Only these story steps (numbered from 1): "1-5", "3", "1,4,7-9".
+    #[arg(long, value_name = "LIST")]
+    pub steps: Option<String>,
+    /// The briefing file (default: the embedded one).
+    pub file: Option<PathBuf>,
+}
+
+/// Paper sizes on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4 (210 × 297 mm).
+    A4,
+    /// US Letter (8.5 × 11 in).
+    Letter,
+}
+
+/// Runs `handout`: renders the maps, lays out the pages, writes the PDF atomically.
+pub fn handout(args: &HandoutArgs) -> Result<String, String> {
+    use crate::ui::render::handout::{self, HandoutOptions};
+    let briefing = load_briefing(args.file.as_deref()).map_err(|p| p.to_string())?;
+    let steps = match &args.steps {
+        Some(spec) => crate::handout::parse_steps(spec, briefing.story().len())?,
+        None => (0..briefing.story().len()).collect(),
+    };
+    let paper = match args.paper {
+        PaperArg::A4 => crate::handout::Paper::A4,
+        PaperArg::Letter => crate::handout::Paper::Letter,
+    };
+    let path = &args.output;
+    let cannot_write = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+    crate::atomic::check_writable(path).map_err(cannot_write)?;
+    let made = jiff::ZonedDateTime::now().date();
+    let options = HandoutOptions { paper, theme: args.theme.into(), steps, made };
+    let made = handout::make(&briefing, &options, &|_, _| {})?;
+    crate::atomic::write_atomic(path, &made.pdf).map_err(cannot_write)?;
+    Ok(format!("wrote {}: {}", path.display(), handout::summary(&made, options.steps.len(), made.pdf.len())))
 }
 
 /// Themes on the command line.

@@ -6,6 +6,7 @@ pub mod basemap;
 pub mod claim_card;
 pub mod command;
 pub mod export_view;
+pub mod handout_view;
 pub mod help;
 pub mod legend;
 pub mod map;

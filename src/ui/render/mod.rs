@@ -7,6 +7,7 @@
 //! [`headless`] drives any egui UI without a window, [`raster`] turns its triangles into
 //! pixels as egui-wgpu would, and [`texture`] keeps the CPU copies of its textures.
 
+pub mod handout;
 pub mod headless;
 pub mod raster;
 pub mod texture;
