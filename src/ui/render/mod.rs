@@ -156,10 +156,16 @@ pub fn each(
     Ok(n)
 }
 
-/// Renders `shots` on up to `threads` threads at once, each with its own renderer (the app,
-/// its basemap tiles and its headless context are per renderer: nothing is shared), and turns
-/// each image into a `T` on the thread that made it. `done(k)` is called as the k-th finishes.
-/// The results come back in the order of `shots`.
+/// Renders `shots` on up to `threads` threads at once and turns each image into a `T` on the
+/// thread that made it. `done(k)` is called as the k-th finishes. The results come back in the
+/// order of `shots`.
+///
+/// Each shot gets a renderer of its own (the app, its basemap and tiles, its egui context:
+/// nothing is shared between threads), so each image is exactly what [`image`] makes of that
+/// shot: a renderer that drew other shots first packs its font atlas in another order, and
+/// italic text, sampled off the pixel grid, can differ in a few pixels. That exactness costs
+/// about 40% more work than one renderer per thread (each reads the basemap and draws its
+/// tiles again).
 pub fn parallel<T: Send>(
     briefing: &Briefing,
     state: &AppState,
@@ -180,15 +186,10 @@ pub fn parallel<T: Send>(
             .map(|_| {
                 scope.spawn(|| -> Result<(), String> {
                     // Each thread takes the next shot still to do: the renders differ in cost.
-                    let mut renderer: Option<Renderer> = None;
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(&shot) = shots.get(i) else { return Ok(()) };
-                        let r = match renderer.as_mut() {
-                            Some(r) => r,
-                            None => renderer.insert(Renderer::new(briefing.clone(), state.clone(), options)?),
-                        };
-                        let made = make(i, r.render(shot)?);
+                        let made = make(i, image(briefing.clone(), state.clone(), options, shot)?);
                         results.lock().map_err(|_| "a render thread failed".to_owned())?[i] = Some(made);
                         done(finished.fetch_add(1, Ordering::Relaxed) + 1);
                     }
