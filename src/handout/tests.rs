@@ -150,7 +150,7 @@ fn entry(number: usize, quote: &str, speaker: &str) -> ClaimEntry {
         speaker: format!("— {speaker}"),
         kind_label: ClaimKind::PressReport.label().to_owned(),
         date: "16 May 2016".to_owned(),
-        inferred: (number % 2 == 0).then(|| "year from the publication date".to_owned()),
+        inferred: number.is_multiple_of(2).then(|| "year from the publication date".to_owned()),
         location: format!("Белорусские новости, paragraph {number}, line {number}"),
         kind: ClaimKind::PressReport,
     }
@@ -257,5 +257,5 @@ fn the_pdf_has_every_page_and_its_fonts() {
     assert!(handout.pages >= 4, "cover, two steps, appendix");
     let text = String::from_utf8_lossy(&handout.pdf);
     assert!(text.contains("FontFile2"), "the fonts are embedded");
-    assert!(make(&b, &steps, &map, &[map.clone()], &options).is_err(), "a map per step");
+    assert!(make(&b, &steps, &map, std::slice::from_ref(&map), &options).is_err(), "a map per step");
 }
