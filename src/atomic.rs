@@ -31,6 +31,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Whether a file could be written at `path` (its folder exists and takes new files), checked
+/// with a temporary file that is removed at once: long work (a PDF's renders) fails early.
+/// The write itself can still fail (a full disk): [`write_atomic`] keeps the old file then.
+pub fn check_writable(path: &Path) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    tempfile::Builder::new().prefix(".briefmap-").suffix(".tmp").tempfile_in(dir).map(drop)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,6 +49,9 @@ pub enum Command {
     },
     /// Render the map as on screen to PNG (a step, a date, every step) or GIF (time playback).
     Render(RenderArgs),
+    /// Write the briefing as a PDF handout: a cover, a page per story step with its map and
+    /// quotes, an appendix of every claim and place.
+    Handout(HandoutArgs),
     /// Export a briefing as GeoJSON or KML.
     Export {
         /// Output format.
@@ -161,6 +164,56 @@ pub struct RenderArgs {
     pub file: Option<PathBuf>,
 }
 
+/// What `handout` writes and where.
+#[derive(Debug, clap::Args)]
+pub struct HandoutArgs {
+    /// The PDF file to write.
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Paper size.
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: PaperArg,
+    /// Light (for print) or dark.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeArg,
+    /// Only these story steps (numbered from 1): "1-5", "3", "1,4,7-9".
+    #[arg(long, value_name = "LIST")]
+    pub steps: Option<String>,
+    /// The briefing file (default: the embedded one).
+    pub file: Option<PathBuf>,
+}
+
+/// Paper sizes on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4 (210 × 297 mm).
+    A4,
+    /// US Letter (8.5 × 11 in).
+    Letter,
+}
+
+/// Runs `handout`: renders the maps, lays out the pages, writes the PDF atomically.
+pub fn handout(args: &HandoutArgs) -> Result<String, String> {
+    use crate::ui::render::handout::{self, HandoutOptions};
+    let briefing = load_briefing(args.file.as_deref()).map_err(|p| p.to_string())?;
+    let steps = match &args.steps {
+        Some(spec) => crate::handout::parse_steps(spec, briefing.story().len())?,
+        None => (0..briefing.story().len()).collect(),
+    };
+    let paper = match args.paper {
+        PaperArg::A4 => crate::handout::Paper::A4,
+        PaperArg::Letter => crate::handout::Paper::Letter,
+    };
+    let path = &args.output;
+    let cannot_write = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+    crate::atomic::check_writable(path).map_err(cannot_write)?;
+    let made = jiff::ZonedDateTime::now().date();
+    let options = HandoutOptions { paper, theme: args.theme.into(), steps, made };
+    let made = handout::make(&briefing, &options, &|_, _| {})?;
+    crate::atomic::write_atomic(path, &made.pdf).map_err(cannot_write)?;
+    Ok(format!("wrote {}: {}", path.display(), handout::summary(&made, options.steps.len(), made.pdf.len())))
+}
+
 /// Themes on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ThemeArg {
@@ -168,6 +221,15 @@ pub enum ThemeArg {
     Light,
     /// Dark.
     Dark,
+}
+
+impl From<ThemeArg> for crate::ui::state::Theme {
+    fn from(theme: ThemeArg) -> Self {
+        match theme {
+            ThemeArg::Light => Self::Light,
+            ThemeArg::Dark => Self::Dark,
+        }
+    }
 }
 
 fn parse_size(s: &str) -> Result<[u32; 2], String> {
@@ -185,19 +247,28 @@ pub fn parse_date_range(s: &str) -> Result<(jiff::civil::Date, jiff::civil::Date
     Ok((from, to))
 }
 
-/// Runs `render`.
+/// Runs `render`: renders the images and writes them (PNG files, a GIF or numbered frames).
 pub fn render(args: &RenderArgs) -> Result<String, String> {
+    use crate::export::png::{numbered_path, write_png};
     use crate::ui::render::{self, RenderOptions, Shot};
-    use crate::ui::state::{AppState, Theme};
+    use crate::ui::state::AppState;
     let briefing = load_briefing(args.file.as_deref()).map_err(|p| p.to_string())?;
-    let theme = if args.theme == ThemeArg::Dark { Theme::Dark } else { Theme::Light };
-    let options = RenderOptions { size: args.size, scale: args.scale, theme };
+    let options = RenderOptions { size: args.size, scale: args.scale, theme: args.theme.into() };
     let state = AppState::default();
     if args.all_steps {
-        return render::all_steps(briefing, state, &options, &args.output);
+        let steps = briefing.story().len();
+        if steps == 0 {
+            return Err("the briefing has no story steps".into());
+        }
+        create_folder(&args.output)?;
+        let shots = render::every_step(&briefing);
+        render::each(briefing, state, &options, shots, |i, image| {
+            write_png(&image, &numbered_path(&args.output, "step", i + 1, steps)).map_err(|e| e.to_string())
+        })?;
+        return Ok(format!("wrote {steps} steps to {}", args.output.display()));
     }
     if let Some(range) = &args.animate {
-        return render::animation(briefing, state, &options, parse_date_range(range)?, args.frames, &args.output);
+        return animation(briefing, state, &options, parse_date_range(range)?, args.frames, &args.output);
     }
     let shot = match (args.step, args.at) {
         (Some(0), _) => return Err("steps are numbered from 1".into()),
@@ -206,7 +277,52 @@ pub fn render(args: &RenderArgs) -> Result<String, String> {
         (None, None) if !briefing.story().is_empty() => Shot::Step(0),
         (None, None) => Shot::Current,
     };
-    render::png(briefing, state, &options, shot, &args.output)
+    let image = render::image(briefing, state, &options, shot)?;
+    if let Some(dir) = args.output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_folder(dir)?;
+    }
+    write_png(&image, &args.output).map_err(|e| e.to_string())?;
+    Ok(format!("wrote {} ({}x{})", args.output.display(), image.width(), image.height()))
+}
+
+fn create_folder(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))
+}
+
+/// Writes the time playback from `from` to `to`: a GIF when `output` ends in `.gif`, otherwise
+/// numbered PNG frames in the folder `output`.
+fn animation(
+    briefing: Briefing,
+    state: crate::ui::state::AppState,
+    options: &crate::ui::render::RenderOptions,
+    (from, to): (jiff::civil::Date, jiff::civil::Date),
+    frames: usize,
+    output: &Path,
+) -> Result<String, String> {
+    use crate::export::animation::{GifOptions, GifWriter};
+    use crate::export::png::{numbered_path, write_png};
+    use crate::ui::render::{self, Shot};
+    if to < from {
+        return Err(format!("the animation ends ({to}) before it starts ({from})"));
+    }
+    let days = render::playback_days(from, to, frames);
+    let shots = days.iter().map(|&day| Shot::At(day));
+    if output.extension().is_some_and(|e| e.eq_ignore_ascii_case("gif")) {
+        let gif_options = GifOptions { frame_delay: std::time::Duration::from_millis(150), ..GifOptions::default() };
+        // Frames are rendered one at a time (a few MB each) and the GIF kept in memory until
+        // it is complete, then written whole: a failure never leaves half a file.
+        let mut gif = GifWriter::new(Vec::new(), options.size, gif_options).map_err(|e| e.to_string())?;
+        render::each(briefing, state, options, shots, |_, image| gif.add_frame(&image).map_err(|e| e.to_string()))?;
+        let bytes = gif.finish().map_err(|e| e.to_string())?;
+        crate::atomic::write_atomic(output, &bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+        Ok(format!("wrote {} ({} frames, {from} to {to})", output.display(), days.len()))
+    } else {
+        create_folder(output)?;
+        render::each(briefing, state, options, shots, |i, image| {
+            write_png(&image, &numbered_path(output, "frame", i + 1, days.len())).map_err(|e| e.to_string())
+        })?;
+        Ok(format!("wrote {} frames to {}", days.len(), output.display()))
+    }
 }
 
 /// Export formats.

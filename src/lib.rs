@@ -5,9 +5,10 @@
 //! [`timeline`], [`visibility`], [`search`], [`geometry`], [`mercator`] (the projection),
 //! [`viewport`] (framing, flights), [`placement`] (label collisions), [`spatial`] (range rings,
 //! distances), [`basemap`] (vector data, labels, tile rendering), [`export`] (GeoJSON, KML, the
-//! PNG and GIF writers), [`extract`] (places and dates of any article, offline), [`session`]
-//! (editing, undo, recovery), [`authoring`] (review and claims as edits), [`import`] (places
-//! from GeoJSON, KML and CSV), [`flat_index`], [`atomic`] and [`synthetic`].
+//! PNG and GIF writers), [`handout`] (the PDF handout's pages and file), [`extract`] (places
+//! and dates of any article, offline), [`session`] (editing, undo, recovery), [`authoring`]
+//! (review and claims as edits), [`import`] (places from GeoJSON, KML and CSV),
+//! [`flat_index`], [`atomic`] and [`synthetic`].
 //!
 //! The front ends read the core: [`ui`] is the app (eframe, egui, walkers) and [`cli`] the
 //! command line. `ui` also holds what draws with egui outside the window: `ui::basemap`
@@ -24,6 +25,7 @@ pub mod export;
 pub mod extract;
 pub mod flat_index;
 pub mod geometry;
+pub mod handout;
 pub mod import;
 pub mod lookup;
 pub mod mercator;

@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Check { file }) => cli::check(file.as_deref()).map(Some),
         Some(Command::Render(render)) => cli::render(&render).map(Some),
+        Some(Command::Handout(handout)) => cli::handout(&handout).map(Some),
         Some(Command::Export { format, output, file }) => cli::export(format, file.as_deref(), output.as_deref()),
         Some(Command::Range { place, km, system, file, cities }) => {
             let query = cli::RangeQuery { place: &place, km, system: system.as_deref(), cities };

@@ -5,6 +5,7 @@
 
 pub mod actor;
 pub mod article;
+pub mod caption;
 pub mod claim;
 pub mod doc;
 pub mod ids;

@@ -26,6 +26,8 @@ pub enum Action {
     Edit(Box<crate::session::Edit>),
     /// Render the view to an image file.
     Export(super::export_view::Request),
+    /// Make the PDF handout.
+    Handout(super::handout_view::Request),
     /// Open a briefing file (asking first about unsaved edits).
     Open(std::path::PathBuf),
     /// Put a story step on screen, picked in the story editor.

@@ -65,7 +65,11 @@ impl ExportView {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new().name("export-png".into()).spawn(move || {
-            let result = render::png(briefing, state, &request.options, shot, &request.path);
+            let path = &request.path;
+            let result = render::image(briefing, state, &request.options, shot).and_then(|image| {
+                crate::export::png::write_png(&image, path).map_err(|e| e.to_string())?;
+                Ok(format!("wrote {} ({}x{})", path.display(), image.width(), image.height()))
+            });
             let _ = tx.send(result);
             ctx.request_repaint();
         });

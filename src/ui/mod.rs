@@ -8,6 +8,7 @@ pub mod claim_card;
 pub mod claim_form;
 pub mod command;
 pub mod export_view;
+pub mod handout_view;
 pub mod help;
 pub mod legend;
 pub mod map;

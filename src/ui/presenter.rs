@@ -5,7 +5,8 @@ use egui::{Align2, Color32, CornerRadius, Frame, Key, Margin, Modifiers, Rect, R
 
 use super::state::TimeState;
 use super::theme::{Palette, claim_kind_strong};
-use crate::briefing::{Briefing, Item, StoryStep};
+use crate::briefing::caption::{Caption, StepTime};
+use crate::briefing::{Briefing, StoryStep};
 
 /// What a key press asks of the presentation.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -147,61 +148,21 @@ impl Presenter {
 /// Sets the time slider to a step's date or window (everything when it has none).
 pub fn step_time(step: &StoryStep, time: &mut TimeState) {
     time.playing = false;
-    match step.time.and_then(|w| w.days().map(|d| (w, d))) {
-        None => time.active = false,
-        Some((w, (from, to))) => {
+    match StepTime::of(step.time) {
+        StepTime::All => time.active = false,
+        StepTime::AsOf(day) => {
+            // One date: the story as it stood then.
             time.active = true;
-            if w.to.is_none() {
-                // One date: the story as it stood then.
-                time.window = false;
-                time.from = to;
-                time.to = to;
-            } else {
-                time.window = true;
-                time.from = from;
-                time.to = to;
-            }
+            time.window = false;
+            time.from = day;
+            time.to = day;
         }
-    }
-}
-
-/// The claim a step puts forward: its first.
-pub fn lead_claim(b: &Briefing, step: &StoryStep) -> Option<usize> {
-    step.claims.first().and_then(|id| match b.item(id) {
-        Some(Item::Claim(c)) => Some(c),
-        _ => None,
-    })
-}
-
-/// What the caption card says.
-#[derive(Clone, Debug, Default)]
-pub struct Caption {
-    /// "step / steps", when presenting a story.
-    pub progress: Option<(usize, usize)>,
-    /// The headline.
-    pub title: String,
-    /// A sentence or two.
-    pub text: String,
-    /// The claim to quote, if any.
-    pub lead: Option<usize>,
-}
-
-impl Caption {
-    /// The caption for story step `i`.
-    pub fn of_step(b: &Briefing, i: usize) -> Self {
-        let Some(step) = b.story().get(i) else { return Self::default() };
-        Self {
-            progress: Some((i, b.story().len())),
-            title: step.title.clone(),
-            text: step.caption.clone(),
-            lead: lead_claim(b, step),
+        StepTime::Window(from, to) => {
+            time.active = true;
+            time.window = true;
+            time.from = from;
+            time.to = to;
         }
-    }
-
-    /// A caption for a view that is not a story step: the article, and the selected claim.
-    pub fn of_view(b: &Briefing, lead: Option<usize>) -> Self {
-        let a = b.article();
-        Self { progress: None, title: a.title.clone(), text: a.byline(", "), lead }
     }
 }
 

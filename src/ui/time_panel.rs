@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use super::state::TimeState;
 use super::theme::{Palette, actor_colour};
+use crate::briefing::caption::StepTime;
 use crate::briefing::{Briefing, PartialDate};
 use crate::timeline::{Timeline, day_number, from_day_number};
 
@@ -175,19 +176,17 @@ pub fn step(time: &mut TimeState, timeline: &Timeline, forward: bool) {
 
 /// What the slider shows, in words: "All dates", "As of 16 May 2016", "1 Jan 2014 – 31 Dec 2014".
 pub fn label(time: &TimeState) -> String {
-    match (time.active, time.window) {
-        (false, _) => "All dates".to_owned(),
-        (true, false) => format!("As of {}", long_date(time.from)),
-        (true, true) => format!("{} – {}", long_date(time.from.min(time.to)), long_date(time.from.max(time.to))),
-    }
+    // The caption card's words (briefing::caption), so the card and the handout agree.
+    let shown = match (time.active, time.window) {
+        (false, _) => StepTime::All,
+        (true, false) => StepTime::AsOf(time.from),
+        (true, true) => StepTime::Window(time.from, time.to),
+    };
+    shown.label()
 }
 
 fn speed_label(days_per_second: f32) -> String {
     format!("{:.0} d/s", days_per_second)
-}
-
-fn long_date(d: Date) -> String {
-    d.strftime("%-d %b %Y").to_string()
 }
 
 fn track(

@@ -5,6 +5,7 @@ use egui::{Area, Frame, Id, Key, Order, RichText, Role, Ui, WidgetInfo};
 use super::action::{Action, Actions};
 use super::command::{Command, Trigger};
 use super::export_view::ExportView;
+use super::handout_view::HandoutView;
 use super::state::{AppState, Theme};
 use super::theme::{actor_colour, claim_kind_strong};
 use crate::briefing::{Briefing, ClaimKind};
@@ -98,6 +99,8 @@ pub struct TopBar {
     pub search: SearchBox,
     /// "Save PNG".
     pub export: ExportView,
+    /// File → Export handout….
+    pub handout: HandoutView,
 }
 
 /// Where the briefing stands, for the bar's menus and marks.
@@ -158,7 +161,7 @@ impl TopBar {
         let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(0.0);
         ui.horizontal(|ui| {
             let left = ui.cursor().min.x;
-            file_menu(ui, state, actions, status);
+            file_menu(ui, state, actions, status, &mut self.handout, b);
             edit_menu(ui, actions, status);
             let menus = ui.cursor().min.x - left;
             let title_width = (ui.available_width() - rest).max(120.0);
@@ -204,11 +207,21 @@ impl TopBar {
             let spacing = 2.0 * ui.spacing().item_spacing.x;
             ui.data_mut(|d| d.insert_temp(rest_id, menus + middle + right.response.rect.width() + spacing));
         });
+        if let Some(request) = self.handout.window(ui.ctx(), b) {
+            actions.push(Action::Handout(request));
+        }
     }
 }
 
-/// File: open (and the recent files), save, save as.
-fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Actions, status: &Status) {
+/// File: open (and the recent files), save, save as, export the handout.
+fn file_menu(
+    ui: &mut Ui,
+    state: &AppState,
+    actions: &mut Actions,
+    status: &Status,
+    handout: &mut HandoutView,
+    b: &Briefing,
+) {
     ui.menu_button("File", |ui| {
         menu_entry(ui, actions, Command::NewFromArticle, Command::NewFromArticle.label(), true);
         menu_entry(ui, actions, Command::Open, Command::Open.label(), true);
@@ -226,6 +239,18 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Actions, status: &Stat
         let save = if status.dirty { "Save ●" } else { Command::Save.label() };
         menu_entry(ui, actions, Command::Save, save, true);
         menu_entry(ui, actions, Command::SaveAs, Command::SaveAs.label(), true);
+        ui.separator();
+        let label = match handout.progress() {
+            Some((done, total)) => format!("Export handout… ({done}/{total})"),
+            None => "Export handout…".to_owned(),
+        };
+        let entry = ui
+            .button(label)
+            .on_hover_text("The briefing as a PDF to hand out: a page per story step, its quotes and sources");
+        if entry.clicked() {
+            handout.show_window(b);
+            ui.close();
+        }
     })
     .response
     .on_hover_text("Open and save briefings");

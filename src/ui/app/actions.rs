@@ -56,6 +56,7 @@ impl BriefmapApp {
                     Err(e) => self.notices.push(format!("Not changed: {e}")),
                 },
                 Action::Export(request) => self.export(ctx, request),
+                Action::Handout(request) => self.top_bar.handout.start(b.clone(), request, ctx),
                 Action::Open(path) => self.request_open(path),
                 Action::MovePlace(i, p) => {
                     let edit = crate::authoring::places::moved(b, i, p.y(), p.x());
@@ -141,6 +142,7 @@ impl BriefmapApp {
     /// Reports exports that finished.
     pub(super) fn poll_exports(&mut self) {
         self.notices.extend(self.top_bar.export.poll());
+        self.notices.extend(self.top_bar.handout.poll());
     }
 
     /// Makes what the story editor asked for; a step picked there goes on the map as it would

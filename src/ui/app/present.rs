@@ -1,7 +1,7 @@
 //! Presentation mode and the still layout exports use: story steps, their time and view.
 
 use super::BriefmapApp;
-use crate::briefing::Item;
+use crate::briefing::{Item, caption};
 use crate::mercator::from_world;
 use crate::ui::legend;
 use crate::ui::map::{Highlight, MapInput};
@@ -60,7 +60,7 @@ impl BriefmapApp {
         let Some(step) = b.story().get(i) else { return };
         presenter::step_time(step, &mut self.state.time);
         self.step_items = b.step_items(step);
-        let lead = presenter::lead_claim(b, step).map(Item::Claim);
+        let lead = caption::lead_claim(b, step).map(Item::Claim);
         self.state.select(b, lead);
         // The map changes size when presentation starts; frame once it has been laid out.
         self.pending_view = Some((i, fly));
@@ -108,13 +108,13 @@ impl BriefmapApp {
         }
         self.refresh_visibility();
         let caption = match self.presenter {
-            Some(p) => presenter::Caption::of_step(self.session.briefing(), p.step),
+            Some(p) => caption::Caption::of_step(self.session.briefing(), p.step),
             None if self.still => {
                 let lead = match self.state.selection(self.session.briefing()) {
                     Some(Item::Claim(c)) => Some(c),
                     _ => None,
                 };
-                presenter::Caption::of_view(self.session.briefing(), lead)
+                caption::Caption::of_view(self.session.briefing(), lead)
             }
             None => return,
         };

@@ -1,16 +1,16 @@
-//! The app rendered to images with no window and no GPU: a PNG of a story step, a date or the
-//! current view, one PNG per step for a slide deck, and the time playback as a GIF.
+//! The app rendered to images with no window and no GPU: a story step, a date, the whole
+//! briefing or the current view, one after another or several at once. It hands back images;
+//! its callers (the CLI, the app's PNG export, the handout) write them.
 //!
 //! It is the real app in its presentation layout (map, overlays, legend, caption card),
 //! run headlessly and rasterised on the CPU, so an export looks exactly like the screen.
 //! [`headless`] drives any egui UI without a window, [`raster`] turns its triangles into
 //! pixels as egui-wgpu would, and [`texture`] keeps the CPU copies of its textures.
 
+pub mod handout;
 pub mod headless;
 pub mod raster;
 pub mod texture;
-
-use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use tiny_skia::Pixmap;
@@ -18,8 +18,6 @@ use tiny_skia::Pixmap;
 use super::app::BriefmapApp;
 use super::state::{AppState, Theme};
 use crate::briefing::Briefing;
-use crate::export::animation::{GifOptions, GifWriter};
-use crate::export::png::{numbered_path, write_png};
 use headless::HeadlessUi;
 
 /// Most frames to run while waiting for the map to settle (tiles, layout).
@@ -49,6 +47,8 @@ pub enum Shot {
     Step(usize),
     /// Every place, the story as it stood on this day.
     At(Date),
+    /// Every place and every date: the whole briefing (a handout's cover).
+    Overview,
     /// The view as the state has it (camera, time, selection).
     Current,
 }
@@ -79,6 +79,12 @@ impl Renderer {
                 }
                 self.app.start_presenting(&ctx, i);
                 self.app.show_step(i, false);
+                // A step is framed between the legend and the caption card, which are measured
+                // only once the presentation has been laid out (and the basemap has loaded):
+                // frame it again then, so that the picture does not depend on what this
+                // renderer drew before (a fresh `render --step`, a step of a deck, a handout).
+                self.settle()?;
+                self.app.show_step(i, false);
             }
             Shot::At(date) => {
                 self.app.stop_presenting(&ctx);
@@ -87,6 +93,15 @@ impl Renderer {
                 state.selected = None;
                 state.time.window = false;
                 state.time.set_current(date);
+                self.settle()?;
+                self.app.frame_all_now();
+            }
+            Shot::Overview => {
+                self.app.stop_presenting(&ctx);
+                self.app.set_still(true);
+                let state = self.app.state_mut();
+                state.selected = None;
+                state.time.active = false;
                 self.settle()?;
                 self.app.frame_all_now();
             }
@@ -118,39 +133,74 @@ impl Renderer {
     }
 }
 
-/// Writes one PNG.
-pub fn png(
+/// Renders one shot of `briefing` as `state` has it.
+pub fn image(briefing: Briefing, state: AppState, options: &RenderOptions, shot: Shot) -> Result<Pixmap, String> {
+    Renderer::new(briefing, state, options)?.render(shot)
+}
+
+/// Renders `shots` in order with one renderer, handing each image to `each` as it is made (so a
+/// long sequence never holds all its images); stops at the first error.
+pub fn each(
     briefing: Briefing,
     state: AppState,
     options: &RenderOptions,
-    shot: Shot,
-    path: &Path,
-) -> Result<String, String> {
+    shots: impl IntoIterator<Item = Shot>,
+    mut each: impl FnMut(usize, Pixmap) -> Result<(), String>,
+) -> Result<usize, String> {
     let mut r = Renderer::new(briefing, state, options)?;
-    let image = r.render(shot)?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
+    let mut n = 0;
+    for shot in shots {
+        each(n, r.render(shot)?)?;
+        n += 1;
     }
-    write_png(&image, path).map_err(|e| e.to_string())?;
-    Ok(format!("wrote {} ({}x{})", path.display(), image.width(), image.height()))
+    Ok(n)
 }
 
-/// Writes one PNG per story step into `dir` (step_01.png, …), creating it if needed.
-pub fn all_steps(briefing: Briefing, state: AppState, options: &RenderOptions, dir: &Path) -> Result<String, String> {
-    let steps = briefing.story().len();
-    if steps == 0 {
-        return Err("the briefing has no story steps".into());
-    }
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
-    let mut r = Renderer::new(briefing, state, options)?;
-    let mut written = Vec::new();
-    for i in 0..steps {
-        let image = r.render(Shot::Step(i))?;
-        let path = numbered_path(dir, "step", i + 1, steps);
-        write_png(&image, &path).map_err(|e| e.to_string())?;
-        written.push(path);
-    }
-    Ok(format!("wrote {} steps to {}", written.len(), dir.display()))
+/// Renders `shots` on up to `threads` threads at once and turns each image into a `T` on the
+/// thread that made it. `done(k)` is called as the k-th finishes. The results come back in the
+/// order of `shots`.
+///
+/// Each shot gets a renderer of its own (the app, its basemap and tiles, its egui context:
+/// nothing is shared between threads), so each image is exactly what [`image`] makes of that
+/// shot: a renderer that drew other shots first packs its font atlas in another order, and
+/// italic text, sampled off the pixel grid, can differ in a few pixels. That exactness costs
+/// about 40% more work than one renderer per thread (each reads the basemap and draws its
+/// tiles again).
+pub fn parallel<T: Send>(
+    briefing: &Briefing,
+    state: &AppState,
+    options: &RenderOptions,
+    shots: &[Shot],
+    threads: usize,
+    make: &(dyn Fn(usize, Pixmap) -> T + Sync),
+    done: &(dyn Fn(usize) + Sync),
+) -> Result<Vec<T>, String> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let finished = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<T>>> = Mutex::new((0..shots.len()).map(|_| None).collect());
+    let threads = threads.clamp(1, shots.len().max(1));
+    let outcome: Result<(), String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> Result<(), String> {
+                    // Each thread takes the next shot still to do: the renders differ in cost.
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&shot) = shots.get(i) else { return Ok(()) };
+                        let made = make(i, image(briefing.clone(), state.clone(), options, shot)?);
+                        results.lock().map_err(|_| "a render thread failed".to_owned())?[i] = Some(made);
+                        done(finished.fetch_add(1, Ordering::Relaxed) + 1);
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a render thread panicked".to_owned())?)
+    });
+    outcome?;
+    let results = results.into_inner().map_err(|_| "a render thread failed".to_owned())?;
+    results.into_iter().map(|r| r.ok_or_else(|| "a render was lost".to_owned())).collect()
 }
 
 /// The days of a playback from `from` to `to` in `frames` even steps.
@@ -160,41 +210,9 @@ pub fn playback_days(from: Date, to: Date, frames: usize) -> Vec<Date> {
     (0..n).map(|k| crate::timeline::from_day_number(a + ((z - a) as i64 * k as i64 / (n - 1) as i64) as i32)).collect()
 }
 
-/// Writes the time playback from `from` to `to`: a GIF when `output` ends in `.gif`, otherwise
-/// numbered PNG frames in the folder `output`.
-pub fn animation(
-    briefing: Briefing,
-    state: AppState,
-    options: &RenderOptions,
-    (from, to): (Date, Date),
-    frames: usize,
-    output: &Path,
-) -> Result<String, String> {
-    if to < from {
-        return Err(format!("the animation ends ({to}) before it starts ({from})"));
-    }
-    let days = playback_days(from, to, frames);
-    let mut r = Renderer::new(briefing, state, options)?;
-    let as_gif = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("gif"));
-    if as_gif {
-        let gif_options = GifOptions { frame_delay: std::time::Duration::from_millis(150), ..GifOptions::default() };
-        // Frames are rendered one at a time (a few MB each) and the GIF kept in memory until
-        // it is complete, then written whole: a failure never leaves half a file.
-        let mut gif = GifWriter::new(Vec::new(), options.size, gif_options).map_err(|e| e.to_string())?;
-        for &day in &days {
-            gif.add_frame(&r.render(Shot::At(day))?).map_err(|e| e.to_string())?;
-        }
-        let bytes = gif.finish().map_err(|e| e.to_string())?;
-        crate::atomic::write_atomic(output, &bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
-        Ok(format!("wrote {} ({} frames, {from} to {to})", output.display(), days.len()))
-    } else {
-        std::fs::create_dir_all(output).map_err(|e| format!("{}: cannot create folder: {e}", output.display()))?;
-        for (i, &day) in days.iter().enumerate() {
-            let path: PathBuf = numbered_path(output, "frame", i + 1, days.len());
-            write_png(&r.render(Shot::At(day))?, &path).map_err(|e| e.to_string())?;
-        }
-        Ok(format!("wrote {} frames to {}", days.len(), output.display()))
-    }
+/// Every story step, in order.
+pub fn every_step(briefing: &Briefing) -> Vec<Shot> {
+    (0..briefing.story().len()).map(Shot::Step).collect()
 }
 
 #[cfg(test)]
