@@ -6,6 +6,7 @@ use crate::briefing::{
     Briefing, Candidate, Item, Origin, Place, PlaceKind, Provenance, Region, RegionKind, Review, Suggestion, TextRef,
 };
 use crate::briefing::{Confidence, suggestion};
+use crate::extract::Entry;
 use crate::session::{Edit, ListEdit};
 
 /// A record with a suggestion: a place, a region or a date the text mentions.
@@ -187,7 +188,8 @@ pub fn accept_all_above(b: &Briefing, threshold: f64) -> Option<Edit> {
 }
 
 /// The place kind a gazetteer reading draws as.
-fn place_kind(c: &Candidate) -> PlaceKind {
+/// The kind of place a candidate reading is.
+pub fn place_kind(c: &Candidate) -> PlaceKind {
     match c.kind.as_str() {
         "town" => PlaceKind::Town,
         "sea" => PlaceKind::Sea,
@@ -216,10 +218,45 @@ fn as_candidate(name: &str, lat: f64, lon: f64, kind: &str, s: &Suggestion, geom
 /// among the alternatives (so switching back is possible). An alternative with boundaries
 /// makes the record a region; one without, a place.
 pub fn switch(b: &Briefing, what: Suggested, alt: usize) -> Option<Edit> {
+    let s = match what {
+        Suggested::Place(i) => b.places().get(i)?.suggestion.clone()?,
+        Suggested::Region(i) => b.regions().get(i)?.suggestion.clone()?,
+        Suggested::Date(_) => return None,
+    };
+    switch_in(b, what, s, alt)
+}
+
+/// Switches a place (or a region) to a reading the extractor did not keep: one picked from a
+/// search of the whole gazetteer ([`candidate`]). As [`switch`] otherwise.
+pub fn switch_to(b: &Briefing, what: Suggested, c: Candidate) -> Option<Edit> {
+    let mut s = match what {
+        Suggested::Place(i) => b.places().get(i)?.suggestion.clone()?,
+        Suggested::Region(i) => b.regions().get(i)?.suggestion.clone()?,
+        Suggested::Date(_) => return None,
+    };
+    s.alternatives.push(c);
+    let alt = s.alternatives.len() - 1;
+    switch_in(b, what, s, alt)
+}
+
+/// A gazetteer entry as a reading to switch to or a place to add.
+pub fn candidate(e: &Entry<'_>) -> Candidate {
+    Candidate {
+        name: e.name.to_owned(),
+        lat: e.lat,
+        lon: e.lon,
+        kind: e.kind.as_str().to_owned(),
+        country: (!e.country.is_empty()).then(|| e.country.to_owned()),
+        source: e.source(),
+        why: "picked from the gazetteer".to_owned(),
+        geometry: e.geometry.to_vec(),
+    }
+}
+
+fn switch_in(b: &Briefing, what: Suggested, s: Suggestion, alt: usize) -> Option<Edit> {
     match what {
         Suggested::Place(i) => {
             let p = b.places().get(i)?;
-            let s = p.suggestion.clone()?;
             let c = s.alternatives.get(alt)?.clone();
             let old = as_candidate(&p.name, p.lat, p.lon, p.kind.as_str(), &s, &[]);
             let suggestion = switched(&s, alt, old, &c);
@@ -246,7 +283,6 @@ pub fn switch(b: &Briefing, what: Suggested, alt: usize) -> Option<Edit> {
         }
         Suggested::Region(i) => {
             let r = b.regions().get(i)?;
-            let s = r.suggestion.clone()?;
             let c = s.alternatives.get(alt)?.clone();
             let label = b.shape(i);
             let centre = geo::InteriorPoint::interior_point(label).map_or((0.0, 0.0), |p| (p.y(), p.x()));
@@ -406,5 +442,24 @@ mod tests {
         let m = b.places()[3].mentions[0].clone();
         let Some(Edit::Places(ListEdit::Replace(3, p))) = reject_mention(b, Suggested::Place(3), &m) else { panic!() };
         assert_eq!(p.suggestion.unwrap().status, Review::Rejected);
+    }
+
+    #[test]
+    fn a_place_switches_to_a_gazetteer_search_result() {
+        let mut s = suggested();
+        let g = crate::extract::Gazetteer::bundled().unwrap();
+        let found = g.search("Babruysk", 1);
+        let e = g.entry(found[0]).unwrap();
+        let name = s.briefing().places()[1].name.clone();
+        s.apply(switch_to(s.briefing(), Suggested::Place(1), candidate(&e)).unwrap()).unwrap();
+        let p = &s.briefing().places()[1];
+        assert_eq!(p.name, e.name);
+        assert!((p.lat - 53.14).abs() < 0.1 && (p.lon - 29.22).abs() < 0.1, "{}, {}", p.lat, p.lon);
+        assert_eq!(p.provenance.source, e.source());
+        let sugg = p.suggestion.as_ref().unwrap();
+        assert_eq!(sugg.status, Review::Undecided, "still for the analyst to accept");
+        assert_eq!(sugg.alternatives[0].name, name, "the old reading is kept to switch back");
+        assert!(s.undo());
+        assert_eq!(s.briefing().places()[1].name, name);
     }
 }

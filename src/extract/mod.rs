@@ -28,7 +28,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 pub use dates::FoundDate;
-pub use gazetteer::{Gazetteer, GazetteerError, PlaceRef};
+pub use gazetteer::{Entry, Gazetteer, GazetteerError, PlaceRef};
 
 /// Everything found in one article.
 #[derive(Clone, Debug, Default, Serialize)]
