@@ -63,3 +63,61 @@ fn a_selected_sentence_becomes_a_claim_with_its_exact_words() {
     h.run();
     assert_eq!(h.state().briefing().claims().len(), n);
 }
+
+/// The exercise article as a draft, the review open.
+fn draft_harness() -> Harness<'static, BriefmapApp> {
+    use briefmap::authoring::new_article;
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/author/exercise.txt");
+    let article = new_article::read(std::path::Path::new(path)).unwrap();
+    let session =
+        new_article::draft(&article, &briefmap::extract::Gazetteer::bundled().unwrap(), &Atlas::bundled().unwrap())
+            .unwrap();
+    let mut state = AppState::default();
+    state.panels.author = true;
+    state.panels.reader = true;
+    let mut h = Harness::builder()
+        .with_size([1800.0, 1100.0])
+        .with_step_dt(0.05)
+        .with_max_steps(600)
+        .build_eframe(move |_| BriefmapApp::with_session(session, state).without_basemap());
+    h.run();
+    h
+}
+
+fn place_named<'a>(h: &'a Harness<'_, BriefmapApp>, name: &str) -> Option<&'a briefmap::briefing::Place> {
+    h.state().briefing().places().iter().find(|p| p.name == name)
+}
+
+#[test]
+fn a_suggestion_switches_to_a_gazetteer_search_result_and_a_place_is_added_from_it() {
+    let mut h = draft_harness();
+    assert_eq!(place_named(&h, "Brest").unwrap().lon.round(), 24.0, "the extractor read Belarus's Brest");
+    // Expand Brest's row, search the whole gazetteer, take the French port.
+    click(&mut h, "Brest · City");
+    h.get_by_label("Search the gazetteer for Brest").set_text_value_accesskit("Brest");
+    h.run();
+    h.get_by_label_contains("Use Brest (city, FR").click();
+    h.run();
+    let brest = place_named(&h, "Brest").unwrap();
+    assert_eq!(brest.lon.round(), -4.0, "now the French port");
+    assert!(brest.provenance.source.starts_with("geonames:"), "{:?}", brest.provenance);
+
+    // A place the article does not name, picked from the gazetteer instead of the map.
+    let places = h.state().briefing().places().len();
+    click(&mut h, "Add a place");
+    h.get_by_label("New place name").set_text_value_accesskit("Vitebsk");
+    h.run();
+    h.get_by_label_contains("Put at Vitebsk (city, BY").click();
+    h.run();
+    assert_eq!(h.state().briefing().places().len(), places + 1);
+    let vitebsk = place_named(&h, "Vitebsk").expect("added");
+    assert!((vitebsk.lat - 55.19).abs() < 0.05 && (vitebsk.lon - 30.2).abs() < 0.05, "{vitebsk:?}");
+    assert!(h.state().session().problems().is_empty(), "{:?}", h.state().session().problems());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(place_named(&h, "Vitebsk").is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(place_named(&h, "Brest").unwrap().lon.round(), 24.0);
+}

@@ -9,11 +9,15 @@ use super::action::{Action, Actions};
 use super::theme::Palette;
 use crate::authoring::places;
 use crate::authoring::review::{self, ReviewRow, Suggested};
-use crate::briefing::{Briefing, Confidence, Item, PlaceKind, Review, TextRef};
+use crate::briefing::{Briefing, Candidate, Confidence, Item, PlaceKind, Review, TextRef};
+use crate::extract::Gazetteer;
 use crate::session::{Edit, ListEdit, Session};
 
 /// Confidence offered for "accept all above" when the panel opens.
 const DEFAULT_THRESHOLD: f64 = 0.8;
+
+/// Gazetteer entries listed for a name typed (another reading, a place to add).
+const SEARCH_RESULTS: usize = 6;
 
 /// What the panel shows of the suggestions.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,6 +40,8 @@ pub struct AuthorPanel {
     adding: Option<Adding>,
     /// A new actor's name as typed.
     new_actor: String,
+    /// The gazetteer search under the expanded row, as typed.
+    search: String,
 }
 
 /// A place being added by hand.
@@ -55,6 +61,7 @@ impl Default for AuthorPanel {
             expanded: None,
             adding: None,
             new_actor: String::new(),
+            search: String::new(),
         }
     }
 }
@@ -88,7 +95,15 @@ impl AuthorPanel {
     }
 
     /// "Add a place": its name (from the selected words), kind, then a click on the map.
-    fn add_place(&mut self, ui: &mut Ui, b: &Briefing, selected_text: Option<&TextRef>, pal: &Palette) {
+    fn add_place(
+        &mut self,
+        ui: &mut Ui,
+        b: &Briefing,
+        g: Option<&Gazetteer>,
+        selected_text: Option<&TextRef>,
+        pal: &Palette,
+        actions: &mut Actions,
+    ) {
         match &mut self.adding {
             None => {
                 let add =
@@ -110,7 +125,14 @@ impl AuthorPanel {
                     });
                     cancel = ui.button("Cancel").clicked();
                 });
-                ui.label(RichText::new("Now click the map where it is.").color(pal.highlight));
+                ui.label(RichText::new("Now click the map where it is, or pick it here:").color(pal.highlight));
+                let picked = g.and_then(|g| pick_entry(ui, g, &a.name, "Put at", true));
+                if let Some(c) = picked {
+                    let kind = crate::authoring::review::place_kind(&c);
+                    let add = places::add(b, &a.name, kind, c.lat, c.lon, a.mention.clone(), &c.source, Confidence::Good);
+                    actions.push(Action::Edit(Box::new(add)));
+                    cancel = true;
+                }
                 if cancel {
                     self.adding = None;
                 }
@@ -118,11 +140,13 @@ impl AuthorPanel {
         }
     }
 
-    /// Draws the panel; `selected_text` is the passage selected in the reader, if any.
+    /// Draws the panel; `selected_text` is the passage selected in the reader, if any; `g`, the
+    /// gazetteer to search, once it is read.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         session: &Session,
+        g: Option<&Gazetteer>,
         selected_text: Option<&TextRef>,
         selected: Option<Item>,
         pal: &Palette,
@@ -148,7 +172,7 @@ impl AuthorPanel {
                 form = selected_text.cloned().map(FormRequest::New);
             }
         });
-        self.add_place(ui, b, selected_text, pal);
+        self.add_place(ui, b, g, selected_text, pal, actions);
         ui.horizontal(|ui| {
             let field =
                 ui.add(egui::TextEdit::singleline(&mut self.new_actor).hint_text("e.g. NATO").desired_width(120.0));
@@ -169,7 +193,7 @@ impl AuthorPanel {
             |ui| {
                 let show = self.show;
                 for row in rows.iter().filter(|r| show == Show::All || r.suggestion.status == Review::Undecided) {
-                    self.row(ui, b, row, pal, actions);
+                    self.row(ui, b, g, row, pal, actions);
                 }
                 if undecided == 0 {
                     ui.label(RichText::new("Every suggestion is decided.").color(pal.muted));
@@ -200,7 +224,7 @@ impl AuthorPanel {
         });
     }
 
-    fn row(&mut self, ui: &mut Ui, b: &Briefing, row: &ReviewRow, pal: &Palette, actions: &mut Actions) {
+    fn row(&mut self, ui: &mut Ui, b: &Briefing, g: Option<&Gazetteer>, row: &ReviewRow, pal: &Palette, actions: &mut Actions) {
         let rejected = row.suggestion.status == Review::Rejected;
         ui.horizontal(|ui| {
             let conf = format!("{:.2}", row.suggestion.confidence);
@@ -268,9 +292,55 @@ impl AuthorPanel {
         });
         if self.expanded == Some(row.what) {
             mentions(ui, b, row, pal, actions);
+            if let (Some(g), false) = (g, rejected || matches!(row.what, Suggested::Date(_))) {
+                self.search_other(ui, b, g, row, actions);
+            }
         }
         ui.add_space(2.0);
     }
+}
+
+impl AuthorPanel {
+    /// Under an expanded row: a search of the whole gazetteer for the reading the extractor
+    /// did not keep.
+    fn search_other(&mut self, ui: &mut Ui, b: &Briefing, g: &Gazetteer, row: &ReviewRow, actions: &mut Actions) {
+        ui.horizontal(|ui| {
+            ui.add_space(34.0);
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.search).hint_text("Search the gazetteer").desired_width(180.0),
+            );
+            let label = format!("Search the gazetteer for {}", row.label);
+            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
+        });
+        let query = self.search.clone();
+        if let Some(c) = pick_entry(ui, g, &query, "Use", false) {
+            edit(actions, review::switch_to(b, row.what, c));
+            self.search.clear();
+        }
+    }
+}
+
+/// The gazetteer's entries called `name`, each a button ("Put at Minsk (city, BY)"); the one
+/// clicked. `points_only` leaves out areas (countries, provinces, seas).
+fn pick_entry(ui: &mut Ui, g: &Gazetteer, name: &str, verb: &str, points_only: bool) -> Option<Candidate> {
+    use crate::extract::PlaceKindX as K;
+    let mut picked = None;
+    for e in g.search(name, SEARCH_RESULTS).into_iter().filter_map(|p| g.entry(p)) {
+        if points_only && matches!(e.kind, K::Country | K::Province | K::Region | K::Sea) {
+            continue;
+        }
+        let country = if e.country.is_empty() { String::new() } else { format!(", {}", e.country) };
+        let population = e.population.map(|n| format!(", {n} people")).unwrap_or_default();
+        let text = format!("{verb} {} ({}{country}{population})", e.name, e.kind.as_str());
+        ui.horizontal(|ui| {
+            ui.add_space(34.0);
+            let at = format!("{:.3}, {:.3}", e.lat, e.lon);
+            if ui.small_button(text).on_hover_text(at).clicked() {
+                picked = Some(review::candidate(&e));
+            }
+        });
+    }
+    picked
 }
 
 /// `response` with `name` for screen readers (and tests), whatever its visible text.

@@ -444,12 +444,12 @@ impl BriefmapApp {
     }
 
     /// The gazetteer, read the first time it is needed (a few tens of milliseconds).
-    fn gazetteer(&mut self) -> Result<&crate::extract::Gazetteer, String> {
-        if self.gazetteer.is_none() {
-            let g = crate::extract::Gazetteer::bundled().map_err(|e| e.to_string())?;
-            self.gazetteer = Some(g);
-        }
-        self.gazetteer.as_ref().ok_or_else(|| "no gazetteer".to_owned())
+    /// A failure is kept too, so it is reported once, not tried again every frame.
+    pub(super) fn gazetteer(&mut self) -> Result<&crate::extract::Gazetteer, String> {
+        self.gazetteer
+            .get_or_insert_with(|| crate::extract::Gazetteer::bundled().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Files dropped on the window: a briefing opens, an article starts a new briefing.

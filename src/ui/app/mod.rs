@@ -103,8 +103,8 @@ pub struct BriefmapApp {
     author: super::author::AuthorPanel,
     /// The claim form, while a claim is being made or changed.
     claim_form: Option<super::claim_form::ClaimForm>,
-    /// The gazetteer, read when a new article first needs it.
-    gazetteer: Option<crate::extract::Gazetteer>,
+    /// The gazetteer, read when a new article or the review panel first needs it.
+    gazetteer: Option<Result<crate::extract::Gazetteer, String>>,
     /// How long the last article took from "find places and dates" to a draft on screen.
     last_draft_time: Option<std::time::Duration>,
 }
@@ -300,6 +300,12 @@ impl BriefmapApp {
             return;
         }
         self.keys(ui.ctx());
+        if self.state.panels.author
+            && self.gazetteer.is_none()
+            && let Err(e) = self.gazetteer()
+        {
+            self.notices.push(format!("The gazetteer could not be read, so it cannot be searched: {e}"));
+        }
         self.refresh_visibility();
         self.sync_rings();
         self.desktop(ui);
@@ -337,6 +343,7 @@ impl BriefmapApp {
             story,
             author,
             claim_form,
+            gazetteer,
             ..
         } = self;
         let b = session.briefing();
@@ -371,7 +378,8 @@ impl BriefmapApp {
         }
         if state.panels.author {
             egui::Panel::left("author-panel").resizable(true).default_size(360.0).min_size(300.0).show(ui, |ui| {
-                let request = author.show(ui, session, reader.selection(), selection, &pal, actions);
+                let g = gazetteer.as_ref().and_then(|g| g.as_ref().ok());
+                let request = author.show(ui, session, g, reader.selection(), selection, &pal, actions);
                 *claim_form = match request {
                     Some(FormRequest::New(at)) => crate::authoring::claim::draft(b, &at).map(ClaimForm::new),
                     Some(FormRequest::Edit(i)) => ClaimForm::edit(b, i),
