@@ -121,3 +121,41 @@ fn a_suggestion_switches_to_a_gazetteer_search_result_and_a_place_is_added_from_
     h.run();
     assert_eq!(place_named(&h, "Brest").unwrap().lon.round(), 24.0);
 }
+
+#[test]
+fn places_are_imported_from_a_file_through_the_menu_as_one_undo_step() {
+    let b = Briefing::embedded(&Atlas::bundled().unwrap()).unwrap();
+    let (places, regions) = (b.places().len(), b.regions().len());
+    let mut h = harness_of(b);
+    click(&mut h, "File");
+    h.get_by_label_contains("Import places…").click();
+    h.run();
+    h.get_by_label("Import places");
+    // A file that is not there: the window stays and says why.
+    let missing = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/missing.kml");
+    h.get_by_label("Briefing file").set_text_value_accesskit(missing);
+    h.run();
+    click(&mut h, "Open");
+    h.get_by_label_contains("missing.kml");
+    assert_eq!(h.state().briefing().places().len(), places);
+
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/baltic-sites.geojson");
+    h.get_by_label("Briefing file").set_text_value_accesskit(file);
+    h.run();
+    click(&mut h, "Open");
+    assert!(h.query_by_label("Import places").is_none(), "the window closes");
+    let b = h.state().briefing();
+    assert_eq!((b.places().len(), b.regions().len()), (places + 3, regions + 1));
+    assert!(b.places().iter().any(|p| p.name == "Volga radar (Hantsavichy)" || p.id == "volga-radar-hantsavichy"));
+    assert!(h.state().session().problems().is_empty(), "{:?}", h.state().session().problems());
+    assert!(
+        h.state().notices().iter().any(|n| n.contains("3 places and 1 region imported")),
+        "{:?}",
+        h.state().notices()
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    let b = h.state().briefing();
+    assert_eq!((b.places().len(), b.regions().len()), (places, regions), "one undo takes the import back");
+}

@@ -129,7 +129,8 @@ impl AuthorPanel {
                 let picked = g.and_then(|g| pick_entry(ui, g, &a.name, "Put at", true));
                 if let Some(c) = picked {
                     let kind = crate::authoring::review::place_kind(&c);
-                    let add = places::add(b, &a.name, kind, c.lat, c.lon, a.mention.clone(), &c.source, Confidence::Good);
+                    let add =
+                        places::add(b, &a.name, kind, c.lat, c.lon, a.mention.clone(), &c.source, Confidence::Good);
                     actions.push(Action::Edit(Box::new(add)));
                     cancel = true;
                 }
@@ -224,7 +225,15 @@ impl AuthorPanel {
         });
     }
 
-    fn row(&mut self, ui: &mut Ui, b: &Briefing, g: Option<&Gazetteer>, row: &ReviewRow, pal: &Palette, actions: &mut Actions) {
+    fn row(
+        &mut self,
+        ui: &mut Ui,
+        b: &Briefing,
+        g: Option<&Gazetteer>,
+        row: &ReviewRow,
+        pal: &Palette,
+        actions: &mut Actions,
+    ) {
         let rejected = row.suggestion.status == Review::Rejected;
         ui.horizontal(|ui| {
             let conf = format!("{:.2}", row.suggestion.confidence);

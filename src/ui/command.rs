@@ -17,6 +17,8 @@ pub enum Command {
     Open,
     /// Start a new briefing from an article.
     NewFromArticle,
+    /// Add places from a GeoJSON, KML or CSV file.
+    Import,
     /// Save the briefing over its file.
     Save,
     /// Save the briefing into a folder.
@@ -91,12 +93,13 @@ const COMMAND_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND }
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 30] = [
         Self::Help,
         Self::Find,
         Self::Escape,
         Self::NewFromArticle,
         Self::Open,
+        Self::Import,
         Self::Save,
         Self::SaveAs,
         Self::Undo,
@@ -131,6 +134,7 @@ impl Command {
             Self::Escape => "Clear selection",
             Self::Open => "Open…",
             Self::NewFromArticle => "New briefing from article…",
+            Self::Import => "Import places…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Undo => "Undo",
@@ -166,6 +170,7 @@ impl Command {
             Self::Escape => "Clear the selection, close overlays",
             Self::Open => "Open a briefing file",
             Self::NewFromArticle => "Read an article (.txt, .md, .html): its places and dates, to review",
+            Self::Import => "Add places and areas from a GeoJSON, KML or CSV file, as context",
             Self::Save => "Save the briefing over its file (a built-in one: into a folder)",
             Self::SaveAs => "Save the briefing and its sources' texts into a folder",
             Self::Undo => "Undo the last change to the briefing",
@@ -202,6 +207,7 @@ impl Command {
             Self::Escape => &[key!(NONE, Key::Escape)],
             Self::Open => &[key!(COMMAND, Key::O)],
             Self::NewFromArticle => &[key!(COMMAND, Key::N)],
+            Self::Import => &[key!(COMMAND, Key::I)],
             Self::Save => &[key!(COMMAND, Key::S)],
             Self::SaveAs => &[key!(COMMAND_SHIFT, Key::S)],
             Self::Undo => &[key!(COMMAND, Key::Z)],
@@ -239,6 +245,7 @@ impl Command {
                 | Self::Escape
                 | Self::Open
                 | Self::NewFromArticle
+                | Self::Import
                 | Self::Save
                 | Self::SaveAs
                 | Self::FullScreen

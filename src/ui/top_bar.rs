@@ -225,6 +225,7 @@ fn file_menu(
     ui.menu_button("File", |ui| {
         menu_entry(ui, actions, Command::NewFromArticle, Command::NewFromArticle.label(), true);
         menu_entry(ui, actions, Command::Open, Command::Open.label(), true);
+        menu_entry(ui, actions, Command::Import, Command::Import.label(), true);
         ui.add_enabled_ui(!state.recent.is_empty(), |ui| {
             ui.menu_button("Open recent", |ui| {
                 for path in &state.recent {

@@ -42,6 +42,7 @@ impl BriefmapApp {
             }
             Command::Open => self.files.ask_open(self.session.is_dirty()),
             Command::NewFromArticle => self.files.ask_article(self.session.is_dirty()),
+            Command::Import => self.files.ask_import(),
             Command::Save => self.save(),
             Command::SaveAs => self.files.ask_save_as(self.session.briefing()),
             Command::Undo => {

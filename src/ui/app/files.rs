@@ -122,6 +122,11 @@ impl Files {
         });
     }
 
+    /// Asks which file of places to import.
+    pub(super) fn ask_import(&mut self) {
+        self.question = Some(Question::Import { path: String::new(), error: None });
+    }
+
     /// The document changed at `now`.
     pub(super) fn edited(&mut self, now: f64) {
         self.changed_at = Some(now);
@@ -204,9 +209,11 @@ impl BriefmapApp {
             self.files.dialog = None;
             if let Some(path) = picked {
                 match &mut self.files.question {
-                    Some(Question::Open { path: typed, .. } | Question::OpenArticle { path: typed, .. }) => {
-                        *typed = path.display().to_string()
-                    }
+                    Some(
+                        Question::Open { path: typed, .. }
+                        | Question::OpenArticle { path: typed, .. }
+                        | Question::Import { path: typed, .. },
+                    ) => *typed = path.display().to_string(),
                     Some(Question::SaveAs { folder, .. }) => *folder = path.display().to_string(),
                     _ => {}
                 }
@@ -273,6 +280,12 @@ impl BriefmapApp {
                     self.files.question = Some(Question::OpenArticle { path, error: Some(e) });
                 }
             },
+            Answer::Import(path) => {
+                if let Err(e) = self.import(ctx, &path) {
+                    let path = path.display().to_string();
+                    self.files.question = Some(Question::Import { path, error: Some(e) });
+                }
+            }
             Answer::MakeDraft(article) => self.make_draft(ctx, *article),
             Answer::Browse { folder } => self.browse(ctx, folder),
             Answer::Restore(path) => {
@@ -452,14 +465,45 @@ impl BriefmapApp {
             .map_err(Clone::clone)
     }
 
-    /// Files dropped on the window: a briefing opens, an article starts a new briefing.
+    /// Files dropped on the window: a briefing opens, a file of places (GeoJSON, KML, CSV) is
+    /// imported, an article starts a new briefing.
     fn dropped(&mut self, ctx: &Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            if is_briefing_file(&path) { self.request_open(path) } else { self.request_article(path) }
+            if is_briefing_file(&path) {
+                self.request_open(path)
+            } else if crate::import::Format::of_path(&path).is_some() {
+                if let Err(e) = self.import(ctx, &path) {
+                    self.files.question = Some(Question::Import { path: path.display().to_string(), error: Some(e) });
+                }
+            } else {
+                self.request_article(path)
+            }
         }
+    }
+
+    /// Imports the places and regions of `path` into the briefing as one undo step; the records
+    /// skipped are listed in a notice with their line or feature.
+    pub(super) fn import(&mut self, ctx: &Context, path: &Path) -> Result<(), String> {
+        let imported = crate::import::read(path).map_err(|e| e.to_string())?;
+        let mut notice = format!("{}: {}.", path.display(), imported.summary());
+        for s in imported.skipped.iter().take(SKIPS_LISTED) {
+            notice.push_str(&format!("\n• {s}"));
+        }
+        if imported.skipped.len() > SKIPS_LISTED {
+            notice.push_str(&format!("\n• and {} more", imported.skipped.len() - SKIPS_LISTED));
+        }
+        let edits = crate::import::into_edits(imported, self.session.briefing());
+        if edits.is_empty() {
+            return Err(notice);
+        }
+        self.session.apply(crate::session::Edit::Batch(edits)).map_err(|e| format!("Not imported: {e}"))?;
+        self.edited(ctx);
+        self.notices.push(notice);
+        self.frame_all_now();
+        Ok(())
     }
 
     /// Opens `path` once any unsaved edits are saved or let go (the question is asked first).
@@ -471,6 +515,9 @@ impl BriefmapApp {
         }
     }
 }
+
+/// Skipped records an import notice lists by name; the rest are counted.
+const SKIPS_LISTED: usize = 8;
 
 /// Whether `path` names a briefing file (JSON) rather than an article.
 pub fn is_briefing_file(path: &Path) -> bool {

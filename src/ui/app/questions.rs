@@ -32,6 +32,8 @@ pub(super) enum Question {
     Open { path: String, error: Option<String> },
     /// Which article to make a new briefing from.
     OpenArticle { path: String, error: Option<String> },
+    /// Which file of places to import.
+    Import { path: String, error: Option<String> },
     /// What the article's file did not say (title, author, date...), before the draft is made.
     Article { article: Box<Article>, error: Option<String> },
     /// Restore the unsaved edits an earlier run left?
@@ -45,6 +47,7 @@ pub(super) enum Answer {
     SaveInto(PathBuf, Option<Then>),
     Open(PathBuf),
     ReadArticle(PathBuf),
+    Import(PathBuf),
     MakeDraft(Box<Article>),
     Browse { folder: bool },
     Restore(PathBuf),
@@ -83,6 +86,21 @@ pub(super) fn show(
                 ui.label("The article, as a text (.txt), Markdown (.md) or web page (.html) file:");
                 answer = open(ui, path, error.as_deref(), &[], browsing).map(|a| match a {
                     Answer::Open(p) => Answer::ReadArticle(p),
+                    other => other,
+                });
+            });
+        }
+        Question::Import { path, error } => {
+            window("Import places").show(ctx, |ui| {
+                ui.label("Places and areas from a GeoJSON (.geojson), KML (.kml) or CSV (.csv) file:");
+                ui.label(
+                    RichText::new(
+                        "They come in as context, with the file as their provenance; one undo removes them all.",
+                    )
+                    .small(),
+                );
+                answer = open(ui, path, error.as_deref(), &[], browsing).map(|a| match a {
+                    Answer::Open(p) => Answer::Import(p),
                     other => other,
                 });
             });
