@@ -159,3 +159,54 @@ fn places_are_imported_from_a_file_through_the_menu_as_one_undo_step() {
     let b = h.state().briefing();
     assert_eq!((b.places().len(), b.regions().len()), (places, regions), "one undo takes the import back");
 }
+
+#[test]
+fn a_link_is_drawn_from_one_marker_to_another_and_rests_on_a_claim() {
+    use egui::{Event, Modifiers, PointerButton};
+    let b = Briefing::embedded(&Atlas::bundled().unwrap()).unwrap();
+    let links = b.links().len();
+    let mut h = harness_of(b);
+    h.key_press(Key::E);
+    h.run();
+    let from = h.get_by_label("Minsk on the map").rect().center();
+    let to = h.get_by_label("Smolensk on the map").rect().center();
+    let shift = Modifiers::SHIFT;
+    h.event(Event::ModifiersChanged(shift));
+    h.event(Event::PointerMoved(from));
+    h.event(Event::PointerButton { pos: from, button: PointerButton::Primary, pressed: true, modifiers: shift });
+    h.step();
+    for k in 1..=4 {
+        h.event(Event::PointerMoved(from + (to - from) * (k as f32 / 4.0)));
+        h.step();
+    }
+    h.event(Event::PointerButton { pos: to, button: PointerButton::Primary, pressed: false, modifiers: shift });
+    h.step();
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    assert_eq!(place_named(&h, "Minsk").unwrap().lat.round(), 54.0, "a Shift+drag draws, it does not move");
+    h.get_by_label("New link");
+    h.get_by_label_contains("From Minsk to Smolensk");
+    h.get_by_label("Link kind").click();
+    h.run();
+    // The legend names the kind too; the popup's entry is the button.
+    h.get_all_by_role_and_label(egui::accesskit::Role::Button, "Deployment").last().expect("the entry").click();
+    h.run();
+    h.get_by_label("Supporting claim").click();
+    h.run();
+    let claim = h.state().briefing().claims()[0].clone();
+    h.get_all_by_label(&claim.summary).last().expect("the claim").click();
+    h.run();
+    click(&mut h, "Add link");
+    let b = h.state().briefing();
+    assert_eq!(b.links().len(), links + 1);
+    let link = b.links().last().unwrap();
+    assert_eq!(
+        (link.from.as_str(), link.to.as_str(), link.kind),
+        ("minsk", "smolensk", briefmap::briefing::LinkKind::Deployment)
+    );
+    assert_eq!(link.claims, [claim.id]);
+    assert!(h.state().session().problems().is_empty(), "{:?}", h.state().session().problems());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().briefing().links().len(), links);
+}

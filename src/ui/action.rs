@@ -36,6 +36,9 @@ pub enum Action {
     MovePlace(usize, geo::Point<f64>),
     /// A marker drag ended.
     MoveDone,
+    /// A link was drawn from place `.0` to place `.1` (Shift+drag between markers): ask what
+    /// it is and which claim supports it.
+    LinkDrawn(usize, usize),
     /// Put the place being added at this point (a click on the map).
     PlaceAt(geo::Point<f64>),
 }

@@ -11,6 +11,7 @@ pub mod export_view;
 pub mod handout_view;
 pub mod help;
 pub mod legend;
+pub mod link_form;
 pub mod map;
 pub mod measure;
 pub mod presenter;

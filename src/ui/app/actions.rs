@@ -66,6 +66,7 @@ impl BriefmapApp {
                     self.edited(ctx);
                 }
                 Action::MoveDone => self.session.end_gesture(),
+                Action::LinkDrawn(from, to) => self.link_form = crate::ui::link_form::LinkForm::new(b, from, to),
                 Action::PlaceAt(point) => {
                     if let Some(edit) = self.author.place_at(b, point) {
                         self.actions.push(Action::Edit(Box::new(edit)));

@@ -103,6 +103,8 @@ pub struct BriefmapApp {
     author: super::author::AuthorPanel,
     /// The claim form, while a claim is being made or changed.
     claim_form: Option<super::claim_form::ClaimForm>,
+    /// A link drawn on the map, waiting for its kind and claim.
+    link_form: Option<super::link_form::LinkForm>,
     /// The gazetteer, read when a new article or the review panel first needs it.
     gazetteer: Option<Result<crate::extract::Gazetteer, String>>,
     /// How long the last article took from "find places and dates" to a draft on screen.
@@ -209,6 +211,7 @@ impl BriefmapApp {
             files: files::Files::default(),
             author: Default::default(),
             claim_form: None,
+            link_form: None,
             gazetteer: None,
             last_draft_time: None,
         }
@@ -343,6 +346,7 @@ impl BriefmapApp {
             story,
             author,
             claim_form,
+            link_form,
             gazetteer,
             ..
         } = self;
@@ -392,6 +396,11 @@ impl BriefmapApp {
         {
             *claim_form = None;
             reader.clear_selection();
+        }
+        if let Some(form) = link_form
+            && !form.show(ui.ctx(), b, &pal, actions)
+        {
+            *link_form = None;
         }
         if state.panels.story {
             egui::Panel::left("story-panel").resizable(true).default_size(340.0).min_size(280.0).show(ui, |ui| {

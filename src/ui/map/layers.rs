@@ -238,6 +238,10 @@ impl Markers<'_> {
     const MARGIN: f32 = 20.0;
     /// Clickable and label-free space around a marker, beyond its radius, in points.
     const HIT_PADDING: f32 = 3.0;
+    /// How far from a marker a link being drawn may be dropped and still reach it, in points.
+    const LINK_DROP_REACH: f32 = 11.0;
+    /// The arrow drawn while a link is dragged from a marker, in points.
+    const LINK_DRAFT_WIDTH: f32 = 2.5;
     /// Gap between a marker's edge and its name, in points.
     const NAME_GAP: f32 = 4.0;
     /// Name sizes: a highlighted place, a capital, any other.
@@ -290,15 +294,29 @@ impl Layer for Markers<'_> {
             let sense = if input.editing == Editing::Off { Sense::click() } else { Sense::click_and_drag() };
             let response =
                 c.ui.interact(rect, Id::unique(("place", i)), sense).on_hover_ui(|ui| markers::tooltip(ui, b, i));
+            // Shift+drag draws a link to the marker it is dropped on; a plain drag moves it.
+            let linking = c.ui.input(|inp| inp.modifiers.shift);
             if response.dragged()
                 && let Some(pos) = response.interact_pointer_pos()
             {
-                let [x, y] = to.world(pos);
-                let (lon, lat) = crate::mercator::from_world(x, y);
-                c.actions.push(Action::MovePlace(i, geo::Point::new(lon, lat)));
+                if linking {
+                    let stroke = Stroke::new(Self::LINK_DRAFT_WIDTH, input.palette.highlight);
+                    c.painter.arrow(at, pos - at, stroke);
+                } else {
+                    let [x, y] = to.world(pos);
+                    let (lon, lat) = crate::mercator::from_world(x, y);
+                    c.actions.push(Action::MovePlace(i, geo::Point::new(lon, lat)));
+                }
             }
             if response.drag_stopped() {
-                c.actions.push(Action::MoveDone);
+                let target = response.interact_pointer_pos().and_then(|pos| {
+                    let reach = f64::from(Self::LINK_DROP_REACH) * to.world_per_point();
+                    input.geometry.nearest_place(to.world(pos), reach).filter(|&j| j != i)
+                });
+                match target {
+                    Some(j) if linking => c.actions.push(Action::LinkDrawn(i, j)),
+                    _ => c.actions.push(Action::MoveDone),
+                }
             }
             response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} on the map", place.name)));
             if response.clicked() {
