@@ -66,6 +66,19 @@ impl Default for AuthorPanel {
     }
 }
 
+/// What the panel draws from.
+#[derive(Clone, Copy)]
+pub struct PanelInput<'a> {
+    /// The session under review.
+    pub session: &'a Session,
+    /// The gazetteer to search, once it is read.
+    pub gazetteer: Option<&'a Gazetteer>,
+    /// The passage selected in the reader, if any.
+    pub selected_text: Option<&'a TextRef>,
+    /// What is selected on the map or in the panels.
+    pub selected: Option<Item>,
+}
+
 /// What the panel asks for besides edits: the claim form, for a selection or a claim.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FormRequest {
@@ -141,18 +154,15 @@ impl AuthorPanel {
         }
     }
 
-    /// Draws the panel; `selected_text` is the passage selected in the reader, if any; `g`, the
-    /// gazetteer to search, once it is read.
+    /// Draws the panel for what `input` gives it.
     pub fn show(
         &mut self,
         ui: &mut Ui,
-        session: &Session,
-        g: Option<&Gazetteer>,
-        selected_text: Option<&TextRef>,
-        selected: Option<Item>,
+        input: &PanelInput<'_>,
         pal: &Palette,
         actions: &mut Actions,
     ) -> Option<FormRequest> {
+        let PanelInput { session, gazetteer: g, selected_text, selected } = *input;
         let b = session.briefing();
         let mut form = None;
         ui.heading("Review and author");

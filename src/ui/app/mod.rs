@@ -382,8 +382,13 @@ impl BriefmapApp {
         }
         if state.panels.author {
             egui::Panel::left("author-panel").resizable(true).default_size(360.0).min_size(300.0).show(ui, |ui| {
-                let g = gazetteer.as_ref().and_then(|g| g.as_ref().ok());
-                let request = author.show(ui, session, g, reader.selection(), selection, &pal, actions);
+                let input = super::author::PanelInput {
+                    session,
+                    gazetteer: gazetteer.as_ref().and_then(|g| g.as_ref().ok()),
+                    selected_text: reader.selection(),
+                    selected: selection,
+                };
+                let request = author.show(ui, &input, &pal, actions);
                 *claim_form = match request {
                     Some(FormRequest::New(at)) => crate::authoring::claim::draft(b, &at).map(ClaimForm::new),
                     Some(FormRequest::Edit(i)) => ClaimForm::edit(b, i),
