@@ -55,6 +55,12 @@ fn pick(h: &mut Harness<'_, BriefmapApp>, label: &str) {
     h.run();
 }
 
+/// Finds `name` in the review list (only the rows in view are laid out), then clicks `button`.
+fn review(h: &mut Harness<'_, BriefmapApp>, name: &str, button: &str) {
+    type_into(h, "Find a suggestion", name);
+    click(h, button);
+}
+
 fn type_into(h: &mut Harness<'_, BriefmapApp>, field: &str, text: &str) {
     h.get_by_label(field).set_text_value_accesskit(text);
     h.run();
@@ -118,11 +124,11 @@ fn a_new_article_becomes_a_saved_briefing_that_reopens_as_left() {
     assert!(h.state().state().panels.author && h.state().state().panels.reader);
 
     // "Warsaw Pact" is no mention of Warsaw: reject it.
-    click(&mut h, "Reject Warsaw");
+    review(&mut h, "Warsaw", "Reject Warsaw");
     assert_eq!(place(&h, "Warsaw").unwrap().suggestion.as_ref().unwrap().status, Review::Rejected);
     // The frigate left Brest in France, not in Belarus: switch to the other reading.
     assert_eq!(place(&h, "Brest").unwrap().lon.round(), 24.0, "the extractor read Belarus's Brest");
-    click(&mut h, "Other reading of Brest");
+    review(&mut h, "Brest", "Other reading of Brest");
     click(&mut h, "Brest (city, FR)");
     assert_eq!(place(&h, "Brest").unwrap().lon.round(), -4.0, "now the French port");
     click(&mut h, "Accept Brest");
@@ -191,9 +197,9 @@ fn each_authoring_step_undoes_to_the_state_before_it() {
     let recovery = tempfile::tempdir().unwrap();
     let mut h = harness(recovery.path());
     open_article(&mut h);
-    undoes(&mut h, "rejecting Warsaw", |h| click(h, "Reject Warsaw"));
+    undoes(&mut h, "rejecting Warsaw", |h| review(h, "Warsaw", "Reject Warsaw"));
     undoes(&mut h, "switching Brest", |h| {
-        click(h, "Other reading of Brest");
+        review(h, "Brest", "Other reading of Brest");
         click(h, "Brest (city, FR)");
     });
     undoes(&mut h, "accepting all above 0.80", |h| click_entry(h, "Accept all above 0.80"));

@@ -93,6 +93,8 @@ fn a_suggestion_switches_to_a_gazetteer_search_result_and_a_place_is_added_from_
     let mut h = draft_harness();
     assert_eq!(place_named(&h, "Brest").unwrap().lon.round(), 24.0, "the extractor read Belarus's Brest");
     // Expand Brest's row, search the whole gazetteer, take the French port.
+    h.get_by_label("Find a suggestion").set_text_value_accesskit("Brest");
+    h.run();
     click(&mut h, "Brest · City");
     h.get_by_label("Search the gazetteer for Brest").set_text_value_accesskit("Brest");
     h.run();

@@ -3,7 +3,7 @@
 //! all above a confidence) and the briefing's claims (make one from the passage selected in
 //! the reader, edit, delete). Everything it does is an edit through the session.
 
-use egui::{Button, ComboBox, RichText, ScrollArea, Slider, Ui, vec2};
+use egui::{Button, ComboBox, RichText, ScrollArea, Slider, TextEdit, Ui, vec2};
 
 use super::action::{Action, Actions};
 use super::theme::Palette;
@@ -15,6 +15,9 @@ use crate::session::{Edit, ListEdit, Session};
 
 /// Confidence offered for "accept all above" when the panel opens.
 const DEFAULT_THRESHOLD: f64 = 0.8;
+
+/// Space between two review rows, in points.
+const ROW_GAP: f32 = 2.0;
 
 /// Gazetteer entries listed for a name typed (another reading, a place to add).
 const SEARCH_RESULTS: usize = 6;
@@ -42,6 +45,10 @@ pub struct AuthorPanel {
     new_actor: String,
     /// The gazetteer search under the expanded row, as typed.
     search: String,
+    /// Only the rows whose label holds this (any case).
+    find: String,
+    /// The review rows and the session generation they were made at.
+    rows: Option<(u64, std::rc::Rc<Vec<ReviewRow>>)>,
 }
 
 /// A place being added by hand.
@@ -62,6 +69,8 @@ impl Default for AuthorPanel {
             adding: None,
             new_actor: String::new(),
             search: String::new(),
+            find: String::new(),
+            rows: None,
         }
     }
 }
@@ -166,7 +175,7 @@ impl AuthorPanel {
         let b = session.briefing();
         let mut form = None;
         ui.heading("Review and author");
-        let rows = review::rows(b);
+        let rows = self.rows(session);
         let undecided = rows.iter().filter(|r| r.suggestion.status == Review::Undecided).count();
         ui.label(
             RichText::new(format!("{undecided} suggestions to decide, {} claims", b.claims().len())).color(pal.muted),
@@ -197,28 +206,64 @@ impl AuthorPanel {
             describe_place(ui, b, i, actions);
         }
         ui.add_space(4.0);
-        self.bulk(ui, b, undecided, actions);
-        let list_height = (ui.available_height() * 0.6).max(120.0);
-        ScrollArea::vertical().id_salt("review-rows").max_height(list_height).auto_shrink([false, true]).show(
+        self.bulk(ui, b, &rows, undecided, actions);
+        let show = self.show;
+        let find = self.find.to_lowercase();
+        let listed: Vec<&ReviewRow> = rows
+            .iter()
+            .filter(|r| show == Show::All || r.suggestion.status == Review::Undecided)
+            .filter(|r| find.is_empty() || r.label.to_lowercase().contains(find.trim()))
+            .collect();
+        let list_height = (ui.available_height() * 0.5).max(120.0);
+        // Only the rows in view are laid out: a long article has hundreds of suggestions.
+        let row_height = 2.0 * ui.spacing().interact_size.y + ui.spacing().item_spacing.y + ROW_GAP;
+        ScrollArea::vertical().id_salt("review-rows").max_height(list_height).auto_shrink([false, true]).show_rows(
             ui,
-            |ui| {
-                let show = self.show;
-                for row in rows.iter().filter(|r| show == Show::All || r.suggestion.status == Review::Undecided) {
-                    self.row(ui, b, g, row, pal, actions);
-                }
-                if undecided == 0 {
-                    ui.label(RichText::new("Every suggestion is decided.").color(pal.muted));
+            row_height,
+            listed.len(),
+            |ui, range| {
+                for row in &listed[range] {
+                    ui.allocate_ui(vec2(ui.available_width(), row_height), |ui| {
+                        ui.set_min_height(row_height);
+                        self.row(ui, b, row, pal, actions);
+                    });
                 }
             },
         );
+        if undecided == 0 {
+            ui.label(RichText::new("Every suggestion is decided.").color(pal.muted));
+        }
+        // The expanded row's mentions and gazetteer search, under the list.
+        if let Some(row) = rows.iter().find(|r| Some(r.what) == self.expanded) {
+            ui.group(|ui| {
+                ui.label(RichText::new(format!("{}: its mentions", row.label)).strong());
+                mentions(ui, b, row, actions);
+                let rejected = row.suggestion.status == Review::Rejected;
+                if let (Some(g), false) = (g, rejected || matches!(row.what, Suggested::Date(_))) {
+                    self.search_other(ui, b, g, row, actions);
+                }
+            });
+        }
         ui.separator();
         form.or_else(|| claims(ui, b, pal, actions))
     }
 
+    /// The review rows of the session's briefing, made again only when the document changed.
+    fn rows(&mut self, session: &Session) -> std::rc::Rc<Vec<ReviewRow>> {
+        match &self.rows {
+            Some((generation, rows)) if *generation == session.generation() => rows.clone(),
+            _ => {
+                let rows = std::rc::Rc::new(review::rows(session.briefing()));
+                self.rows = Some((session.generation(), rows.clone()));
+                rows
+            }
+        }
+    }
+
     /// "Accept all above" and what the list shows.
-    fn bulk(&mut self, ui: &mut Ui, b: &Briefing, undecided: usize, actions: &mut Actions) {
+    fn bulk(&mut self, ui: &mut Ui, b: &Briefing, rows: &[ReviewRow], undecided: usize, actions: &mut Actions) {
         ui.horizontal(|ui| {
-            let above = review::rows(b)
+            let above = rows
                 .iter()
                 .filter(|r| r.suggestion.status == Review::Undecided && r.suggestion.confidence >= self.threshold)
                 .count();
@@ -232,18 +277,12 @@ impl AuthorPanel {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.show, Show::Undecided, format!("To decide ({undecided})"));
             ui.selectable_value(&mut self.show, Show::All, "All, with rejected");
+            let field = ui.add(TextEdit::singleline(&mut self.find).hint_text("Find in the list").desired_width(120.0));
+            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find a suggestion"));
         });
     }
 
-    fn row(
-        &mut self,
-        ui: &mut Ui,
-        b: &Briefing,
-        g: Option<&Gazetteer>,
-        row: &ReviewRow,
-        pal: &Palette,
-        actions: &mut Actions,
-    ) {
+    fn row(&mut self, ui: &mut Ui, b: &Briefing, row: &ReviewRow, pal: &Palette, actions: &mut Actions) {
         let rejected = row.suggestion.status == Review::Rejected;
         ui.horizontal(|ui| {
             let conf = format!("{:.2}", row.suggestion.confidence);
@@ -309,13 +348,6 @@ impl AuthorPanel {
                 }
             }
         });
-        if self.expanded == Some(row.what) {
-            mentions(ui, b, row, pal, actions);
-            if let (Some(g), false) = (g, rejected || matches!(row.what, Suggested::Date(_))) {
-                self.search_other(ui, b, g, row, actions);
-            }
-        }
-        ui.add_space(2.0);
     }
 }
 
@@ -395,7 +427,7 @@ fn describe_place(ui: &mut Ui, b: &Briefing, i: usize, actions: &mut Actions) {
 }
 
 /// A row's mentions, each with its words in context and "not this one".
-fn mentions(ui: &mut Ui, b: &Briefing, row: &ReviewRow, pal: &Palette, actions: &mut Actions) {
+fn mentions(ui: &mut Ui, b: &Briefing, row: &ReviewRow, actions: &mut Actions) {
     let list: Vec<TextRef> = match row.what {
         Suggested::Place(i) => b.places()[i].mentions.clone(),
         Suggested::Region(i) => b.regions()[i].mentions.clone(),
@@ -415,7 +447,6 @@ fn mentions(ui: &mut Ui, b: &Briefing, row: &ReviewRow, pal: &Palette, actions: 
             }
         });
     }
-    let _ = pal;
 }
 
 fn list_len(b: &Briefing, row: &ReviewRow) -> usize {
@@ -445,8 +476,11 @@ fn in_context(b: &Briefing, at: &TextRef) -> String {
 fn claims(ui: &mut Ui, b: &Briefing, pal: &Palette, actions: &mut Actions) -> Option<FormRequest> {
     let mut form = None;
     ui.strong(format!("Claims ({})", b.claims().len()));
-    ScrollArea::vertical().id_salt("author-claims").auto_shrink([false, false]).show(ui, |ui| {
-        for (i, c) in b.claims().iter().enumerate() {
+    let row_height = 2.0 * ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let scroll = ScrollArea::vertical().id_salt("author-claims").auto_shrink([false, false]);
+    scroll.show_rows(ui, row_height, b.claims().len(), |ui, range| {
+        for i in range {
+            let c = &b.claims()[i];
             ui.horizontal(|ui| {
                 ui.set_min_size(vec2(ui.available_width(), 0.0));
                 if ui.add(Button::selectable(false, &c.summary).truncate()).clicked() {
