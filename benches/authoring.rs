@@ -115,19 +115,27 @@ fn main() {
     let mut group = c.benchmark_group("authoring");
     group.bench_function("2000-word article: read + draft", |b| b.iter(|| draft(black_box(&long), &g, &atlas)));
 
-    let mut state = AppState::default();
-    state.panels.author = true;
-    state.panels.reader = true;
-    state.panels.side = false;
-    let mut window = Window {
-        ctx: egui::Context::default(),
-        app: BriefmapApp::with_session(draft(&many, &g, &atlas), state).without_basemap(),
-        time: 0.0,
-    };
-    for _ in 0..30 {
-        window.frame();
+    // The draft as it opens (review panel and article), then each of them alone.
+    for (name, author, reader) in [
+        ("frame: review panel and article, 500 suggestions", true, true),
+        ("frame: review panel alone, 500 suggestions", true, false),
+        ("frame: article alone (its mentions marked), 500 suggestions", false, true),
+        ("frame: map alone, 500 suggestions", false, false),
+    ] {
+        let mut state = AppState::default();
+        state.panels.author = author;
+        state.panels.reader = reader;
+        state.panels.side = false;
+        let mut window = Window {
+            ctx: egui::Context::default(),
+            app: BriefmapApp::with_session(draft(&many, &g, &atlas), state).without_basemap(),
+            time: 0.0,
+        };
+        for _ in 0..30 {
+            window.frame();
+        }
+        group.bench_function(name, |b| b.iter(|| black_box(window.frame())));
     }
-    group.bench_function("frame: review panel, 500 suggestions", |b| b.iter(|| black_box(window.frame())));
 
     let mut session = reviewing;
     group.bench_function("accept all 500 (the edit made and applied)", |b| {

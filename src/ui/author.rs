@@ -16,6 +16,13 @@ use crate::session::{Edit, ListEdit, Session};
 /// Confidence offered for "accept all above" when the panel opens.
 const DEFAULT_THRESHOLD: f64 = 0.8;
 
+/// Claims kept in view under the review list (more scroll).
+const CLAIM_ROWS_KEPT: usize = 6;
+/// Room under the review list for the claims' heading and separators, in points.
+const BELOW_LIST: f32 = 60.0;
+/// Room for the expanded row's mentions and gazetteer search, in points.
+const EXPANDED_DETAILS: f32 = 170.0;
+
 /// Space between two review rows, in points.
 const ROW_GAP: f32 = 2.0;
 
@@ -208,13 +215,20 @@ impl AuthorPanel {
         ui.add_space(4.0);
         self.bulk(ui, b, &rows, undecided, actions);
         let show = self.show;
-        let find = self.find.to_lowercase();
+        // Typed without diacritics, "Siau" finds Šiauliai.
+        let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
+        let find = fold(self.find.trim());
         let listed: Vec<&ReviewRow> = rows
             .iter()
             .filter(|r| show == Show::All || r.suggestion.status == Review::Undecided)
-            .filter(|r| find.is_empty() || r.label.to_lowercase().contains(find.trim()))
+            .filter(|r| find.is_empty() || fold(&r.label).contains(&find))
             .collect();
-        let list_height = (ui.available_height() * 0.5).max(120.0);
+        // The list takes what the claims below it and the expanded row's details leave.
+        let claim_rows = b.claims().len().clamp(1, CLAIM_ROWS_KEPT) as f32;
+        let below = claim_rows * 2.0 * ui.spacing().interact_size.y
+            + BELOW_LIST
+            + if self.expanded.is_some() { EXPANDED_DETAILS } else { 0.0 };
+        let list_height = (ui.available_height() - below).max(120.0);
         // Only the rows in view are laid out: a long article has hundreds of suggestions.
         let row_height = 2.0 * ui.spacing().interact_size.y + ui.spacing().item_spacing.y + ROW_GAP;
         ScrollArea::vertical().id_salt("review-rows").max_height(list_height).auto_shrink([false, true]).show_rows(

@@ -6,7 +6,7 @@ use super::state::Theme;
 use crate::briefing::{Briefing, ClaimKind, LinkKind, actor::parse_hex_colour};
 
 /// Colours that depend on the theme.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
     /// Text drawn on the map (labels), and its halo.
     pub map_text: Color32,

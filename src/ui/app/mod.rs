@@ -501,7 +501,8 @@ fn notices_ui(ui: &mut egui::Ui, notices: &mut Vec<String>, rect: egui::Rect) {
                     // together; the dismiss button beside it, at the top.
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
                         let width = (ui.max_rect().width() - 28.0).max(200.0);
-                        ui.allocate_ui(egui::vec2(width, 0.0), |ui| ui.label(RichText::new(n)));
+                        let column = egui::Layout::top_down(egui::Align::Min);
+                        ui.allocate_ui_with_layout(egui::vec2(width, 0.0), column, |ui| ui.label(RichText::new(n)));
                         if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                             dismissed = Some(i);
                         }

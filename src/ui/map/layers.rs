@@ -7,7 +7,7 @@
 use egui::{Align2, Color32, FontId, Id, Rect, Response, Role, Sense, Shape, Stroke, Ui, WidgetInfo, vec2};
 
 use super::project::ToScreen;
-use super::{Editing, MapInput, areas, clusters, labels, links, markers};
+use super::{Editing, MapInput, areas, clusters, labels, links, marker_mesh, markers};
 use crate::briefing::{Briefing, Item, LinkKind, Origin, PlaceKind, RegionKind};
 use crate::mercator::world_size;
 use crate::ui::action::{Action, Actions};
@@ -48,6 +48,14 @@ pub struct Canvas<'a> {
     pub dense: bool,
 }
 
+/// What the layers keep from one frame to the next.
+pub struct Caches<'a> {
+    /// The clusters of a dense map.
+    pub clusters: &'a mut clusters::Clusters,
+    /// The markers' mesh for the last view.
+    pub markers: &'a mut marker_mesh::MarkerMesh,
+}
+
 /// Draws every layer, bottom to top; returns the screen space taken, which the basemap's
 /// names must keep clear of.
 pub fn draw_all(
@@ -56,7 +64,7 @@ pub fn draw_all(
     input: &MapInput,
     response: &Response,
     actions: &mut Actions,
-    clusters: &mut clusters::Clusters,
+    caches: Caches<'_>,
 ) -> Vec<Rect> {
     let painter = ui.painter().with_clip_rect(to.rect);
     let emphasis = input.highlight.any();
@@ -72,8 +80,9 @@ pub fn draw_all(
         names: Vec::new(),
         dense: false,
     };
+    let mut markers = Markers { clusters: caches.clusters, mesh: caches.markers };
     let layers: [&mut dyn Layer; 6] =
-        [&mut Regions, &mut Rings, &mut Links, &mut Markers { clusters }, &mut Labels, &mut MeasuredPath];
+        [&mut Regions, &mut Rings, &mut Links, &mut markers, &mut Labels, &mut MeasuredPath];
     for layer in layers {
         layer.draw(&mut canvas);
     }
@@ -228,12 +237,16 @@ impl Layer for Links {
 /// the label layer.
 struct Markers<'a> {
     clusters: &'a mut clusters::Clusters,
+    mesh: &'a mut marker_mesh::MarkerMesh,
 }
 
 impl Markers<'_> {
     /// Above this many markers on screen, markers are clustered and picked by nearest point
     /// instead of one widget each (widgets per marker cost too much at 100k).
     const MAX_INDIVIDUAL: usize = 1500;
+    /// From this many markers on screen, their mesh is kept from frame to frame while nothing
+    /// they show changes (a draft under review has hundreds of suggestions).
+    const KEEP_MESH_FROM: usize = 150;
     /// Points beyond the map's edge whose markers are still drawn (they show partly).
     const MARGIN: f32 = 20.0;
     /// Clickable and label-free space around a marker, beyond its radius, in points.
@@ -281,54 +294,89 @@ impl Layer for Markers<'_> {
         order.sort_by_key(|&i| (input.highlight.places[i], b.places()[i].provenance.origin == Origin::Article));
         c.taken.reserve(order.len());
         c.names.reserve(order.len());
+        // Many markers are tessellated once and kept; a few are drawn as egui draws them (its
+        // small discs come from the font atlas, which a kept mesh must not point into).
+        let kept = order.len() >= Self::KEEP_MESH_FROM;
+        let key = marker_mesh::Key::of(input, to, c.emphasis, c.ui.ctx().pixels_per_point());
+        let keep = kept && self.mesh.is_current(&key);
+        let (mut shapes, mut marks) = (Vec::new(), Vec::new());
+        let mut arrow = None;
         for &i in &order {
             let place = &b.places()[i];
             let at = to.point(input.geometry.places[i]);
             let lit = input.highlight.places[i];
             let style = markers::style(input, i, c.emphasis);
             let (r, o) = (style.radius, style.opacity);
-            markers::draw(&c.painter, at, place.kind, style);
+            if !kept {
+                markers::draw(&c.painter, at, place.kind, style);
+            } else if !keep {
+                markers::shapes(at, place.kind, style, &mut shapes);
+                if style.undecided {
+                    marks.push((at, style));
+                }
+            }
             let side = 2.0 * r + 2.0 * Self::HIT_PADDING;
             let rect = Rect::from_center_size(at, vec2(side, side));
             c.taken.push(rect);
-            let sense = if input.editing == Editing::Off { Sense::click() } else { Sense::click_and_drag() };
-            let response =
-                c.ui.interact(rect, Id::unique(("place", i)), sense).on_hover_ui(|ui| markers::tooltip(ui, b, i));
-            // Shift+drag draws a link to the marker it is dropped on; a plain drag moves it.
-            let linking = c.ui.input(|inp| inp.modifiers.shift);
-            if response.dragged()
-                && let Some(pos) = response.interact_pointer_pos()
-            {
-                if linking {
-                    let stroke = Stroke::new(Self::LINK_DRAFT_WIDTH, input.palette.highlight);
-                    c.painter.arrow(at, pos - at, stroke);
-                } else {
-                    let [x, y] = to.world(pos);
-                    let (lon, lat) = crate::mercator::from_world(x, y);
-                    c.actions.push(Action::MovePlace(i, geo::Point::new(lon, lat)));
-                }
-            }
-            if response.drag_stopped() {
-                let target = response.interact_pointer_pos().and_then(|pos| {
-                    let reach = f64::from(Self::LINK_DROP_REACH) * to.world_per_point();
-                    input.geometry.nearest_place(to.world(pos), reach).filter(|&j| j != i)
-                });
-                match target {
-                    Some(j) if linking => c.actions.push(Action::LinkDrawn(i, j)),
-                    _ => c.actions.push(Action::MoveDone),
-                }
-            }
-            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} on the map", place.name)));
-            if response.clicked() {
-                match input.measure {
-                    Some(_) => c.actions.push(Action::Measure(place.point(), Some(place.name.clone()))),
-                    None => c.actions.push(Action::Select(Some(Item::Place(i)))),
-                }
-            }
+            arrow = Self::interact(c, i, at, rect).or(arrow);
             if input.visibility.places[i] == Shown::Full || lit {
                 c.names.push(Self::name(b, i, lit, at, r, o, input.palette.map_text));
             }
         }
+        if kept {
+            if !keep {
+                self.mesh.rebuild(key, shapes, marks, c.ui.ctx(), to.rect);
+            }
+            self.mesh.paint(&c.painter);
+        }
+        if let Some((from, pointer)) = arrow {
+            let stroke = Stroke::new(Self::LINK_DRAFT_WIDTH, input.palette.highlight);
+            c.painter.arrow(from, pointer - from, stroke);
+        }
+    }
+}
+
+impl Markers<'_> {
+    /// Place `i`'s marker as a widget at `rect`: a click selects it (or measures to it), a drag
+    /// moves it, a Shift+drag draws a link to the marker it is dropped on. Returns the link
+    /// being drawn (from, pointer), to draw over the markers.
+    fn interact(c: &mut Canvas<'_>, i: usize, at: egui::Pos2, rect: Rect) -> Option<(egui::Pos2, egui::Pos2)> {
+        let (input, to, b) = (c.input, c.to, c.input.briefing);
+        let place = &b.places()[i];
+        let sense = if input.editing == Editing::Off { Sense::click() } else { Sense::click_and_drag() };
+        let response =
+            c.ui.interact(rect, Id::unique(("place", i)), sense).on_hover_ui(|ui| markers::tooltip(ui, b, i));
+        let linking = c.ui.input(|inp| inp.modifiers.shift);
+        let mut arrow = None;
+        if response.dragged()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            if linking {
+                arrow = Some((at, pos));
+            } else {
+                let [x, y] = to.world(pos);
+                let (lon, lat) = crate::mercator::from_world(x, y);
+                c.actions.push(Action::MovePlace(i, geo::Point::new(lon, lat)));
+            }
+        }
+        if response.drag_stopped() {
+            let target = response.interact_pointer_pos().and_then(|pos| {
+                let reach = f64::from(Self::LINK_DROP_REACH) * to.world_per_point();
+                input.geometry.nearest_place(to.world(pos), reach).filter(|&j| j != i)
+            });
+            match target {
+                Some(j) if linking => c.actions.push(Action::LinkDrawn(i, j)),
+                _ => c.actions.push(Action::MoveDone),
+            }
+        }
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} on the map", place.name)));
+        if response.clicked() {
+            match input.measure {
+                Some(_) => c.actions.push(Action::Measure(place.point(), Some(place.name.clone()))),
+                None => c.actions.push(Action::Select(Some(Item::Place(i)))),
+            }
+        }
+        arrow
     }
 }
 

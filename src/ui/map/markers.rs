@@ -70,8 +70,19 @@ pub fn colour(b: &Briefing, i: usize) -> Color32 {
 
 /// Draws a marker of `kind` at `at`.
 pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
+    let mut out = Vec::new();
+    shapes(at, kind, style, &mut out);
+    painter.extend(out);
     if style.undecided {
-        return draw_undecided(painter, at, kind, style);
+        question_mark(painter, at, style);
+    }
+}
+
+/// The shapes of a marker of `kind` at `at`, text aside (an undecided one's "?" is
+/// [`question_mark`]), so that many markers can be tessellated once and kept.
+pub fn shapes(at: Pos2, kind: PlaceKind, style: MarkerStyle, out: &mut Vec<Shape>) {
+    if style.undecided {
+        return undecided_shapes(at, kind, style, out);
     }
     let c = style.colour.gamma_multiply(style.opacity);
     let outline_colour = Color32::from_black_alpha((230.0 * style.opacity) as u8);
@@ -79,41 +90,30 @@ pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
     let (fill, stroke) = if style.solid { (c, Stroke::new(1.5, white)) } else { (white, Stroke::new(2.5, c)) };
     let r = style.radius;
     if let Some(halo) = style.halo {
-        painter.circle_stroke(at, r + 5.0, Stroke::new(3.0, halo));
+        out.push(Shape::circle_stroke(at, r + 5.0, Stroke::new(3.0, halo)));
     }
+    let disc = |r: f32| Shape::Circle(egui::epaint::CircleShape { center: at, radius: r, fill, stroke });
     let shape = |points: Vec<Pos2>| Shape::convex_polygon(points, fill, stroke);
     match kind {
         PlaceKind::Capital => {
-            painter.circle(at, r, fill, stroke);
-            painter.circle_filled(at, r * 0.38, if style.solid { white } else { c });
+            out.push(disc(r));
+            out.push(Shape::circle_filled(at, r * 0.38, if style.solid { white } else { c }));
         }
-        PlaceKind::City => {
-            painter.circle(at, r, fill, stroke);
-        }
-        PlaceKind::Town => {
-            painter.circle(at, r * TOWN_SCALE, fill, stroke);
-        }
+        PlaceKind::City => out.push(disc(r)),
+        PlaceKind::Town => out.push(disc(r * TOWN_SCALE)),
         PlaceKind::Sea | PlaceKind::Area => {
             // An area with no boundary to draw: a ring around its label point.
-            painter.circle_stroke(at, r, Stroke::new(2.0, c));
-            painter.circle_filled(at, r * 0.3, c);
+            out.push(Shape::circle_stroke(at, r, Stroke::new(2.0, c)));
+            out.push(Shape::circle_filled(at, r * 0.3, c));
         }
-        PlaceKind::MilitarySite => {
-            painter.add(shape(square(at, r * 0.9)));
-        }
-        PlaceKind::MissileDefenceSite => {
-            painter.add(shape(diamond(at, r * 1.25)));
-        }
-        PlaceKind::AirBase => {
-            painter.add(shape(triangle(at, r * 1.2, false)));
-        }
-        PlaceKind::NavalBase => {
-            painter.add(shape(triangle(at, r * 1.2, true)));
-        }
+        PlaceKind::MilitarySite => out.push(shape(square(at, r * 0.9))),
+        PlaceKind::MissileDefenceSite => out.push(shape(diamond(at, r * 1.25))),
+        PlaceKind::AirBase => out.push(shape(triangle(at, r * 1.2, false))),
+        PlaceKind::NavalBase => out.push(shape(triangle(at, r * 1.2, true))),
     }
     // A thin dark rim keeps light markers visible on light land.
     if style.solid {
-        painter.circle_stroke(at, r + 1.0, Stroke::new(0.6, outline_colour));
+        out.push(Shape::circle_stroke(at, r + 1.0, Stroke::new(0.6, outline_colour)));
     }
 }
 
@@ -138,10 +138,11 @@ pub fn tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
     };
 }
 
-/// A suggestion still to decide: its marker lighter and ringed with dashes, a "?" beside it.
-fn draw_undecided(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
+/// A suggestion still to decide: its marker lighter and ringed with dashes (a "?" beside it
+/// comes from [`question_mark`]).
+fn undecided_shapes(at: Pos2, kind: PlaceKind, style: MarkerStyle, out: &mut Vec<Shape>) {
     let decided = MarkerStyle { undecided: false, opacity: style.opacity * UNDECIDED_OPACITY, ..style };
-    draw(painter, at, kind, decided);
+    shapes(at, kind, decided, out);
     let ring: Vec<Pos2> = (0..=32)
         .map(|k| {
             let a = k as f32 / 32.0 * std::f32::consts::TAU;
@@ -149,7 +150,12 @@ fn draw_undecided(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerSty
         })
         .collect();
     let ink = style.colour.gamma_multiply(style.opacity);
-    painter.extend(Shape::dashed_line(&ring, Stroke::new(1.5, ink), UNDECIDED_DASH.0, UNDECIDED_DASH.1));
+    out.extend(Shape::dashed_line(&ring, Stroke::new(1.5, ink), UNDECIDED_DASH.0, UNDECIDED_DASH.1));
+}
+
+/// The "?" beside an undecided suggestion's marker.
+pub fn question_mark(painter: &Painter, at: Pos2, style: MarkerStyle) {
+    let ink = style.colour.gamma_multiply(style.opacity);
     let font = egui::FontId::proportional(style.radius * 1.6);
     let corner = at + vec2(style.radius + 3.0, -style.radius - 3.0);
     painter.text(corner, egui::Align2::LEFT_BOTTOM, "?", font, ink);

@@ -7,6 +7,7 @@ pub mod clusters;
 pub mod labels;
 pub mod layers;
 pub mod links;
+pub mod marker_mesh;
 pub mod markers;
 pub mod project;
 
@@ -118,6 +119,8 @@ pub struct MapView {
     memory: MapMemory,
     flight: Option<(Flight, f64)>,
     clusters: clusters::Clusters,
+    /// The markers tessellated for the last view.
+    marker_mesh: marker_mesh::MarkerMesh,
     /// The last frame's map rectangle, for framing.
     pub rect: Rect,
 }
@@ -129,6 +132,7 @@ impl MapView {
             memory: MapMemory::default(),
             flight: None,
             clusters: clusters::Clusters::default(),
+            marker_mesh: marker_mesh::MarkerMesh::default(),
             rect: Rect::from_min_size(egui::Pos2::ZERO, vec2(1200.0, 800.0)),
         };
         view.jump(camera);
@@ -206,10 +210,10 @@ impl MapView {
             None => (None, None),
         };
         let map = walkers::Map::new(tiles, &mut self.memory, lon_lat(centre.lon, centre.lat)).zoom_with_ctrl(false);
-        let clusters = &mut self.clusters;
+        let caches = layers::Caches { clusters: &mut self.clusters, markers: &mut self.marker_mesh };
         let response = map.show(ui, |ui, response, projector, _memory| {
             let to = ToScreen::new(projector);
-            let mut reserved = layers::draw_all(ui, &to, input, response, actions, clusters);
+            let mut reserved = layers::draw_all(ui, &to, input, response, actions, caches);
             if let Some(overlay) = &overlay {
                 let painter = ui.painter().with_clip_rect(to.rect);
                 overlay.draw(&painter, projector, &mut reserved, to.rect.left_bottom() + scale_at);

@@ -7,7 +7,7 @@ use crate::geometry::World;
 use crate::mercator::{to_world, world_size};
 
 /// Maps world coordinates to screen points: a scale and an offset, cheap per vertex.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ToScreen {
     centre: World,
     scale: f64,
