@@ -25,6 +25,9 @@ pub struct Reader {
     /// Whether one of its paragraphs had the keyboard last frame (they are read-only: the
     /// app's keys still work then).
     focused: bool,
+    /// The width the paragraphs were laid out at, and each one's height then (a long text
+    /// skips laying out those out of view).
+    heights: (f32, Vec<Option<f32>>),
 }
 
 /// How the reader draws the text.
@@ -45,6 +48,10 @@ struct Mark {
 
 /// Thickness of the underline of a mention, in points.
 const MENTION_UNDERLINE: f32 = 1.5;
+/// Space between paragraphs, in points.
+const PARAGRAPH_GAP: f32 = 6.0;
+/// From this many paragraphs, only those in view are laid out.
+const VIRTUAL_FROM: usize = 80;
 
 impl Reader {
     /// The passage selected in authoring mode, if any.
@@ -100,14 +107,32 @@ impl Reader {
         let Some(source_text) = b.source_text(self.source) else { return };
         self.focused = false;
         let source_id = b.sources()[self.source].id.as_str();
+        let marks = if mode == Mode::Author { marks(b, source_id, pal) } else { Vec::new() };
+        let paragraphs: Vec<(usize, &str)> =
+            source_text.paragraphs().filter(|(_, text)| !text.trim().is_empty()).collect();
+        let width = ui.available_width();
+        if self.heights.0 != width || self.heights.1.len() != paragraphs.len() {
+            self.heights = (width, vec![None; paragraphs.len()]);
+        }
+        // A long text lays out only the paragraphs in view (their heights kept from when they
+        // were); a short one lays out all, so that every paragraph is there for screen readers.
+        let virtual_from = paragraphs.len() >= VIRTUAL_FROM;
         ScrollArea::vertical().auto_shrink([false, false]).id_salt("reader").show(ui, |ui| {
-            for (start, text) in source_text.paragraphs() {
-                if text.trim().is_empty() {
-                    continue;
+            for (k, &(start, text)) in paragraphs.iter().enumerate() {
+                let wanted = self.scroll_to.is_some_and(|t| (start..=start + text.len()).contains(&t));
+                if let (true, false, Some(h)) = (virtual_from, wanted, self.heights.1[k]) {
+                    let rect = Rect::from_min_size(ui.cursor().min, egui::vec2(width, h));
+                    if !ui.is_rect_visible(rect) {
+                        ui.allocate_space(egui::vec2(width, h));
+                        ui.add_space(PARAGRAPH_GAP);
+                        continue;
+                    }
                 }
+                let top = ui.cursor().min.y;
                 let at = Passage { source: source_id, start, text };
-                self.paragraph(ui, b, visibility, selected_claim, at, pal, actions, mode);
-                ui.add_space(6.0);
+                self.paragraph(ui, b, visibility, selected_claim, at, &marks, pal, actions, mode);
+                self.heights.1[k] = Some(ui.cursor().min.y - top - ui.spacing().item_spacing.y);
+                ui.add_space(PARAGRAPH_GAP);
             }
             ui.add_space(10.0);
             ui.separator();
@@ -133,6 +158,7 @@ impl Reader {
         visibility: &Visibility,
         selected: Option<usize>,
         at: Passage<'_>,
+        marks: &[(usize, usize, Mark)],
         pal: &Palette,
         actions: &mut Actions,
         mode: Mode,
@@ -158,7 +184,7 @@ impl Reader {
         let is_heading = text.len() < 70 && !text.ends_with('.') && spans.is_empty();
         let base_size = if is_heading { 16.0 } else { 14.5 };
         let text_colour = ui.visuals().text_color();
-        let marks = if mode == Mode::Author { marks(b, at, pal) } else { Vec::new() };
+        let marks = marks_in(marks, at);
         let mut cuts: Vec<usize> = vec![0, text.len()];
         cuts.extend(spans.iter().flat_map(|&(a, z, _)| [a, z]));
         cuts.extend(marks.iter().flat_map(|&(a, z, _)| [a, z]));
@@ -295,19 +321,15 @@ impl Reader {
     }
 }
 
-/// The places' and dates' mentions in a paragraph, as marks relative to it: accepted ones in
-/// the text's colour, suggestions still to decide in the highlight colour, rejected ones not.
-fn marks(b: &Briefing, at: Passage<'_>, pal: &Palette) -> Vec<(usize, usize, Mark)> {
+/// The places' and dates' mentions in source `source`, as marks sorted by where they start:
+/// accepted ones in the text's colour, suggestions still to decide in the highlight colour,
+/// rejected ones not at all. Made once a frame; each paragraph takes its own by binary search.
+fn marks(b: &Briefing, source: &str, pal: &Palette) -> Vec<(usize, usize, Mark)> {
     use crate::briefing::suggestion::{Suggestion, is_rejected, is_undecided};
-    let end = at.start + at.text.len();
     let mut out = Vec::new();
     let mut add = |m: &TextRef, s: &Option<Suggestion>, colour: Color32| {
-        if m.source != at.source || m.end <= at.start || m.start >= end || is_rejected(s) {
-            return;
-        }
-        let (a, z) = (m.start.max(at.start) - at.start, m.end.min(end) - at.start);
-        if a < z && at.text.is_char_boundary(a) && at.text.is_char_boundary(z) {
-            out.push((a, z, Mark { colour: if is_undecided(s) { pal.highlight } else { colour } }));
+        if m.source == source && m.start < m.end && !is_rejected(s) {
+            out.push((m.start, m.end, Mark { colour: if is_undecided(s) { pal.highlight } else { colour } }));
         }
     };
     let place_ink = pal.muted;
@@ -320,7 +342,19 @@ fn marks(b: &Briefing, at: Passage<'_>, pal: &Palette) -> Vec<(usize, usize, Mar
     for d in &b.doc().dates {
         add(&d.at, &d.suggestion, pal.muted);
     }
+    out.sort_unstable_by_key(|m| (m.0, m.1));
     out
+}
+
+/// The marks that start inside paragraph `at`, relative to it (cut at its end).
+fn marks_in(marks: &[(usize, usize, Mark)], at: Passage<'_>) -> Vec<(usize, usize, Mark)> {
+    let end = at.start + at.text.len();
+    let (first, last) = (marks.partition_point(|m| m.0 < at.start), marks.partition_point(|m| m.0 < end));
+    marks[first..last]
+        .iter()
+        .map(|&(a, z, mark)| (a - at.start, z.min(end) - at.start, mark))
+        .filter(|&(a, z, _)| a < z && at.text.is_char_boundary(a) && at.text.is_char_boundary(z))
+        .collect()
 }
 
 /// One paragraph of a source's text: the source's id, its byte offset, its words.
