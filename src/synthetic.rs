@@ -91,6 +91,8 @@ pub fn briefing(places: usize, claims: usize, seed: u64) -> Result<Briefing, Pro
                 places: vec![places[place].id.clone()],
                 regions: Vec::new(),
                 when,
+                credibility: None,
+                credibility_note: None,
             }
         })
         .collect();

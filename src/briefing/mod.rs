@@ -8,12 +8,14 @@ pub mod article;
 pub mod caption;
 pub mod claim;
 pub mod doc;
+pub mod grade;
 pub mod ids;
 pub mod link;
 pub mod load;
 pub mod locator;
 pub mod place;
 pub mod problem;
+pub mod relation;
 pub mod rings;
 pub mod save;
 pub mod source;
@@ -32,9 +34,11 @@ pub use actor::{Actor, Speaker};
 pub use article::ArticleText;
 pub use claim::{Claim, ClaimKind};
 pub use doc::BriefingDoc;
+pub use grade::Credibility;
 pub use link::{Link, LinkKind};
 pub use place::{Confidence, Origin, Place, PlaceKind, Provenance, Region, RegionKind};
 pub use problem::{Problem, Problems};
+pub use relation::{Relation, RelationKind, RelationStatus};
 pub use rings::BriefingRing;
 pub use source::{Reliability, Source, TextRef};
 pub use story::{LatLon, RingSpec, StoryStep, TimeWindow, View};
@@ -94,6 +98,8 @@ struct Index {
     kinds_used: (Vec<PlaceKind>, Vec<LinkKind>),
     /// Suggestions nobody has decided on yet (places, regions, dates).
     undecided: usize,
+    /// Per claim: its confirmed relations (indices into `relations`), in file order.
+    claim_relations: FlatIndex,
 }
 
 impl Index {
@@ -145,7 +151,16 @@ impl Index {
         let undecided = doc.places.iter().filter(|p| suggestion::is_undecided(&p.suggestion)).count()
             + doc.regions.iter().filter(|r| suggestion::is_undecided(&r.suggestion)).count()
             + doc.dates.iter().filter(|x| suggestion::is_undecided(&x.suggestion)).count();
+        let mut claim_relations: Vec<(usize, usize)> = Vec::new();
+        for (r, rel) in doc.relations.iter().enumerate().filter(|(_, r)| r.is_confirmed()) {
+            for id in [&rel.a, &rel.b] {
+                if let Some(Item::Claim(c)) = ids.get(id.as_str()) {
+                    claim_relations.push((*c, r));
+                }
+            }
+        }
         Self {
+            claim_relations: FlatIndex::from_pairs(doc.claims.len(), claim_relations),
             undecided,
             sources,
             spans,
@@ -365,6 +380,40 @@ impl Briefing {
     /// All links.
     pub fn links(&self) -> &[Link] {
         &self.doc.links
+    }
+
+    /// All relations between claims, dismissed suggestions included (see
+    /// [`Relation::is_confirmed`]).
+    pub fn relations(&self) -> &[Relation] {
+        &self.doc.relations
+    }
+
+    /// Indices of claim `c`'s confirmed relations, in file order.
+    pub fn relations_of_claim(&self, claim: usize) -> &[u32] {
+        self.index.claim_relations.get(claim)
+    }
+
+    /// The claim on the other side of relation `r` from claim `claim`, if `r` involves it.
+    pub fn related_claim(&self, r: usize, claim: usize) -> Option<usize> {
+        let other = self.doc.relations.get(r)?.other(&self.doc.claims.get(claim)?.id)?;
+        match self.item(other)? {
+            Item::Claim(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// How many sources speak of place `p` (through their claims or their mentions of it).
+    pub fn sources_of_place(&self, place: usize) -> usize {
+        let mut seen: Vec<&str> = Vec::new();
+        let claims = self.claims_of_place(place).iter().map(|&c| self.doc.claims[c as usize].at.source.as_str());
+        let mentions =
+            self.doc.places.get(place).into_iter().flat_map(|p| p.mentions.iter().map(|m| m.source.as_str()));
+        for source in claims.chain(mentions) {
+            if !seen.contains(&source) {
+                seen.push(source);
+            }
+        }
+        seen.len()
     }
 
     /// The story steps.
