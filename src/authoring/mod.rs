@@ -4,6 +4,7 @@
 //! sources and claims, relating claims. No UI in here.
 
 pub mod actors;
+pub mod add_source;
 pub mod claim;
 pub mod grades;
 pub mod new_article;
