@@ -28,7 +28,7 @@ pub const MIN_SCORE: f32 = 0.2;
 pub const MIN_SHARED: usize = 2;
 /// A word used by more claims than this at one place or region makes no candidates there:
 /// it tells them apart no more than the place does (and pairs of them would be quadratic).
-pub const MAX_GROUP: usize = 48;
+pub const MAX_GROUP: usize = 32;
 /// How much a word of a name counts (a person's, a place's, an actor's): two claims about
 /// Lavrov at Minsk share his name and the city's whatever each says; the place is already
 /// what made them candidates, and who speaks is not what is said.
@@ -69,6 +69,8 @@ struct Prepared {
     days: Option<(Option<i32>, Option<i32>)>,
     /// The quote itself gives the date (its `when.text` is in it).
     states_day: bool,
+    /// The weight of all its terms.
+    total: f32,
 }
 
 /// Every suggestion for `b`, best first; pairs that already have a relation (confirmed or
@@ -81,6 +83,10 @@ pub fn suggest(b: &Briefing) -> Vec<RelationSuggestion> {
         if names.contains(term.as_str()) {
             *w *= NAME_WEIGHT;
         }
+    }
+    let mut prepared = prepared;
+    for p in &mut prepared {
+        p.total = p.terms.iter().map(|&t| weights[t as usize]).sum();
     }
     let related: HashSet<(usize, usize)> = b
         .relations()
@@ -119,11 +125,13 @@ fn prepare(b: &Briefing) -> (Vec<Prepared>, Vec<String>) {
             let mut terms: Vec<u32> = words
                 .terms
                 .iter()
-                .map(|t| {
-                    *ids.entry(t.clone()).or_insert_with(|| {
+                .map(|t| match ids.get(t.as_str()) {
+                    Some(&id) => id,
+                    None => {
                         vocabulary.push(t.clone());
+                        ids.insert(t.clone(), vocabulary.len() as u32 - 1);
                         vocabulary.len() as u32 - 1
-                    })
+                    }
                 })
                 .collect();
             terms.sort_unstable();
@@ -132,7 +140,7 @@ fn prepare(b: &Briefing) -> (Vec<Prepared>, Vec<String>) {
             let source = b.source_index(&c.at.source).unwrap_or(usize::MAX) as u32;
             let stated = c.when.as_ref().and_then(|w| w.text.as_deref()).filter(|t| !t.trim().is_empty());
             let states_day = stated.is_some_and(|t| c.quote.to_lowercase().contains(&t.to_lowercase()));
-            Prepared { source, terms, words, days, states_day }
+            Prepared { source, terms, words, days, states_day, total: 0.0 }
         })
         .collect();
     (prepared, vocabulary)
@@ -255,9 +263,8 @@ fn judge(
     if common.len() < MIN_SHARED {
         return None;
     }
-    let total = |p: &Prepared| p.terms.iter().map(|&t| weights[t as usize]).sum::<f32>();
     let weight = common.iter().map(|&t| weights[t as usize]).sum::<f32>();
-    let score = score(weight, total(px), total(py));
+    let score = score(weight, px.total, py.total);
     if score < MIN_SCORE {
         return None;
     }

@@ -5,20 +5,22 @@
 
 use deunicode::deunicode;
 
-/// Words too common to say two claims are about the same thing.
+/// Words too common to say two claims are about the same thing (sorted by length, then
+/// alphabetically: looked up by binary search, most comparisons decided by the length).
 #[rustfmt::skip]
 const STOP: &[&str] = &[
-    "a", "about", "after", "again", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
-    "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "during", "each", "either", "even", "for", "from", "further", "had", "has", "have", "having", "he", "her",
-    "here", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last",
-    "less", "may", "me", "more", "most", "much", "must", "my", "new", "no", "nor", "not", "now", "of", "off", "on",
-    "once", "one's", "only", "or", "other", "our", "out", "over", "own", "per", "said", "same", "say", "says", "she",
-    "should", "since", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
-    "they", "this", "those", "through", "thus", "to", "too", "under", "until", "up", "upon", "very", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "yet", "you",
-    "told", "according", "reported", "reportedly", "allegedly", "week", "day", "today", "yesterday", "year",
-    "month", "minister", "foreign", "president", "counterpart", "spokesman", "spokeswoman", "deputy", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "a", "i", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or",
+    "so", "to", "up", "we", "all", "and", "any", "are", "but", "can", "day", "did", "for", "had", "has", "her",
+    "him", "his", "how", "its", "may", "new", "nor", "not", "now", "off", "our", "out", "own", "per", "say", "she",
+    "the", "too", "was", "who", "why", "yet", "you", "also", "been", "both", "does", "each", "even", "from", "have",
+    "here", "into", "just", "last", "less", "more", "most", "much", "must", "once", "only", "over", "said", "same",
+    "says", "some", "such", "than", "that", "them", "then", "they", "this", "thus", "told", "upon", "very", "week",
+    "were", "what", "when", "whom", "will", "with", "year", "about", "after", "again", "being", "could", "month",
+    "one's", "other", "since", "their", "there", "these", "those", "today", "under", "until", "where", "which",
+    "while", "would", "before", "deputy", "during", "either", "friday", "having", "itself", "monday", "should",
+    "sunday", "against", "because", "between", "foreign", "further", "however", "through", "tuesday", "minister",
+    "reported", "saturday", "thursday", "according", "allegedly", "president", "spokesman", "wednesday",
+    "yesterday", "reportedly", "counterpart", "spokeswoman",
 ];
 
 /// Month names: a number before one is a day of the month, not a count.
@@ -68,44 +70,58 @@ pub struct Count {
     pub of: Vec<String>,
 }
 
-/// What a text says, as compared: its terms (each once, in order of first use) and its counts.
+/// What a text says, as compared: its terms and its counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Words {
-    /// Folded terms without stop words; numbers as digits; years kept.
+    /// Folded terms without stop words, each once, sorted; numbers as digits; years kept.
     pub terms: Vec<String>,
     /// Counts of things (not years, not days of the month).
     pub counts: Vec<Count>,
 }
 
+/// Whether `w` is a stop word.
+fn is_stop(w: &str) -> bool {
+    STOP.binary_search_by(|s| s.len().cmp(&w.len()).then_with(|| s.cmp(&w))).is_ok()
+}
+
 /// A token folded: lower-case ASCII, possessive and plural cut.
 fn fold(raw: &str) -> String {
-    let mut w = deunicode(raw).to_lowercase();
+    let mut w = if raw.is_ascii() { raw.to_ascii_lowercase() } else { deunicode(raw).to_lowercase() };
     for suffix in ["'s", "’s", "'"] {
-        if let Some(cut) = w.strip_suffix(suffix) {
-            w = cut.to_owned();
+        if w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
         }
     }
-    singular(&w)
+    make_singular(&mut w);
+    w
 }
 
 /// A crude singular: enough for "divisions", "Iskanders", "missiles", "bases"; leaves "was",
 /// "Minsk", "Belarus", "news" and short words alone.
 fn singular(w: &str) -> String {
-    let keep = ["belarus", "news", "us", "is", "was", "has", "its", "this", "always", "series", "perhaps", "crisis"];
-    if w.len() <= 3 || keep.contains(&w) || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
-        return w.to_owned();
-    }
-    if let Some(stem) = w.strip_suffix("ies") {
-        return format!("{stem}y");
-    }
-    w.strip_suffix('s').map_or_else(|| w.to_owned(), str::to_owned)
+    let mut w = w.to_owned();
+    make_singular(&mut w);
+    w
 }
 
-/// The number a token stands for: digits ("400", "1,000") or a number word.
+/// [`singular`], in place.
+fn make_singular(w: &mut String) {
+    let keep = ["belarus", "news", "always", "series", "perhaps", "crisis"];
+    if w.len() <= 3 || keep.contains(&w.as_str()) || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return;
+    }
+    if w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.ends_with('s') {
+        w.pop();
+    }
+}
+
+/// The number a token stands for: digits ("400") or a number word.
 fn number(token: &str) -> Option<u32> {
-    let digits: String = token.chars().filter(|c| *c != ',').collect();
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return digits.parse().ok();
+    if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) {
+        return token.parse().ok();
     }
     NUMBER_WORDS.iter().find(|(w, _)| *w == token).map(|&(_, n)| n)
 }
@@ -116,25 +132,20 @@ fn is_year(n: u32) -> bool {
 }
 
 /// Splits a text into the raw tokens compared: letters, digits, inner dashes and apostrophes
-/// ("S-400", "Iskander-M's", "Belarus'").
+/// ("S-400", "Iskander-M's", "Belarus'"). Digits grouped by commas ("1,000") are rare in
+/// claims and read as two numbers.
 fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == ','))
-        .flat_map(|t| t.split(',').filter(|p| !p.is_empty()).map(|p| p.trim_matches(['-', '\'', '’'])))
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map(|t| t.trim_matches(['-', '\'', '’']))
         .filter(|t| !t.is_empty())
 }
 
 /// Reads a text into the words it is compared by.
 pub fn words(text: &str) -> Words {
-    // Digits grouped by commas ("1,000") are rare in claims; commas are split on, as lists are not.
     let folded: Vec<String> = tokens(text).map(fold).collect();
     let mut out = Words::default();
-    let push = |terms: &mut Vec<String>, t: String| {
-        if !terms.contains(&t) {
-            terms.push(t);
-        }
-    };
     for (i, t) in folded.iter().enumerate() {
-        if STOP.contains(&t.as_str()) || (t.len() < 2 && number(t).is_none()) {
+        if is_stop(t) || (t.len() < 2 && number(t).is_none()) {
             continue;
         }
         if let Some(n) = number(t) {
@@ -143,7 +154,7 @@ pub fn words(text: &str) -> Words {
             if !is_year(n) && !is_day {
                 let of: Vec<String> = folded[i + 1..]
                     .iter()
-                    .filter(|w| !STOP.contains(&w.as_str()) && number(w).is_none())
+                    .filter(|w| !is_stop(w) && number(w).is_none())
                     .take(COUNTED_WITHIN)
                     .cloned()
                     .collect();
@@ -151,7 +162,7 @@ pub fn words(text: &str) -> Words {
                     out.counts.push(Count { n, of });
                 }
             }
-            push(&mut out.terms, n.to_string());
+            out.terms.push(n.to_string());
             continue;
         }
         // A compound of words ("missile-defence") is its words, as "missile defence" is; a
@@ -160,16 +171,18 @@ pub fn words(text: &str) -> Words {
         if t.contains('-') {
             let parts: Vec<&str> = t.split('-').filter(|p| !p.is_empty()).collect();
             let is_word = |p: &str| p.len() > 2 && p.bytes().all(|b| b.is_ascii_lowercase());
-            for part in parts.iter().filter(|p| is_word(p) && !STOP.contains(p)) {
-                push(&mut out.terms, singular(part));
+            for part in parts.iter().filter(|p| is_word(p) && !is_stop(p)) {
+                out.terms.push(singular(part));
             }
             if !parts.iter().all(|p| is_word(p)) {
-                push(&mut out.terms, t.clone());
+                out.terms.push(t.clone());
             }
             continue;
         }
-        push(&mut out.terms, t.clone());
+        out.terms.push(t.clone());
     }
+    out.terms.sort_unstable();
+    out.terms.dedup();
     out
 }
 
@@ -196,6 +209,11 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stop_words_are_sorted_for_binary_search() {
+        assert!(STOP.windows(2).all(|w| (w[0].len(), w[0]) < (w[1].len(), w[1])));
+    }
 
     #[test]
     fn words_fold_case_plurals_possessives_and_number_words() {
