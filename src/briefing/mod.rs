@@ -402,18 +402,19 @@ impl Briefing {
         }
     }
 
-    /// How many sources speak of place `p` (through their claims or their mentions of it).
-    pub fn sources_of_place(&self, place: usize) -> usize {
-        let mut seen: Vec<&str> = Vec::new();
+    /// The ids of the sources that speak of place `p` (through their claims or their mentions
+    /// of it), in source order.
+    pub fn place_sources(&self, place: usize) -> Vec<&str> {
         let claims = self.claims_of_place(place).iter().map(|&c| self.doc.claims[c as usize].at.source.as_str());
         let mentions =
             self.doc.places.get(place).into_iter().flat_map(|p| p.mentions.iter().map(|m| m.source.as_str()));
-        for source in claims.chain(mentions) {
-            if !seen.contains(&source) {
-                seen.push(source);
-            }
-        }
-        seen.len()
+        let named: HashSet<&str> = claims.chain(mentions).collect();
+        self.doc.sources.iter().map(|s| s.id.as_str()).filter(|id| named.contains(id)).collect()
+    }
+
+    /// How many sources speak of place `p` (for its marker).
+    pub fn sources_of_place(&self, place: usize) -> usize {
+        self.place_sources(place).len()
     }
 
     /// The story steps.
