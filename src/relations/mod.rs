@@ -268,14 +268,8 @@ fn judge(
     if score < MIN_SCORE {
         return None;
     }
+    let clash = clash(b, px, py, x, y);
     let (cx, cy) = (&b.claims()[x], &b.claims()[y]);
-    let clash =
-        px.words.count_clash(&py.words).map(|(n, m, what)| format!("they count {what} {n} vs {m}")).or_else(|| {
-            different_days(px, py).map(|()| {
-                let label = |c: &crate::briefing::Claim| c.when.as_ref().map(|w| w.label()).unwrap_or_default();
-                format!("they date it {} vs {}", label(cx), label(cy))
-            })
-        });
     let mut rare = common.clone();
     rare.sort_by(|&s, &t| weights[t as usize].total_cmp(&weights[s as usize]).then(s.cmp(&t)));
     let names: Vec<&str> = rare.iter().take(WHY_WORDS).map(|&t| vocabulary[t as usize].as_str()).collect();
@@ -295,6 +289,36 @@ fn judge(
     };
     why += &format!(" (score {score:.2})");
     Some(RelationSuggestion { a: x, b: y, kind, score, why })
+}
+
+/// What two claims about the same thing disagree on, in words: a count, a day both state, or
+/// the site (both name military sites, air bases, naval or missile-defence sites, and none in
+/// common: "the airbase at Babruysk" against "the airbase at Lida").
+fn clash(b: &Briefing, px: &Prepared, py: &Prepared, x: usize, y: usize) -> Option<String> {
+    if let Some((n, m, what)) = px.words.count_clash(&py.words) {
+        return Some(format!("they count {what} {n} vs {m}"));
+    }
+    let (cx, cy) = (&b.claims()[x], &b.claims()[y]);
+    if different_days(px, py).is_some() {
+        let label = |c: &crate::briefing::Claim| c.when.as_ref().map(|w| w.label()).unwrap_or_default();
+        return Some(format!("they date it {} vs {}", label(cx), label(cy)));
+    }
+    let sites = |c: usize| -> Vec<usize> {
+        let parts = b.claim_parts(c).iter();
+        parts.filter_map(|p| if let Item::Place(i) = *p { Some(i) } else { None }).filter(|&i| is_site(b, i)).collect()
+    };
+    let (sx, sy) = (sites(x), sites(y));
+    if sx.is_empty() || sy.is_empty() || sx.iter().any(|s| sy.contains(s)) {
+        return None;
+    }
+    let names = |s: &[usize]| s.iter().map(|&i| b.places()[i].name.as_str()).collect::<Vec<_>>().join(", ");
+    Some(format!("they place it at {} vs {}", names(&sx), names(&sy)))
+}
+
+/// Whether place `i` is a site (where a thing is based), not a city or an area.
+fn is_site(b: &Briefing, i: usize) -> bool {
+    use crate::briefing::PlaceKind::{AirBase, MilitarySite, MissileDefenceSite, NavalBase};
+    matches!(b.places()[i].kind, MilitarySite | MissileDefenceSite | AirBase | NavalBase)
 }
 
 /// The names of the places and regions both claims are about.

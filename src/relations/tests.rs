@@ -93,6 +93,30 @@ fn a_contradiction_says_what_differs() {
 }
 
 #[test]
+fn a_different_site_for_the_same_thing_is_a_contradiction() {
+    let b = fixture();
+    let mut doc = b.doc().clone();
+    // The regional text puts the airbase Lukashenka resists at the Hantsavichy radar instead.
+    let claim = doc.claims.iter_mut().find(|c| c.id == "regional-babruysk-airbase").unwrap();
+    claim.places = vec!["hantsavichy-radar".into()];
+    let texts = (0..b.sources().len()).map(|i| b.source_text(i).unwrap().full().to_owned()).collect();
+    let (moved, problems) = Briefing::draft("f.json", doc, texts, &Atlas::bundled().unwrap());
+    assert!(problems.is_empty(), "{problems:?}");
+    let found = suggest(&moved);
+    let id = |c: usize| moved.claims()[c].id.as_str();
+    let s = found
+        .iter()
+        .find(|s| key(id(s.a), id(s.b)) == key("lukashenka-resisted-airbase", "regional-babruysk-airbase"))
+        .expect("still suggested: the same words, in Belarus");
+    assert_eq!(s.kind, RelationKind::Contradicts);
+    assert!(
+        s.why.contains("they place it at Babruysk air base, Lida air base vs Hantsavichy Volga radar"),
+        "{}",
+        s.why
+    );
+}
+
+#[test]
 fn a_confirmed_or_dismissed_pair_is_not_suggested_again() {
     let b = fixture();
     let first = suggest(&b);
