@@ -100,11 +100,13 @@ struct Index {
     undecided: usize,
     /// Per claim: its confirmed relations (indices into `relations`), in file order.
     claim_relations: FlatIndex,
+    /// Per place: the sources that speak of it (claims or mentions), in source order.
+    place_sources: FlatIndex,
 }
 
 impl Index {
     fn new(doc: &BriefingDoc, atlas: &Atlas) -> Self {
-        let sources = doc.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let sources: HashMap<String, usize> = doc.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let spans = doc.claims.iter().map(|c| c.when.as_ref().and_then(|w| w.span().ok())).collect();
         let shapes = doc
             .regions
@@ -159,14 +161,27 @@ impl Index {
                 }
             }
         }
+        let place_claims = FlatIndex::from_pairs(doc.places.len(), place_claims);
+        // (place, source) for every claim about a place and every mention of one, each once.
+        let source_of = |id: &str| sources.get(id).copied();
+        let mut place_sources: Vec<(usize, usize)> = Vec::new();
+        for p in 0..doc.places.len() {
+            let claims = place_claims.get(p).iter().map(|&c| doc.claims[c as usize].at.source.as_str());
+            let mentions = doc.places[p].mentions.iter().map(|m| m.source.as_str());
+            place_sources.extend(claims.chain(mentions).filter_map(source_of).map(|s| (p, s)));
+        }
+        place_sources.sort_unstable();
+        place_sources.dedup();
+        let place_sources = FlatIndex::from_pairs(doc.places.len(), place_sources);
         Self {
             claim_relations: FlatIndex::from_pairs(doc.claims.len(), claim_relations),
+            place_sources,
             undecided,
             sources,
             spans,
             shapes,
             ids,
-            place_claims: FlatIndex::from_pairs(doc.places.len(), place_claims),
+            place_claims,
             region_claims: FlatIndex::from_pairs(doc.regions.len(), region_claims),
             claim_parts,
             kinds_used,
@@ -402,14 +417,10 @@ impl Briefing {
         }
     }
 
-    /// The ids of the sources that speak of place `p` (through their claims or their mentions
-    /// of it), in source order.
-    pub fn place_sources(&self, place: usize) -> Vec<&str> {
-        let claims = self.claims_of_place(place).iter().map(|&c| self.doc.claims[c as usize].at.source.as_str());
-        let mentions =
-            self.doc.places.get(place).into_iter().flat_map(|p| p.mentions.iter().map(|m| m.source.as_str()));
-        let named: HashSet<&str> = claims.chain(mentions).collect();
-        self.doc.sources.iter().map(|s| s.id.as_str()).filter(|id| named.contains(id)).collect()
+    /// The sources (indices, in source order) that speak of place `p`, through their claims or
+    /// their mentions of it.
+    pub fn place_sources(&self, place: usize) -> &[u32] {
+        self.index.place_sources.get(place)
     }
 
     /// How many sources speak of place `p` (for its marker).

@@ -16,7 +16,8 @@ pub fn to_geojson(briefing: &Briefing) -> FeatureCollection {
         let geometry = Geometry::from(&geo::Geometry::Point(place.point()));
         let mut properties = common(&place.id, &place.name, place.kind.as_str(), &place.actors, &place.provenance);
         properties.insert("claims".into(), claim_ids(briefing, briefing.claims_of_place(i)));
-        properties.insert("sources".into(), json!(briefing.place_sources(i)));
+        let sources = briefing.place_sources(i).iter().map(|&s| briefing.sources()[s as usize].id.as_str());
+        properties.insert("sources".into(), json!(sources.collect::<Vec<_>>()));
         if !place.local_names.is_empty() {
             properties.insert("local_names".into(), json!(place.local_names));
         }
