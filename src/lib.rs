@@ -30,6 +30,7 @@ pub mod import;
 pub mod lookup;
 pub mod mercator;
 pub mod placement;
+pub mod relations;
 pub mod search;
 pub mod session;
 pub mod spatial;

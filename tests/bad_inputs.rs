@@ -126,6 +126,8 @@ fn the_unbroken_bases_load() {
     let atlas = atlas();
     let briefing = load("briefing", &Path::new(DIR).join("base.json"), &atlas);
     assert!(briefing.as_ref().is_ok_and(|s| s.contains("OK — 1 claims")), "{briefing:?}");
+    let sources = load("briefing", &Path::new(DIR).join("base.sources.json"), &atlas);
+    assert!(sources.as_ref().is_ok_and(|s| s.contains("OK — 3 claims")), "{sources:?}");
     let boundaries = load("boundaries", &Path::new(DIR).join("base.geojson"), &atlas);
     assert_eq!(boundaries.as_deref(), Ok("2 areas"));
 }

@@ -339,6 +339,8 @@ pub fn create(b: &Briefing, d: &ClaimDraft) -> Edit {
         places,
         regions,
         when: d.when.clone(),
+        credibility: None,
+        credibility_note: None,
     };
     // Claims stay in text order: the reader and the appendix list them so.
     let key = |c: &Claim| (b.source_index(&c.at.source), c.at.start);

@@ -75,6 +75,21 @@ impl ArticleInfo {
 /// Runs the extractor on the article and makes the draft briefing (not saved yet: its text is
 /// kept in memory and written beside the briefing on its first save).
 pub fn draft(article: &Article, gazetteer: &Gazetteer, atlas: &Atlas) -> Result<Session, String> {
+    let (doc, stem) = draft_doc(article, gazetteer, atlas)?;
+    let file = format!("{stem}.json");
+    let (briefing, problems) = Briefing::draft(&file, doc, vec![article.src.text.clone()], atlas);
+    let mut session = Session::new(briefing, problems, Some(atlas.clone()));
+    session.mark_unsaved();
+    Ok(session)
+}
+
+/// The draft document of one article (its one source, the places, regions and dates found, an
+/// actor per country), and the file stem its names come from.
+pub(super) fn draft_doc(
+    article: &Article,
+    gazetteer: &Gazetteer,
+    atlas: &Atlas,
+) -> Result<(BriefingDoc, String), String> {
     let info = &article.info;
     if info.title.trim().is_empty() {
         return Err("give the article a title".into());
@@ -100,11 +115,7 @@ pub fn draft(article: &Article, gazetteer: &Gazetteer, atlas: &Atlas) -> Result<
     }
     fill_in(&mut doc, info, published);
     countries_as_actors(&mut doc, &found);
-    let file = format!("{stem}.json");
-    let (briefing, problems) = Briefing::draft(&file, doc, vec![text.clone()], atlas);
-    let mut session = Session::new(briefing, problems, Some(atlas.clone()));
-    session.mark_unsaved();
-    Ok(session)
+    Ok((doc, stem))
 }
 
 /// The analyst's words about the source over what the file said.

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::grade::Credibility;
 use super::source::TextRef;
 use super::when::When;
 
@@ -76,6 +77,12 @@ pub struct Claim {
     /// When it happens; absent for undated analysis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<When>,
+    /// The analyst's grade of the information (Admiralty 1–6); absent: not graded (shown as 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credibility: Option<Credibility>,
+    /// Why this grade (who else says so, what speaks against it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credibility_note: Option<String>,
 }
 
 impl Claim {

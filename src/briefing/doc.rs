@@ -9,6 +9,7 @@ use super::actor::{Actor, Speaker};
 use super::claim::Claim;
 use super::link::Link;
 use super::place::{Place, Region};
+use super::relation::Relation;
 use super::source::Source;
 use super::story::{RingSpec, StoryStep};
 use super::suggestion::DateMention;
@@ -51,6 +52,9 @@ pub struct BriefingDoc {
     /// Dates the texts mention, as found and reviewed (claims carry their own `when`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dates: Vec<DateMention>,
+    /// Relations between claims of different sources (and suggestions dismissed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
 }
 
 impl BriefingDoc {
@@ -69,6 +73,7 @@ impl BriefingDoc {
             rings: Vec::new(),
             story: Vec::new(),
             dates: Vec::new(),
+            relations: Vec::new(),
         }
     }
 

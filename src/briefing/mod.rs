@@ -8,12 +8,14 @@ pub mod article;
 pub mod caption;
 pub mod claim;
 pub mod doc;
+pub mod grade;
 pub mod ids;
 pub mod link;
 pub mod load;
 pub mod locator;
 pub mod place;
 pub mod problem;
+pub mod relation;
 pub mod rings;
 pub mod save;
 pub mod source;
@@ -32,9 +34,11 @@ pub use actor::{Actor, Speaker};
 pub use article::ArticleText;
 pub use claim::{Claim, ClaimKind};
 pub use doc::BriefingDoc;
+pub use grade::Credibility;
 pub use link::{Link, LinkKind};
 pub use place::{Confidence, Origin, Place, PlaceKind, Provenance, Region, RegionKind};
 pub use problem::{Problem, Problems};
+pub use relation::{Relation, RelationKind, RelationStatus};
 pub use rings::BriefingRing;
 pub use source::{Reliability, Source, TextRef};
 pub use story::{LatLon, RingSpec, StoryStep, TimeWindow, View};
@@ -94,11 +98,15 @@ struct Index {
     kinds_used: (Vec<PlaceKind>, Vec<LinkKind>),
     /// Suggestions nobody has decided on yet (places, regions, dates).
     undecided: usize,
+    /// Per claim: its confirmed relations (indices into `relations`), in file order.
+    claim_relations: FlatIndex,
+    /// Per place: the sources that speak of it (claims or mentions), in source order.
+    place_sources: FlatIndex,
 }
 
 impl Index {
     fn new(doc: &BriefingDoc, atlas: &Atlas) -> Self {
-        let sources = doc.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let sources: HashMap<String, usize> = doc.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let spans = doc.claims.iter().map(|c| c.when.as_ref().and_then(|w| w.span().ok())).collect();
         let shapes = doc
             .regions
@@ -145,13 +153,35 @@ impl Index {
         let undecided = doc.places.iter().filter(|p| suggestion::is_undecided(&p.suggestion)).count()
             + doc.regions.iter().filter(|r| suggestion::is_undecided(&r.suggestion)).count()
             + doc.dates.iter().filter(|x| suggestion::is_undecided(&x.suggestion)).count();
+        let mut claim_relations: Vec<(usize, usize)> = Vec::new();
+        for (r, rel) in doc.relations.iter().enumerate().filter(|(_, r)| r.is_confirmed()) {
+            for id in [&rel.a, &rel.b] {
+                if let Some(Item::Claim(c)) = ids.get(id.as_str()) {
+                    claim_relations.push((*c, r));
+                }
+            }
+        }
+        let place_claims = FlatIndex::from_pairs(doc.places.len(), place_claims);
+        // (place, source) for every claim about a place and every mention of one, each once.
+        let source_of = |id: &str| sources.get(id).copied();
+        let mut place_sources: Vec<(usize, usize)> = Vec::new();
+        for p in 0..doc.places.len() {
+            let claims = place_claims.get(p).iter().map(|&c| doc.claims[c as usize].at.source.as_str());
+            let mentions = doc.places[p].mentions.iter().map(|m| m.source.as_str());
+            place_sources.extend(claims.chain(mentions).filter_map(source_of).map(|s| (p, s)));
+        }
+        place_sources.sort_unstable();
+        place_sources.dedup();
+        let place_sources = FlatIndex::from_pairs(doc.places.len(), place_sources);
         Self {
+            claim_relations: FlatIndex::from_pairs(doc.claims.len(), claim_relations),
+            place_sources,
             undecided,
             sources,
             spans,
             shapes,
             ids,
-            place_claims: FlatIndex::from_pairs(doc.places.len(), place_claims),
+            place_claims,
             region_claims: FlatIndex::from_pairs(doc.regions.len(), region_claims),
             claim_parts,
             kinds_used,
@@ -365,6 +395,37 @@ impl Briefing {
     /// All links.
     pub fn links(&self) -> &[Link] {
         &self.doc.links
+    }
+
+    /// All relations between claims, dismissed suggestions included (see
+    /// [`Relation::is_confirmed`]).
+    pub fn relations(&self) -> &[Relation] {
+        &self.doc.relations
+    }
+
+    /// Indices of claim `c`'s confirmed relations, in file order.
+    pub fn relations_of_claim(&self, claim: usize) -> &[u32] {
+        self.index.claim_relations.get(claim)
+    }
+
+    /// The claim on the other side of relation `r` from claim `claim`, if `r` involves it.
+    pub fn related_claim(&self, r: usize, claim: usize) -> Option<usize> {
+        let other = self.doc.relations.get(r)?.other(&self.doc.claims.get(claim)?.id)?;
+        match self.item(other)? {
+            Item::Claim(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The sources (indices, in source order) that speak of place `p`, through their claims or
+    /// their mentions of it.
+    pub fn place_sources(&self, place: usize) -> &[u32] {
+        self.index.place_sources.get(place)
+    }
+
+    /// How many sources speak of place `p` (for its marker).
+    pub fn sources_of_place(&self, place: usize) -> usize {
+        self.place_sources(place).len()
     }
 
     /// The story steps.

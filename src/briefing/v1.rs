@@ -137,6 +137,8 @@ pub fn migrate(v1: DocV1) -> (BriefingDoc, Migration) {
             places: c.places,
             regions: c.regions,
             when: c.when,
+            credibility: None,
+            credibility_note: None,
         })
         .collect();
     let notes = vec![
@@ -161,6 +163,7 @@ pub fn migrate(v1: DocV1) -> (BriefingDoc, Migration) {
         rings: v1.rings,
         story: v1.story,
         dates: Vec::new(),
+        relations: Vec::new(),
     };
     (doc, Migration { from: v1.format, notes })
 }

@@ -186,6 +186,7 @@ impl Checker<'_> {
             self.when(&format!("{at}.when"), &record, &d.when);
             self.suggestion(&at, &record, &d.suggestion);
         }
+        self.problems.extend(super::relation::problems(doc));
     }
 
     /// Checks that `at` points at whole characters of a source's text.

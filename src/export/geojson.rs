@@ -1,4 +1,5 @@
-//! GeoJSON export (RFC 7946): places, regions and range rings as features, the article and claims
+//! GeoJSON export (RFC 7946): places, regions and range rings as features, the article, the
+//! sources with their grades, the claims with theirs, and the relations between claims
 //! alongside.
 
 use geo::orient::{Direction, Orient};
@@ -15,6 +16,8 @@ pub fn to_geojson(briefing: &Briefing) -> FeatureCollection {
         let geometry = Geometry::from(&geo::Geometry::Point(place.point()));
         let mut properties = common(&place.id, &place.name, place.kind.as_str(), &place.actors, &place.provenance);
         properties.insert("claims".into(), claim_ids(briefing, briefing.claims_of_place(i)));
+        let sources = briefing.place_sources(i).iter().map(|&s| briefing.sources()[s as usize].id.as_str());
+        properties.insert("sources".into(), json!(sources.collect::<Vec<_>>()));
         if !place.local_names.is_empty() {
             properties.insert("local_names".into(), json!(place.local_names));
         }
@@ -46,6 +49,8 @@ pub fn to_geojson(briefing: &Briefing) -> FeatureCollection {
             "published": s.published.as_ref().and_then(|p| p.from).map(|d| d.to_string()),
             "file": s.file,
             "reliability": s.reliability.map(|r| r.letter()),
+            "reliability_label": s.reliability_label(),
+            "note": s.note,
         })
     };
     let mut members = JsonObject::new();
@@ -54,6 +59,9 @@ pub fn to_geojson(briefing: &Briefing) -> FeatureCollection {
     members.insert("sources".into(), briefing.sources().iter().map(source_json).collect());
     let claims = briefing.claims().iter().enumerate().map(|(i, c)| claim_json(briefing, i, c)).collect();
     members.insert("claims".into(), JsonValue::Array(claims));
+    let relations = briefing.relations().iter().filter(|r| r.is_confirmed());
+    let relations = relations.map(|r| json!({ "kind": r.kind.as_str(), "a": r.a, "b": r.b, "note": r.note }));
+    members.insert("relations".into(), relations.collect());
     FeatureCollection { bbox: None, features, foreign_members: Some(members) }
 }
 
@@ -129,6 +137,15 @@ fn claim_json(briefing: &Briefing, i: usize, c: &Claim) -> JsonValue {
         "places": c.places,
         "regions": c.regions,
         "when": when,
+        "credibility": c.credibility.map(|g| g.number()),
+        "credibility_label": c.credibility_label(),
+        "credibility_note": c.credibility_note,
+        "rating": c.rating(briefing.source_of(c)),
+        "relations": briefing.relations_of_claim(i).iter().filter_map(|&r| {
+            let relation = &briefing.relations()[r as usize];
+            let other = briefing.related_claim(r as usize, i)?;
+            Some(json!({ "kind": relation.kind.as_str(), "claim": briefing.claims()[other].id }))
+        }).collect::<Vec<_>>(),
     })
 }
 
@@ -158,6 +175,47 @@ mod tests {
         assert_eq!(p(iskander, "place"), json!("baranovichi"));
         assert_eq!(p(rings[1], "radius_km"), json!(300.0), "km overrides the preset");
         assert_eq!(p(rings[2], "system"), JsonValue::Null, "a custom ring names no system");
+    }
+
+    #[test]
+    fn sources_grades_and_relations_are_exported() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/briefing.json");
+        let atlas = crate::atlas::Atlas::bundled().unwrap();
+        let mut doc = crate::briefing::load::load_file(&path, &atlas).unwrap().doc().clone();
+        doc.claims[0].credibility = Some(crate::briefing::Credibility::Two);
+        let first = doc.claims[0].id.clone();
+        let wire = doc.claims.iter().position(|c| c.id == "wire-talks-in-minsk").unwrap();
+        doc.relations.push(crate::briefing::Relation::new(
+            crate::briefing::RelationKind::Corroborates,
+            first.clone(),
+            doc.claims[wire].id.clone(),
+        ));
+        let texts = doc
+            .sources
+            .iter()
+            .map(|s| std::fs::read_to_string(path.parent().unwrap().join(&s.file)).unwrap())
+            .collect();
+        let (b, problems) = Briefing::draft("f.json", doc, texts, &atlas);
+        assert!(problems.is_empty(), "{problems:?}");
+        let out: JsonValue = serde_json::from_str(&to_geojson_string(&b)).unwrap();
+        let sources = out["sources"].as_array().unwrap();
+        assert_eq!(sources.len(), 4);
+        assert_eq!(sources[0]["reliability"], "B");
+        assert_eq!(sources[0]["reliability_label"], "B — Usually reliable");
+        assert_eq!(sources[2]["reliability"], JsonValue::Null);
+        assert_eq!(sources[2]["reliability_label"], "F — Reliability cannot be judged (not graded)");
+        let claims = out["claims"].as_array().unwrap();
+        assert_eq!(claims[0]["credibility"], 2);
+        assert_eq!(claims[0]["rating"], "B2");
+        assert_eq!(claims[1]["credibility_label"], "6 — Truth cannot be judged (not graded)");
+        assert_eq!(claims[0]["relations"], json!([{ "kind": "corroborates", "claim": "wire-talks-in-minsk" }]));
+        assert_eq!(claims[wire]["relations"][0]["claim"], first);
+        assert_eq!(
+            out["relations"],
+            json!([{ "kind": "corroborates", "a": first, "b": "wire-talks-in-minsk", "note": null }])
+        );
+        let minsk = out["features"].as_array().unwrap().iter().find(|f| f["id"] == "minsk").unwrap();
+        assert_eq!(minsk["properties"]["sources"], json!(["bohdan-2016", "wire", "regional", "statement"]));
     }
 
     #[test]

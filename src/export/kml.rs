@@ -1,6 +1,7 @@
 //! KML 2.2 export for Google Earth: a folder per actor, a placemark per place and region, each
-//! with its claims in the description and a time span for the time slider; then a folder of the
-//! range rings.
+//! with its claims in the description (each with its source, its Admiralty rating and the claims
+//! that corroborate or contradict it) and a time span for the time slider; then a folder of the
+//! range rings. The document's description lists the sources with their grades.
 
 use std::io::Cursor;
 
@@ -8,7 +9,7 @@ use jiff::civil::Date;
 use quick_xml::Writer;
 use quick_xml::events::{BytesCData, BytesText, Event};
 
-use crate::briefing::{Briefing, BriefingRing, Span};
+use crate::briefing::{Briefing, BriefingRing, RelationKind, Span};
 use crate::spatial::format::format_system_note;
 
 /// Style id shared by the range rings.
@@ -34,7 +35,7 @@ fn document(w: &mut Xml, b: &Briefing) -> XmlResult {
     w.create_element("kml").with_attribute(("xmlns", "http://www.opengis.net/kml/2.2")).write_inner_content(|w| {
         w.create_element("Document").write_inner_content(|w| {
             text(w, "name", &b.article().title)?;
-            text(w, "description", &b.article().byline(" — "))?;
+            text(w, "description", &document_description(b))?;
             for actor in b.actors() {
                 let [r, g, bl] = actor.rgb().unwrap_or([128, 128, 128]);
                 // KML colours are aabbggrr.
@@ -189,19 +190,56 @@ fn description(w: &mut Xml, b: &Briefing, claims: &[u32]) -> XmlResult {
             Some(w) => w.label(),
             None => "undated".into(),
         };
+        let source = b.source_of(claim);
         html += &format!(
-            "<p><b>{}</b><br/><i>{}</i><br/>{} · {} · {}</p>",
+            "<p><b>{}</b><br/><i>{}</i><br/>{} · {} · {}<br/>{} · {} · {}{}</p>",
             escape(&claim.summary),
             escape(&claim.quoted()),
             escape(&speaker),
             claim.kind.label(),
-            escape(&date)
+            escape(&date),
+            escape(&source.title),
+            escape(&source.reliability_label()),
+            escape(&claim.credibility_label()),
+            relations_html(b, c as usize)
         );
     }
     // "]]>" cannot appear inside CDATA; split it across two sections.
     let html = xml_chars(&html).replace("]]>", "]]]]><![CDATA[>");
     w.create_element("description").write_cdata_content(BytesCData::new(html))?;
     Ok(())
+}
+
+/// The claims related to claim `c`, a line per kind: "Also reported by: Wire (B): summary".
+fn relations_html(b: &Briefing, c: usize) -> String {
+    let mut html = String::new();
+    for kind in RelationKind::ALL {
+        let others: Vec<String> = b
+            .relations_of_claim(c)
+            .iter()
+            .filter(|&&r| b.relations()[r as usize].kind == kind)
+            .filter_map(|&r| b.related_claim(r as usize, c))
+            .map(|o| {
+                let other = &b.claims()[o];
+                let source = b.source_of(other);
+                format!("{} ({}): {}", source.title, other.rating(source), other.summary)
+            })
+            .collect();
+        if !others.is_empty() {
+            let phrase = kind.phrase();
+            let mut label = phrase.chars();
+            let label: String = label.next().map(|f| f.to_uppercase().chain(label).collect()).unwrap_or_default();
+            html += &format!("<br/>{}: {}", escape(&label), escape(&others.join("; ")));
+        }
+    }
+    html
+}
+
+/// The lead source's byline, then every source with its grade.
+fn document_description(b: &Briefing) -> String {
+    let mut lines = vec![b.article().byline(" — ")];
+    lines.extend(b.sources().iter().map(|s| format!("Source: {} — {}", s.title, s.reliability_label())));
+    lines.join("\n")
 }
 
 /// A TimeSpan covering the claims' spans, or a TimeStamp when they are one day.
@@ -324,6 +362,44 @@ mod tests {
                 assert!((ring.distance_km(p) - ring.radius_km()).abs() < 0.01, "ring {i}: {p:?}");
             }
         }
+    }
+
+    #[test]
+    fn claims_carry_their_source_grades_and_relations() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/briefing.json");
+        let atlas = crate::atlas::Atlas::bundled().unwrap();
+        let mut doc = crate::briefing::load::load_file(&path, &atlas).unwrap().doc().clone();
+        let i = |id: &str| doc.claims.iter().position(|c| c.id == id).unwrap();
+        let (lavrov, regional) = (i("lavrov-arrives-minsk"), i("regional-lavrov-17-may"));
+        doc.claims[lavrov].credibility = Some(crate::briefing::Credibility::Two);
+        let (a, z) = (doc.claims[lavrov].id.clone(), doc.claims[regional].id.clone());
+        doc.relations.push(crate::briefing::Relation::new(RelationKind::Contradicts, a, z));
+        let texts = doc
+            .sources
+            .iter()
+            .map(|s| std::fs::read_to_string(path.parent().unwrap().join(&s.file)).unwrap())
+            .collect();
+        let (b, problems) = Briefing::draft("f.json", doc, texts, &atlas);
+        assert!(problems.is_empty(), "{problems:?}");
+        let kml = to_kml(&b).replace("&apos;", "'");
+        assert!(
+            kml.contains("Source: Lavrov and Makei discuss the NATO shield in Minsk — C — Fairly reliable"),
+            "{kml}"
+        );
+        assert!(kml.contains(
+            "Source: Belarus keeps Russian bases at arm's length — F — Reliability cannot be judged (not graded)"
+        ));
+        let graded = "B — Usually reliable · 2 — Probably true<br/>";
+        let contradicted = "Contradicted by: Belarus keeps Russian bases at arm's length (F6): Lavrov arrived in Minsk on 17 May (sic).";
+        assert!(kml.contains(&format!("{graded}{contradicted}")), "{kml}");
+        assert!(
+            kml.contains("Contradicted by: NATO missile defence, Russia's Iskanders and Belarus (B2)"),
+            "both ways"
+        );
+        // Still well-formed XML.
+        let mut reader = quick_xml::Reader::from_str(&kml);
+        reader.config_mut().check_end_names = true;
+        while !matches!(reader.read_event().unwrap(), Event::Eof) {}
     }
 
     #[test]

@@ -213,6 +213,7 @@ pub fn draft(input: &DraftInput, g: &Gazetteer, atlas: &Atlas) -> BriefingDoc {
         rings: Vec::new(),
         story: Vec::new(),
         dates,
+        relations: Vec::new(),
     }
 }
 

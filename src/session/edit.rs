@@ -1,7 +1,9 @@
 //! Edits: every change to a briefing, as data. Applying one gives back its inverse, so undo is
 //! applying the inverse; nothing is ever copied whole.
 
-use crate::briefing::{Actor, Briefing, Claim, DateMention, Link, Place, Region, RingSpec, Source, Speaker, StoryStep};
+use crate::briefing::{
+    Actor, Briefing, Claim, DateMention, Link, Place, Region, Relation, RingSpec, Source, Speaker, StoryStep,
+};
 
 /// A change to one list of records.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,6 +118,8 @@ pub enum Edit {
     Story(ListEdit<StoryStep>),
     /// Dates found in the texts.
     Dates(ListEdit<DateMention>),
+    /// Relations between claims (and dismissed suggestions).
+    Relations(ListEdit<Relation>),
     /// Several edits made together, in order.
     Batch(Vec<Edit>),
 }
@@ -153,6 +157,7 @@ impl Edit {
             Self::Rings(e) => Self::Rings(e.apply(&mut doc.rings, "ring")?),
             Self::Story(e) => Self::Story(e.apply(&mut doc.story, "step")?),
             Self::Dates(e) => Self::Dates(e.apply(&mut doc.dates, "date")?),
+            Self::Relations(e) => Self::Relations(e.apply(&mut doc.relations, "relation")?),
             Self::Batch(edits) => {
                 let mut undo = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -205,6 +210,7 @@ impl Edit {
             Self::Rings(e) => list(e, "ring"),
             Self::Story(e) => list(e, "step"),
             Self::Dates(e) => list(e, "date"),
+            Self::Relations(e) => list(e, "relation"),
             Self::Batch(edits) if edits.len() == 1 => edits[0].label(),
             Self::Batch(edits) => format!("{} changes", edits.len()),
         }

@@ -109,7 +109,7 @@ fn random_edit(s: &Session, rng: &mut crate::synthetic::Rng) -> Edit {
     let b = s.briefing();
     let steps = b.story().len();
     let pick = |rng: &mut crate::synthetic::Rng, n: usize| rng.below(n.max(1));
-    match rng.below(8) {
+    match rng.below(10) {
         0 => Edit::Story(ListEdit::Insert(pick(rng, steps + 1), b.story()[pick(rng, steps)].clone())),
         1 if steps > 1 => Edit::Story(ListEdit::Remove(pick(rng, steps))),
         2 if steps > 1 => Edit::Story(ListEdit::Move { from: pick(rng, steps), to: pick(rng, steps) }),
@@ -127,6 +127,19 @@ fn random_edit(s: &Session, rng: &mut crate::synthetic::Rng) -> Edit {
         }
         5 => Edit::Title(Some(format!("Title {}", rng.below(100)))),
         6 => Edit::Batch(vec![retitle(s, pick(rng, steps), &format!("Step {}", rng.below(100))), Edit::Title(None)]),
+        7 => {
+            let grade = [None, Some(crate::briefing::Reliability::ALL[rng.below(6)])][rng.below(2)];
+            let mut source = b.sources()[0].clone();
+            source.reliability = grade;
+            Edit::Source(ListEdit::Replace(0, source))
+        }
+        8 => {
+            let i = pick(rng, b.claims().len());
+            let mut c = b.claims()[i].clone();
+            c.credibility = [None, Some(crate::briefing::Credibility::ALL[rng.below(6)])][rng.below(2)];
+            c.credibility_note = Some(format!("Note {}", rng.below(10))).filter(|_| rng.below(2) == 0);
+            Edit::Claims(ListEdit::Replace(i, c))
+        }
         _ => retitle(s, pick(rng, steps), &format!("T{}", rng.below(100))),
     }
 }
