@@ -505,6 +505,17 @@ impl Briefing {
         out
     }
 
+    /// The places a view of the whole briefing frames: every place but the areas drawn at a
+    /// label point (a country with no bundled boundary: its point is not its extent, and
+    /// "the United States" in a Baltic article would frame half the world), unless there is
+    /// nothing else.
+    pub fn overview_places(&self) -> Vec<Item> {
+        let places = self.places();
+        let points: Vec<Item> =
+            (0..places.len()).filter(|&i| places[i].kind != PlaceKind::Area).map(Item::Place).collect();
+        if points.is_empty() { (0..places.len()).map(Item::Place).collect() } else { points }
+    }
+
     /// Everything a story step highlights: its places, regions and claims, and the places and
     /// regions of those claims, each once.
     pub fn step_items(&self, step: &StoryStep) -> Vec<Item> {

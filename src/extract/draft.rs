@@ -283,6 +283,16 @@ mod tests {
         let b = Briefing::new("draft.json", &json, doc, vec![src.text.clone()], &atlas).unwrap();
         assert_eq!(b.undecided_suggestions(), b.places().len() + b.regions().len() + b.doc().dates.len());
         assert!(b.doc().dates.len() >= 10);
+        // The first view frames Europe, not China's label point as well.
+        let framed: Vec<&str> = b
+            .overview_places()
+            .into_iter()
+            .filter_map(|item| match item {
+                crate::briefing::Item::Place(i) => Some(b.places()[i].id.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(framed.contains(&"minsk") && !framed.contains(&"china"), "{framed:?}");
     }
 
     #[test]

@@ -32,8 +32,7 @@ impl BriefmapApp {
                 }
                 Action::FlyTo(cam) => self.map.fly_to(cam, now),
                 Action::FrameAll => {
-                    let all: Vec<Item> = (0..b.places().len()).map(Item::Place).collect();
-                    if let Some(cam) = self.frame_items(&all) {
+                    if let Some(cam) = self.frame_items(&b.overview_places()) {
                         self.map.fly_to(cam, now);
                     }
                 }

@@ -24,8 +24,7 @@ impl BriefmapApp {
 
     /// Frames every place at once (exports, tests); takes effect after the map has been laid out.
     pub fn frame_all_now(&mut self) {
-        let all: Vec<Item> = (0..self.session.briefing().places().len()).map(Item::Place).collect();
-        if let Some(cam) = self.frame_items(&all) {
+        if let Some(cam) = self.frame_items(&self.session.briefing().overview_places()) {
             self.map.jump(cam);
         }
     }
