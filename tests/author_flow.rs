@@ -74,7 +74,7 @@ fn place<'a>(h: &'a Harness<'_, BriefmapApp>, name: &str) -> Option<&'a briefmap
 fn open_article(h: &mut Harness<'_, BriefmapApp>) {
     click(h, "File");
     click_entry(h, "New briefing from article…");
-    type_into(h, "Briefing file", ARTICLE);
+    type_into(h, "Article file", ARTICLE);
     click(h, "Open");
     h.get_by_label("About the article");
     assert_eq!(h.get_by_label("Article published").value().as_deref(), Some("2017-09-21"), "from the date line");

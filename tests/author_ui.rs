@@ -135,14 +135,14 @@ fn places_are_imported_from_a_file_through_the_menu_as_one_undo_step() {
     h.get_by_label("Import places");
     // A file that is not there: the window stays and says why.
     let missing = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/missing.kml");
-    h.get_by_label("Briefing file").set_text_value_accesskit(missing);
+    h.get_by_label("File to import").set_text_value_accesskit(missing);
     h.run();
     click(&mut h, "Open");
     h.get_by_label_contains("missing.kml");
     assert_eq!(h.state().briefing().places().len(), places);
 
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/baltic-sites.geojson");
-    h.get_by_label("Briefing file").set_text_value_accesskit(file);
+    h.get_by_label("File to import").set_text_value_accesskit(file);
     h.run();
     click(&mut h, "Open");
     assert!(h.query_by_label("Import places").is_none(), "the window closes");

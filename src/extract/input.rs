@@ -162,6 +162,9 @@ pub fn from_bytes(file: &str, bytes: &[u8], format: Format) -> Result<SourceText
         if format == Format::Markdown {
             out.title = out.text.lines().find_map(|l| l.strip_prefix("# ")).map(|t| t.trim().to_owned());
         }
+        if let Some((author, publisher)) = byline(&out.text) {
+            (out.author, out.publisher) = (Some(author), publisher);
+        }
     }
     Ok(out)
 }
@@ -170,6 +173,28 @@ pub fn from_bytes(file: &str, bytes: &[u8], format: Format) -> Result<SourceText
 pub fn iso_date(s: &str) -> Option<Date> {
     let s = s.trim();
     s.get(..10).and_then(|d| d.parse().ok())
+}
+
+/// The longest line taken for a byline, in words: past it, "By the time…" is the story.
+const BYLINE_WORDS: usize = 10;
+
+/// The author (and publisher) of a byline on one of the first lines: "By Ieva Kalnina",
+/// "By Ieva Kalnina, Baltic Defence Review", "by A. Writer | The Paper".
+pub fn byline(text: &str) -> Option<(String, Option<String>)> {
+    for line in text.lines().take(DATE_LINE_SEARCH) {
+        let l = line.trim().trim_start_matches(['\u{feff}', '*', '_']).trim_end_matches(['*', '_']);
+        let Some(rest) = l.strip_prefix("By ").or_else(|| l.strip_prefix("by ")) else { continue };
+        let rest = rest.trim();
+        let named = rest.chars().next().is_some_and(char::is_uppercase);
+        if !named || rest.split_whitespace().count() > BYLINE_WORDS || rest.ends_with('.') && rest.contains(". ") {
+            continue;
+        }
+        let mut parts = rest.splitn(2, [',', '|', '\u{2014}', '\u{2013}']).map(str::trim);
+        let author = parts.next().filter(|a| !a.is_empty())?.to_owned();
+        let publisher = parts.next().filter(|p| !p.is_empty()).map(str::to_owned);
+        return Some((author, publisher));
+    }
+    None
 }
 
 /// How many lines at the top of a text file may hold its publication date.
@@ -235,6 +260,18 @@ mod tests {
 
     fn text(bytes: &[u8]) -> Result<SourceText, InputError> {
         from_bytes("a.txt", bytes, Format::Text)
+    }
+
+    #[test]
+    fn bylines_give_author_and_publisher() {
+        let a = text(b"Iskanders return\nBy Ieva Kalnina, Baltic Defence Review\n14 March 2018\n\nBody.").unwrap();
+        assert_eq!(a.author.as_deref(), Some("Ieva Kalnina"));
+        assert_eq!(a.publisher.as_deref(), Some("Baltic Defence Review"));
+        assert_eq!(byline("Title\n**By A. Writer**\n"), Some(("A. Writer".into(), None)));
+        assert_eq!(byline("by Jan Nowak | Gazeta\n"), Some(("Jan Nowak".into(), Some("Gazeta".into()))));
+        // The story itself, not a byline.
+        assert_eq!(byline("By the time the launchers arrived, the rail yard at Chernyakhovsk was shut."), None);
+        assert_eq!(byline("Title\n\nBody\nmore\nlines\nBy Someone Late"), None);
     }
 
     #[test]

@@ -79,12 +79,13 @@ pub(super) fn show(
             window("Save as").show(ctx, |ui| answer = save_as(ui, folder, error.as_deref(), then, browsing));
         }
         Question::Open { path, error } => {
-            window("Open briefing").show(ctx, |ui| answer = open(ui, path, error.as_deref(), recent, browsing));
+            window("Open briefing")
+                .show(ctx, |ui| answer = open(ui, BRIEFING_FILE, path, error.as_deref(), recent, browsing));
         }
         Question::OpenArticle { path, error } => {
             window("New briefing from article").show(ctx, |ui| {
                 ui.label("The article, as a text (.txt), Markdown (.md) or web page (.html) file:");
-                answer = open(ui, path, error.as_deref(), &[], browsing).map(|a| match a {
+                answer = open(ui, ARTICLE_FILE, path, error.as_deref(), &[], browsing).map(|a| match a {
                     Answer::Open(p) => Answer::ReadArticle(p),
                     other => other,
                 });
@@ -99,7 +100,7 @@ pub(super) fn show(
                     )
                     .small(),
                 );
-                answer = open(ui, path, error.as_deref(), &[], browsing).map(|a| match a {
+                answer = open(ui, IMPORT_FILE, path, error.as_deref(), &[], browsing).map(|a| match a {
                     Answer::Open(p) => Answer::Import(p),
                     other => other,
                 });
@@ -148,6 +149,7 @@ fn save_as(
     ui.horizontal(|ui| {
         let field = ui.add(TextEdit::singleline(folder).desired_width(380.0));
         field.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Folder to save into"));
+        focus_first(&field);
         if portal_available() && ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
             answer = Some(Answer::Browse { folder: true });
         }
@@ -166,15 +168,41 @@ fn save_as(
     answer
 }
 
-fn open(ui: &mut Ui, path: &mut String, error: Option<&str>, recent: &[PathBuf], browsing: bool) -> Option<Answer> {
+/// A window that asks for a path opens ready for typing, unless something else has the keys.
+/// (Not in the frame the field gave up the keys: Enter there is the answer.)
+fn focus_first(field: &egui::Response) {
+    if !field.lost_focus() && field.ctx.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+}
+
+/// What a typed-path field asks for: its accessible label and its hint.
+struct FileField {
+    label: &'static str,
+    hint: &'static str,
+}
+
+const BRIEFING_FILE: FileField = FileField { label: "Briefing file", hint: "path/to/briefing.json" };
+const ARTICLE_FILE: FileField = FileField { label: "Article file", hint: "path/to/article.txt" };
+const IMPORT_FILE: FileField = FileField { label: "File to import", hint: "path/to/places.geojson" };
+
+fn open(
+    ui: &mut Ui,
+    what: FileField,
+    path: &mut String,
+    error: Option<&str>,
+    recent: &[PathBuf],
+    browsing: bool,
+) -> Option<Answer> {
     let mut answer = None;
     let typed = |path: &str| (!path.trim().is_empty()).then(|| Answer::Open(PathBuf::from(path.trim())));
     ui.horizontal(|ui| {
-        let field = ui.add(TextEdit::singleline(path).desired_width(380.0).hint_text("path/to/briefing.json"));
-        field.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Briefing file"));
+        let field = ui.add(TextEdit::singleline(path).desired_width(380.0).hint_text(what.hint));
+        field.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, what.label));
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             answer = typed(path);
         }
+        focus_first(&field);
         if portal_available() && ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
             answer = Some(Answer::Browse { folder: false });
         }
