@@ -85,6 +85,29 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
     from..to.max(from)
 }
 
+/// `range` widened to whole words: a drag that stops inside a word ("the excla") takes the
+/// word, as word processors do.
+///
+/// ```
+/// # use briefmap::authoring::claim::whole_words;
+/// let text = "seen leaving the exclave by rail.";
+/// assert_eq!(&text[whole_words(text, 2..20)], "seen leaving the exclave");
+/// ```
+pub fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (mut start, mut end) = (range.start.min(text.len()), range.end.min(text.len()));
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) || start >= end {
+        return range;
+    }
+    while word(text[..start].chars().next_back()) && word(text[start..].chars().next()) {
+        start -= text[..start].chars().next_back().map_or(1, char::len_utf8);
+    }
+    while word(text[..end].chars().next_back()) && word(text[end..].chars().next()) {
+        end += text[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    start..end
+}
+
 /// Verbs of saying that put a speaker next to them ("said Lavrov", "Lavrov said").
 const SAYING: [&str; 14] = [
     "said",
@@ -137,6 +160,47 @@ fn name_before(sentence: &str, at: usize) -> Option<(String, Option<String>)> {
     let name = caps[split..].join(" ");
     let role = (split > 0).then(|| caps[..split].join(" "));
     Some((trim_punct(&name), role))
+}
+
+/// Nouns that end an unnamed speaker's description ("a Lithuanian defence official said").
+const UNNAMED: [&str; 12] = [
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "analysts",
+    "officer",
+];
+
+/// Most words an unnamed speaker's description takes ("a senior Lithuanian defence official").
+const MAX_DESCRIPTION_WORDS: usize = 6;
+
+/// An unnamed speaker right before `at`: words back to an article or the clause's start,
+/// ending in a noun such as "official" ("a Lithuanian defence official", "Polish officials").
+fn description_before(sentence: &str, at: usize) -> Option<String> {
+    let words: Vec<&str> = sentence[..at].split_whitespace().collect();
+    let last = trim_punct(words.last()?).to_lowercase();
+    if !UNNAMED.contains(&last.as_str()) || words.last()?.ends_with([',', ';', ':', '.']) {
+        return None;
+    }
+    let mut from = words.len() - 1;
+    while from > 0 && words.len() - from < MAX_DESCRIPTION_WORDS {
+        let before = words[from - 1];
+        if before.ends_with([',', ';', ':', '.', '"', '”']) {
+            break;
+        }
+        from -= 1;
+        if ["a", "an", "the", "one", "two", "several", "some"].contains(&before.to_lowercase().as_str()) {
+            break;
+        }
+    }
+    Some(trim_punct(&words[from..].join(" ")))
 }
 
 /// Most capitalised words a role and a name take together ("Russian Deputy Foreign Minister
@@ -206,6 +270,9 @@ pub fn guess_speaker(b: &Briefing, sentence: &str) -> SpeakerGuess {
             if let Some((name, role)) = name_before(sentence, at).filter(|(n, _)| !n.is_empty()) {
                 return SpeakerGuess::New { name, role };
             }
+            if let Some(who) = description_before(sentence, at) {
+                return SpeakerGuess::New { name: who, role: None };
+            }
         }
     }
     SpeakerGuess::Author
@@ -220,7 +287,8 @@ pub fn guess_kind(sentence: &str, speaker: &SpeakerGuess, b: &Briefing) -> Claim
         SpeakerGuess::Author => String::new(),
     }
     .to_lowercase();
-    if ANONYMOUS.iter().any(|w| lower.contains(w)) {
+    let unnamed = matches!(speaker, SpeakerGuess::New { name, .. } if !starts_upper(name));
+    if unnamed || ANONYMOUS.iter().any(|w| lower.contains(w)) {
         ClaimKind::AnonymousSource
     } else if OFFICIAL.iter().any(|w| role.contains(w) || lower.contains(w)) && *speaker != SpeakerGuess::Author {
         ClaimKind::OfficialStatement
@@ -236,6 +304,9 @@ pub fn guess_kind(sentence: &str, speaker: &SpeakerGuess, b: &Briefing) -> Claim
 /// The claim a selection makes: `at` must point at whole characters of a source's text.
 pub fn draft(b: &Briefing, at: &TextRef) -> Option<ClaimDraft> {
     let text = b.text_of(&at.source)?.full();
+    text.get(at.range())?;
+    let words = whole_words(text, at.range());
+    let at = &TextRef::new(&at.source, words.start, words.end);
     let quote = text.get(at.range())?.to_owned();
     if quote.trim().is_empty() {
         return None;
@@ -443,6 +514,21 @@ mod tests {
             SpeakerGuess::New { name: "Vladimir Makei".into(), role: Some("Belarusian Foreign Minister".into()) }
         );
         assert_eq!(guess("Minsk can wait and bargain with the Kremlin."), SpeakerGuess::Author);
+        // Unnamed speakers, by what the text calls them; their words are an anonymous source's.
+        let official = "Russia has moved launchers back, a Lithuanian defence official said on Tuesday.";
+        let who = SpeakerGuess::New { name: "a Lithuanian defence official".into(), role: None };
+        assert_eq!(guess(official), who);
+        assert_eq!(guess_kind(official, &who, &b), ClaimKind::AnonymousSource);
+        assert_eq!(
+            guess("Polish officials said they were watching the Suwalki Gap."),
+            SpeakerGuess::New { name: "Polish officials".into(), role: None }
+        );
+        // A role noun that is not the one speaking is no speaker.
+        assert_eq!(guess("The official visit went ahead, and Nowak said little."), who_named("Nowak"));
+    }
+
+    fn who_named(name: &str) -> SpeakerGuess {
+        SpeakerGuess::New { name: name.into(), role: None }
     }
 
     #[test]
@@ -464,6 +550,9 @@ mod tests {
         let quote = "Minsk can wait and bargain with the Kremlin.";
         let start = text.find(quote).unwrap();
         let at = TextRef::new(&b.sources()[0].id, start, start + quote.len());
+        // A drag that stops inside a word takes the whole word.
+        let partial = TextRef::new(&b.sources()[0].id, start + 2, start + quote.len() - 4);
+        assert_eq!(draft(&b, &partial).unwrap().quote, quote.trim_end_matches('.'));
         let mut d = draft(&b, &at).unwrap();
         assert_eq!(d.quote, quote);
         assert_eq!(d.speaker, SpeakerGuess::Author);

@@ -246,6 +246,9 @@ impl AuthorPanel {
         );
         if undecided == 0 {
             ui.label(RichText::new("Every suggestion is decided.").color(pal.muted));
+        } else if listed.is_empty() && !find.is_empty() {
+            let which = if show == Show::All { "suggestion" } else { "suggestion to decide" };
+            ui.label(RichText::new(format!("No {which} matches \"{}\".", self.find.trim())).color(pal.muted));
         }
         // The expanded row's mentions and gazetteer search, under the list.
         if let Some(row) = rows.iter().find(|r| Some(r.what) == self.expanded) {

@@ -92,6 +92,11 @@ fn select(hit: &Hit) -> Action {
     }
 }
 
+/// The least width the title and byline get, however narrow the window.
+const MIN_TITLE_ROOM: f32 = 120.0;
+/// The title's share of that width when there is a byline beside it.
+const TITLE_SHARE: f32 = 0.65;
+
 /// The top bar: its own widgets' state (search, the PNG export menu).
 #[derive(Default)]
 pub struct TopBar {
@@ -160,17 +165,22 @@ impl TopBar {
         let rest_id = Id::unique("top-bar-rest-width");
         let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(0.0);
         ui.horizontal(|ui| {
-            let left = ui.cursor().min.x;
             file_menu(ui, state, actions, status, &mut self.handout, b);
             edit_menu(ui, actions, status);
-            let menus = ui.cursor().min.x - left;
-            let title_width = (ui.available_width() - rest).max(120.0);
+            // The title and its byline share what the rest leaves; the title takes most of it.
+            let room = (ui.available_width() - rest).max(MIN_TITLE_ROOM);
+            let byline = b.article().byline(" · ");
+            let start = ui.cursor().min.x;
             ui.scope(|ui| {
-                ui.set_max_width(title_width);
+                ui.set_max_width(if byline.is_empty() { room } else { room * TITLE_SHARE });
                 ui.add(egui::Label::new(RichText::new(b.title()).strong().size(17.0)).truncate());
             });
+            let used = ui.cursor().min.x - start;
+            ui.scope(|ui| {
+                ui.set_max_width((room - used).max(0.0));
+                ui.add(egui::Label::new(RichText::new(byline).small()).truncate());
+            });
             let middle = ui.cursor().min.x;
-            ui.label(RichText::new(b.article().byline(" · ")).small());
             ui.separator();
             search.show(ui, b, actions);
             filters_menu(ui, b, state);
@@ -203,9 +213,11 @@ impl TopBar {
                 command_toggle(ui, actions, Command::Reader, state.panels.reader, Command::Reader.label());
                 command_toggle(ui, actions, Command::Details, state.panels.side, Command::Details.label());
                 command_button(ui, actions, Command::FrameAll);
+                // What the buttons take, not the whole width the layout was given.
+                ui.min_rect().width()
             });
             let spacing = 2.0 * ui.spacing().item_spacing.x;
-            ui.data_mut(|d| d.insert_temp(rest_id, menus + middle + right.response.rect.width() + spacing));
+            ui.data_mut(|d| d.insert_temp(rest_id, middle + right.inner + spacing));
         });
         if let Some(request) = self.handout.window(ui.ctx(), b) {
             actions.push(Action::Handout(request));
