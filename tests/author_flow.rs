@@ -205,3 +205,17 @@ fn each_authoring_step_undoes_to_the_state_before_it() {
     undoes(&mut h, "accepting all above 0.80", |h| click_entry(h, "Accept all above 0.80"));
     undoes(&mut h, "making the claim", make_the_claim);
 }
+
+#[test]
+fn the_review_list_follows_the_document_that_replaces_the_one_it_showed() {
+    let recovery = tempfile::tempdir().unwrap();
+    let mut h = harness(recovery.path());
+    // The review panel open on the embedded briefing: nothing to decide there.
+    h.key_press(Key::E);
+    h.run();
+    h.get_by_label_contains("0 suggestions to decide");
+    open_article(&mut h);
+    let n = h.state().briefing().undecided_suggestions();
+    assert!(n > 10, "the article's suggestions: {n}");
+    h.get_by_label_contains(&format!("{n} suggestions to decide"));
+}

@@ -90,6 +90,12 @@ impl Session {
         self.generation
     }
 
+    /// Goes on counting from `previous` (the generation of the session this one replaces), so
+    /// views that remember a generation see the new document as a change.
+    pub fn count_on_from(&mut self, previous: u64) {
+        self.generation = self.generation.max(previous + 1);
+    }
+
     /// Whether the document differs from its file on disk.
     pub fn is_dirty(&self) -> bool {
         self.saved_state != Some(self.history.state())

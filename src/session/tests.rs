@@ -31,6 +31,10 @@ fn an_edit_undoes_and_redoes_and_tracks_what_is_saved() {
     assert!(!s.redo(), "nothing more to redo");
     let g = s.generation();
     assert!(s.undo() && s.generation() > g, "undo moves the generation on");
+    // A session that replaces another counts on from it: nothing remembered is taken as current.
+    let mut next = Session::checked(s.briefing().clone(), None);
+    next.count_on_from(s.generation());
+    assert!(next.generation() > s.generation() && !next.is_dirty());
 }
 
 #[test]

@@ -148,7 +148,9 @@ impl BriefmapApp {
     /// Puts `session` on screen: a new briefing, so selection, view and story step start over.
     fn replace_session(&mut self, session: Session) {
         self.discard_recovery();
+        let previous = self.session.generation();
         self.session = session;
+        self.session.count_on_from(previous);
         let file = self.session.briefing().path().map(Path::to_owned);
         if let Some(path) = &file {
             remember(&mut self.state, path);
