@@ -185,7 +185,12 @@ impl AuthorPanel {
         let rows = self.rows(session);
         let undecided = rows.iter().filter(|r| r.suggestion.status == Review::Undecided).count();
         ui.label(
-            RichText::new(format!("{undecided} suggestions to decide, {} claims", b.claims().len())).color(pal.muted),
+            RichText::new(format!(
+                "{} to decide, {}",
+                counted(undecided, "suggestion", "suggestions"),
+                counted(b.claims().len(), "claim", "claims")
+            ))
+            .color(pal.muted),
         );
         ui.separator();
         ui.horizontal(|ui| {
@@ -521,4 +526,9 @@ fn claims(ui: &mut Ui, b: &Briefing, pal: &Palette, actions: &mut Actions) -> Op
         }
     });
     form
+}
+
+/// "1 claim", "2 claims".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

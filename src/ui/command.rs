@@ -23,6 +23,8 @@ pub enum Command {
     Save,
     /// Save the briefing into a folder.
     SaveAs,
+    /// Close the window (asking first about unsaved changes).
+    Quit,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -93,7 +95,7 @@ const COMMAND_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND }
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 31] = [
         Self::Help,
         Self::Find,
         Self::Escape,
@@ -102,6 +104,7 @@ impl Command {
         Self::Import,
         Self::Save,
         Self::SaveAs,
+        Self::Quit,
         Self::Undo,
         Self::Redo,
         Self::PreviousEvent,
@@ -137,6 +140,7 @@ impl Command {
             Self::Import => "Import places…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::NextEvent => "Next event",
@@ -173,6 +177,7 @@ impl Command {
             Self::Import => "Add places and areas from a GeoJSON, KML or CSV file, as context",
             Self::Save => "Save the briefing over its file (a built-in one: into a folder)",
             Self::SaveAs => "Save the briefing and its sources' texts into a folder",
+            Self::Quit => "Close briefmap (asks first about unsaved changes)",
             Self::Undo => "Undo the last change to the briefing",
             Self::Redo => "Redo what was undone",
             Self::NextEvent => "Step the time slider to the next event",
@@ -210,6 +215,7 @@ impl Command {
             Self::Import => &[key!(COMMAND, Key::I)],
             Self::Save => &[key!(COMMAND, Key::S)],
             Self::SaveAs => &[key!(COMMAND_SHIFT, Key::S)],
+            Self::Quit => &[key!(COMMAND, Key::Q)],
             Self::Undo => &[key!(COMMAND, Key::Z)],
             Self::Redo => &[key!(COMMAND_SHIFT, Key::Z), key!(COMMAND, Key::Y)],
             Self::NextEvent => &[key!(NONE, Key::ArrowRight)],
@@ -248,6 +254,7 @@ impl Command {
                 | Self::Import
                 | Self::Save
                 | Self::SaveAs
+                | Self::Quit
                 | Self::FullScreen
         )
     }

@@ -264,6 +264,8 @@ fn file_menu(
             handout.show_window(b);
             ui.close();
         }
+        ui.separator();
+        menu_entry(ui, actions, Command::Quit, Command::Quit.label(), true);
     })
     .response
     .on_hover_text("Open and save briefings");

@@ -45,6 +45,8 @@ impl BriefmapApp {
             Command::Import => self.files.ask_import(),
             Command::Save => self.save(),
             Command::SaveAs => self.files.ask_save_as(self.session.briefing()),
+            // The window's own close: unsaved changes are asked about in `close_requested`.
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 if self.session.undo() {
                     self.edited(ctx);

@@ -149,7 +149,7 @@ fn save_as(
     ui.horizontal(|ui| {
         let field = ui.add(TextEdit::singleline(folder).desired_width(380.0));
         field.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Folder to save into"));
-        focus_first(&field);
+        focus_first(&field, folder);
         if portal_available() && ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
             answer = Some(Answer::Browse { folder: true });
         }
@@ -170,9 +170,18 @@ fn save_as(
 
 /// A window that asks for a path opens ready for typing, unless something else has the keys.
 /// (Not in the frame the field gave up the keys: Enter there is the answer.)
-fn focus_first(field: &egui::Response) {
+/// What is already in it is selected, so typing replaces it.
+fn focus_first(field: &egui::Response, text: &str) {
     if !field.lost_focus() && field.ctx.memory(|m| m.focused().is_none()) {
         field.request_focus();
+        if let Some(mut state) = egui::text_edit::TextEditState::load(&field.ctx, field.id) {
+            let all = egui::text_selection::CCursorRange::two(
+                egui::text::CCursor::new(0),
+                egui::text::CCursor::new(text.chars().count()),
+            );
+            state.cursor.set_char_range(Some(all));
+            state.store(&field.ctx, field.id);
+        }
     }
 }
 
@@ -202,7 +211,7 @@ fn open(
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             answer = typed(path);
         }
-        focus_first(&field);
+        focus_first(&field, path);
         if portal_available() && ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
             answer = Some(Answer::Browse { folder: false });
         }
