@@ -63,22 +63,37 @@ pub struct MapGeometry {
     pub places: Vec<World>,
     /// Per region.
     pub regions: Vec<AreaMesh>,
+    /// Per region: the key of the shape its mesh was made from ([`Briefing::shape_key`]).
+    region_keys: Vec<u64>,
     index: RTree<GeomWithData<World, u32>>,
 }
 
 impl MapGeometry {
     /// Prepares a briefing's geometry.
     pub fn new(b: &Briefing) -> Self {
+        Self::keeping(b, &Self::default())
+    }
+
+    /// Prepares a briefing's geometry again, keeping the meshes of `previous` whose region's
+    /// shape did not change (triangulating the boundaries is most of the work).
+    pub fn keeping(b: &Briefing, previous: &MapGeometry) -> Self {
+        let kept: std::collections::HashMap<u64, &AreaMesh> =
+            previous.region_keys.iter().copied().zip(&previous.regions).collect();
+        let region_keys: Vec<u64> = (0..b.regions().len()).map(|i| b.shape_key(i)).collect();
+        let regions = region_keys
+            .iter()
+            .enumerate()
+            .map(|(i, key)| kept.get(key).map_or_else(|| AreaMesh::from_lon_lat(b.shape(i)), |&m| m.clone()))
+            .collect();
         let points = b.places().iter().map(|p| (p.lon, p.lat));
-        let regions = (0..b.regions().len()).map(|i| AreaMesh::from_lon_lat(b.shape(i))).collect();
-        Self::from_parts(points, regions)
+        Self { region_keys, ..Self::from_parts(points, regions) }
     }
 
     /// Prepares geometry from lon/lat points and ready region meshes (e.g. synthetic data).
     pub fn from_parts(points: impl IntoIterator<Item = (f64, f64)>, regions: Vec<AreaMesh>) -> Self {
         let places: Vec<World> = points.into_iter().map(|(lon, lat)| to_world(lon, lat).into()).collect();
         let index = RTree::bulk_load(places.iter().enumerate().map(|(i, &p)| GeomWithData::new(p, i as u32)).collect());
-        Self { places, regions, index }
+        Self { places, regions, region_keys: Vec::new(), index }
     }
 
     /// Places inside the world-coordinate box `min`..`max`.

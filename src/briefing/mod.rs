@@ -88,6 +88,8 @@ struct Index {
     sources: HashMap<String, usize>,
     spans: Vec<Option<Span>>,
     shapes: Vec<MultiPolygon<f64>>,
+    /// Per region: what its shape is made from, as a key ([`shape_key`]).
+    shape_keys: Vec<u64>,
     ids: HashMap<String, Item>,
     place_claims: FlatIndex,
     region_claims: FlatIndex,
@@ -104,17 +106,40 @@ struct Index {
     place_sources: FlatIndex,
 }
 
+/// What a region's shape is made from (its boundaries' codes and its own area), as a key: an
+/// edit that leaves it alone keeps the shape instead of making the union again.
+fn shape_key(r: &Region) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    r.geometry.hash(&mut h);
+    for ring in r.area.iter().flatten() {
+        ring.len().hash(&mut h);
+        for [x, y] in ring {
+            (x.to_bits(), y.to_bits()).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
 impl Index {
-    fn new(doc: &BriefingDoc, atlas: &Atlas) -> Self {
+    /// The lookups of `doc`; the shapes of `previous` are kept where a region's did not change.
+    fn new(doc: &BriefingDoc, atlas: &Atlas, previous: Option<&Index>) -> Self {
         let sources: HashMap<String, usize> = doc.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let spans = doc.claims.iter().map(|c| c.when.as_ref().and_then(|w| w.span().ok())).collect();
+        let kept: HashMap<u64, &MultiPolygon<f64>> =
+            previous.map(|p| p.shape_keys.iter().copied().zip(&p.shapes).collect()).unwrap_or_default();
+        let shape_keys: Vec<u64> = doc.regions.iter().map(shape_key).collect();
         let shapes = doc
             .regions
             .iter()
-            .map(|r| {
-                let mut shape = atlas.union_of(&r.geometry);
-                shape.0.extend(r.own_shape().0);
-                shape
+            .zip(&shape_keys)
+            .map(|(r, key)| match kept.get(key) {
+                Some(&shape) => shape.clone(),
+                None => {
+                    let mut shape = atlas.union_of(&r.geometry);
+                    shape.0.extend(r.own_shape().0);
+                    shape
+                }
             })
             .collect();
         let mut ids = HashMap::new();
@@ -180,6 +205,7 @@ impl Index {
             sources,
             spans,
             shapes,
+            shape_keys,
             ids,
             place_claims,
             region_claims: FlatIndex::from_pairs(doc.regions.len(), region_claims),
@@ -258,7 +284,7 @@ impl Briefing {
     ) -> (Self, Vec<Problem>) {
         let (texts, mut problems) = split_texts(&doc, texts);
         problems.extend(validate::validate_as(&doc, &texts, atlas, file_format));
-        let index = Index::new(&doc, atlas);
+        let index = Index::new(&doc, atlas, None);
         (Self { file: file.to_owned(), path: None, doc, texts, index, migration: None }, problems)
     }
 
@@ -269,7 +295,7 @@ impl Briefing {
         let (texts, mut problems) = split_texts(&self.doc, texts);
         self.texts = texts;
         problems.extend(validate::validate(&self.doc, &self.texts, atlas));
-        self.index = Index::new(&self.doc, atlas);
+        self.index = Index::new(&self.doc, atlas, Some(&self.index));
         problems
     }
 
@@ -469,6 +495,11 @@ impl Briefing {
     /// The shape of region `i` (union of its bundled boundaries).
     pub fn shape(&self, region: usize) -> &MultiPolygon<f64> {
         &self.index.shapes[region]
+    }
+
+    /// What region `i`'s shape is made from, as a key: the same key, the same shape.
+    pub fn shape_key(&self, region: usize) -> u64 {
+        self.index.shape_keys[region]
     }
 
     /// Indices of the claims that concern place `i`, in article order.

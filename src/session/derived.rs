@@ -79,11 +79,17 @@ pub struct Derived {
 impl Derived {
     /// Derives the indexes of a briefing.
     pub fn new(b: &Briefing) -> Self {
+        Self::keeping(b, &MapGeometry::default())
+    }
+
+    /// Derives them again after an edit, keeping the region meshes of `previous` that still
+    /// stand for the same shapes.
+    pub fn keeping(b: &Briefing, previous: &MapGeometry) -> Self {
         let spans = (0..b.claims().len()).map(|i| b.span(i));
         let published = b.sources().iter().filter_map(|s| s.published.as_ref()?.span().ok()?.anchor()).max();
         Self {
             timeline: Timeline::new(spans.clone()),
-            geometry: MapGeometry::new(b),
+            geometry: MapGeometry::keeping(b, previous),
             visibility: VisibilityIndex::new(b),
             time_range: TimeRange::of_spans(spans, published),
         }

@@ -198,7 +198,7 @@ impl Session {
 
     fn changed(&mut self, touched: Touched) {
         if touched.records {
-            self.derived = Derived::new(&self.briefing);
+            self.derived = Derived::keeping(&self.briefing, &self.derived.geometry);
         }
         self.generation += 1;
     }

@@ -275,3 +275,26 @@ fn problems_are_new_only_when_they_were_not_there() {
     let after = [p("story[4].title", "the title is empty"), p("story[0].title", "the title is empty")];
     assert_eq!(new_problems(&before, &after).len(), 1);
 }
+
+#[test]
+fn shapes_and_meshes_kept_across_edits_are_the_ones_a_fresh_build_makes() {
+    let mut s = embedded();
+    let fresh = |s: &Session| Derived::new(s.briefing()).geometry.regions;
+    // A place moved: every region keeps its mesh.
+    let mut place = s.briefing().places()[0].clone();
+    place.lat += 0.5;
+    s.apply(Edit::Places(ListEdit::Replace(0, place))).unwrap();
+    assert_eq!(s.derived().geometry.regions, fresh(&s));
+    // A region made of other boundaries: its shape and mesh are made again.
+    let i = s.briefing().regions().iter().position(|r| r.geometry.len() == 1).expect("a one-country region");
+    let before = s.briefing().shape_key(i);
+    let mut region = s.briefing().regions()[i].clone();
+    region.geometry = vec!["PL".into()];
+    s.apply(Edit::Regions(ListEdit::Replace(i, region))).unwrap();
+    assert_ne!(s.briefing().shape_key(i), before);
+    assert_eq!(s.derived().geometry.regions, fresh(&s));
+    let atlas = atlas();
+    assert_eq!(s.briefing().shape(i), &atlas.union_of(&["PL".to_owned()]));
+    assert!(s.undo());
+    assert_eq!(s.derived().geometry.regions, fresh(&s));
+}
