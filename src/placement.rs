@@ -18,12 +18,37 @@ pub struct Placer {
     placed: Vec<ScreenBox>,
     reserved: Vec<ScreenBox>,
     gap: f32,
+    /// Which boxes lie in each grid cell, so a label is checked against its neighbours only (a
+    /// draft's hundreds of markers made checking every box for every label most of a frame).
+    grid: std::collections::HashMap<(i32, i32), Vec<Kept>>,
+    /// Boxes too big for the grid (past [`MAX_CELLS`] cells), checked against every label.
+    oversized: Vec<Kept>,
+}
+
+/// A box kept: placed (index into `placed`) or reserved (into `reserved`).
+#[derive(Clone, Copy, Debug)]
+enum Kept {
+    Placed(u32),
+    Reserved(u32),
+}
+
+/// The grid's cell, in points: about a short label's width.
+const CELL: f32 = 64.0;
+/// Most cells one box is filed under; a bigger one (a panel) goes in `oversized`.
+const MAX_CELLS: i64 = 1024;
+
+/// The cells `b` covers, grown by `grow` on every side (inclusive ranges), if not too many.
+fn cells(b: &ScreenBox, grow: f32) -> Option<(std::ops::RangeInclusive<i32>, std::ops::RangeInclusive<i32>)> {
+    let cell = |v: f32| (v / CELL).floor() as i32;
+    let (x0, y0, x1, y1) = (cell(b[0] - grow), cell(b[1] - grow), cell(b[2] + grow), cell(b[3] + grow));
+    let count = (i64::from(x1) - i64::from(x0) + 1) * (i64::from(y1) - i64::from(y0) + 1);
+    (x1 >= x0 && y1 >= y0 && count <= MAX_CELLS).then_some((x0..=x1, y0..=y1))
 }
 
 impl Placer {
     /// A placer that keeps `gap` points of clear space between labels.
     pub fn new(gap: f32) -> Placer {
-        Placer { placed: Vec::with_capacity(256), reserved: Vec::new(), gap }
+        Placer { placed: Vec::with_capacity(256), gap, ..Placer::default() }
     }
 
     /// Place the label occupying `boxes` (text and its dot) if none clashes with a placed or
@@ -40,9 +65,26 @@ impl Placer {
             boxes.iter().any(|b| b[0] - g <= p[2] && p[0] <= b[2] + g && b[1] - g <= p[3] && p[1] <= b[3] + g)
         };
         let own = |p: &ScreenBox| anchor.is_some_and(|[x, y]| p[0] <= x && x <= p[2] && p[1] <= y && y <= p[3]);
-        let clash = self.placed.iter().any(clashes) || self.reserved.iter().any(|p| clashes(p) && !own(p));
+        let blocks = |k: &Kept| match *k {
+            Kept::Placed(i) => clashes(&self.placed[i as usize]),
+            Kept::Reserved(i) => {
+                let p = &self.reserved[i as usize];
+                clashes(p) && !own(p)
+            }
+        };
+        let near = |b: &ScreenBox| match cells(b, g) {
+            Some((xs, ys)) => xs
+                .flat_map(|x| ys.clone().map(move |y| (x, y)))
+                .any(|c| self.grid.get(&c).is_some_and(|kept| kept.iter().any(blocks))),
+            // A label too big for the grid: every box counts.
+            None => self.placed.iter().any(clashes) || self.reserved.iter().any(|p| clashes(p) && !own(p)),
+        };
+        let clash = self.oversized.iter().any(blocks) || boxes.iter().any(near);
         if !clash {
-            self.placed.extend_from_slice(boxes);
+            for b in boxes {
+                self.placed.push(*b);
+                self.file(Kept::Placed(self.placed.len() as u32 - 1), b);
+            }
         }
         !clash
     }
@@ -51,6 +93,21 @@ impl Placer {
     /// briefing's markers and their labels touch each other, yet both must stay clear).
     pub fn reserve(&mut self, b: ScreenBox) {
         self.reserved.push(b);
+        self.file(Kept::Reserved(self.reserved.len() as u32 - 1), &b);
+    }
+
+    /// Files a kept box under the cells it covers.
+    fn file(&mut self, kept: Kept, b: &ScreenBox) {
+        match cells(b, 0.0) {
+            Some((xs, ys)) => {
+                for x in xs {
+                    for y in ys.clone() {
+                        self.grid.entry((x, y)).or_default().push(kept);
+                    }
+                }
+            }
+            None => self.oversized.push(kept),
+        }
     }
 
     /// Number of boxes placed or reserved so far.
@@ -98,6 +155,39 @@ mod tests {
         // Another label over the marker is refused, and so is one over the first label.
         assert!(!placer.try_place_beside(&[[-30.0, 2.0, 2.0, 8.0]], Some([40.0, 40.0])));
         assert!(!placer.try_place_beside(&[[50.0, 0.0, 90.0, 9.0]], Some([5.0, 5.0])));
+    }
+
+    #[test]
+    fn the_grid_keeps_what_checking_every_box_keeps() {
+        // The same greedy filter, checking every box: the grid must agree with it exactly.
+        fn brute(placed: &[ScreenBox], reserved: &[ScreenBox], b: &ScreenBox, g: f32, at: [f32; 2]) -> bool {
+            let clashes = |p: &ScreenBox| b[0] - g <= p[2] && p[0] <= b[2] + g && b[1] - g <= p[3] && p[1] <= b[3] + g;
+            let own = |p: &ScreenBox| p[0] <= at[0] && at[0] <= p[2] && p[1] <= at[1] && at[1] <= p[3];
+            !(placed.iter().any(clashes) || reserved.iter().any(|p| clashes(p) && !own(p)))
+        }
+        let mut rng = fastrand::Rng::with_seed(7);
+        let mut placer = Placer::new(3.0);
+        let (mut placed, mut reserved) = (Vec::new(), Vec::new());
+        let mut any = |rng: &mut fastrand::Rng, big: f32| {
+            let (x, y) = (rng.f32() * 1600.0 - 100.0, rng.f32() * 900.0 - 100.0);
+            [x, y, x + rng.f32() * big + 1.0, y + rng.f32() * 20.0 + 1.0]
+        };
+        for i in 0..3000 {
+            if i % 3 == 0 {
+                let b = any(&mut rng, if i % 300 == 0 { 5000.0 } else { 12.0 });
+                placer.reserve(b);
+                reserved.push(b);
+            } else {
+                let b = any(&mut rng, 120.0);
+                let at = [b[0] - 1.0, b[1] + 1.0];
+                let expected = brute(&placed, &reserved, &b, 3.0, at);
+                assert_eq!(placer.try_place_beside(&[b], Some(at)), expected, "box {i}: {b:?}");
+                if expected {
+                    placed.push(b);
+                }
+            }
+        }
+        assert!(placed.len() > 50, "some are kept: {}", placed.len());
     }
 
     #[test]
