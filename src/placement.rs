@@ -168,7 +168,7 @@ mod tests {
         let mut rng = fastrand::Rng::with_seed(7);
         let mut placer = Placer::new(3.0);
         let (mut placed, mut reserved) = (Vec::new(), Vec::new());
-        let mut any = |rng: &mut fastrand::Rng, big: f32| {
+        let any = |rng: &mut fastrand::Rng, big: f32| {
             let (x, y) = (rng.f32() * 1600.0 - 100.0, rng.f32() * 900.0 - 100.0);
             [x, y, x + rng.f32() * big + 1.0, y + rng.f32() * 20.0 + 1.0]
         };
