@@ -95,13 +95,13 @@ fn make_the_claim(h: &mut Harness<'_, BriefmapApp>) {
     h.get_by_label("Claim summary").type_text("A French frigate joined allied ships off Lithuania");
     h.run();
     // A link between two of its places: from Brest to the Baltic Sea, a deployment.
-    h.get_by_label("from").click();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "from").click();
     h.run();
     pick(h, "Brest");
-    h.get_by_label("to").click();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "to").click();
     h.run();
     pick(h, "Baltic Sea");
-    h.get_by_label("as").click();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "as").click();
     h.run();
     pick(h, "Deployment");
     click(h, "Add link");

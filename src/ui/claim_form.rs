@@ -45,7 +45,7 @@ impl ClaimForm {
         let mut done = false;
         let title = if self.editing.is_some() { "Change claim" } else { "New claim" };
         Window::new(title).open(&mut open).default_width(460.0).collapsible(false).show(ctx, |ui| {
-            ScrollArea::vertical().max_height(560.0).show(ui, |ui| {
+            ScrollArea::vertical().max_height(560.0).auto_shrink([false, true]).show(ui, |ui| {
                 self.fields(ui, b, pal);
                 ui.separator();
                 done = self.buttons(ui, b, actions);
@@ -216,21 +216,30 @@ fn links(ui: &mut Ui, b: &Briefing, d: &mut ClaimDraft, link: &mut (usize, usize
     let names: Vec<String> = d.parts.iter().map(|&i| name_of(&id_of(i))).collect();
     link.0 = link.0.min(names.len() - 1);
     link.1 = link.1.min(names.len() - 1);
+    // Read as a sentence: "from [Brest] to [Baltic Sea] as [Deployment] [Add link]"; each
+    // box keeps its word as its accessible name.
+    let named = |response: &egui::Response, label: &str| {
+        response.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, label));
+    };
     ui.horizontal_wrapped(|ui| {
         let pick = |ui: &mut Ui, salt: &str, label: &str, at: &mut usize| {
-            ComboBox::new(salt, label).selected_text(names[*at].clone()).show_ui(ui, |ui| {
+            ui.label(label);
+            let r = ComboBox::from_id_salt(salt).selected_text(names[*at].clone()).show_ui(ui, |ui| {
                 for (k, n) in names.iter().enumerate() {
                     ui.selectable_value(at, k, n);
                 }
             });
+            named(&r.response, label);
         };
         pick(ui, "link-from", "from", &mut link.0);
         pick(ui, "link-to", "to", &mut link.1);
-        ComboBox::new("link-kind", "as").selected_text(link.2.label()).show_ui(ui, |ui| {
+        ui.label("as");
+        let kind = ComboBox::from_id_salt("link-kind").selected_text(link.2.label()).show_ui(ui, |ui| {
             for k in LinkKind::ALL {
                 ui.selectable_value(&mut link.2, k, k.label());
             }
         });
+        named(&kind.response, "as");
         let add = ui.add_enabled(link.0 != link.1, Button::new("Add link"));
         if add.clicked() {
             d.links.push((id_of(d.parts[link.0]), id_of(d.parts[link.1]), link.2));

@@ -366,6 +366,11 @@ impl BriefmapApp {
             self.discard_recovery();
             return;
         }
+        // Closing after "Don't save": the edits were let go, and the frames before the window
+        // goes must not write them back.
+        if self.files.closing {
+            return;
+        }
         let state = self.session.state();
         if self.files.job.is_some() || self.files.written.as_ref().is_some_and(|(_, s)| *s == state) {
             return;
