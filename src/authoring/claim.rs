@@ -250,7 +250,7 @@ pub fn guess_speaker(b: &Briefing, sentence: &str) -> SpeakerGuess {
     }
     // A speaker the briefing has, by the last word of their proper name ("Lavrov"), written
     // as a name (capitalised, a whole word); a description ("an anonymous official") is none.
-    let known = b.doc().speakers.iter().find(|s| {
+    let known = b.doc().speakers.iter().filter(|s| starts_upper(&s.name)).find(|s| {
         let proper = s.name.split_whitespace().rfind(|w| starts_upper(w)).map(trim_punct);
         proper.is_some_and(|last| last.chars().count() > 2 && has_word(sentence, &last))
     });
@@ -522,6 +522,17 @@ mod tests {
         assert_eq!(
             guess("Polish officials said they were watching the Suwalki Gap."),
             SpeakerGuess::New { name: "Polish officials".into(), role: None }
+        );
+        // A description already in the briefing is not matched by its adjective ("Lithuanian").
+        let mut with_unnamed = Briefing::empty();
+        with_unnamed.doc_mut().speakers.push(Speaker {
+            id: "a-lithuanian-defence-official".into(),
+            name: "a Lithuanian defence official".into(),
+            role: None,
+        });
+        assert_eq!(
+            guess_speaker(&with_unnamed, "It is ready, Lithuanian Defence Minister Raimundas Karoblis told reporters."),
+            SpeakerGuess::New { name: "Raimundas Karoblis".into(), role: Some("Lithuanian Defence Minister".into()) }
         );
         // A role noun that is not the one speaking is no speaker.
         assert_eq!(guess("The official visit went ahead, and Nowak said little."), who_named("Nowak"));
