@@ -38,31 +38,45 @@ impl Rng {
     }
 }
 
-/// A briefing with `places` places and `claims` claims (one place each; one in ten undated).
-pub fn briefing(places: usize, claims: usize, seed: u64) -> Result<Briefing, Problems> {
-    let mut rng = Rng::new(seed);
-    let actors = [("russia", "#c0392b"), ("belarus", "#16a085"), ("nato", "#2457a6"), ("ukraine", "#e0a800")];
-    let kinds = [PlaceKind::City, PlaceKind::MilitarySite, PlaceKind::AirBase, PlaceKind::Capital];
-    let provenance = Provenance {
+/// Where every synthetic record comes from.
+fn synthetic_provenance() -> Provenance {
+    Provenance {
         origin: Origin::Article,
         why: None,
         source: "synthetic".into(),
         confidence: Confidence::Good,
         uncertainty_km: None,
-    };
+    }
+}
+
+/// Synthetic place `i` at `lat`, `lon`: a military site of no actor, named by its number.
+fn place(i: usize, lat: f64, lon: f64, provenance: &Provenance) -> Place {
+    Place {
+        id: format!("p{i}"),
+        name: format!("Place {i}"),
+        local_names: Vec::new(),
+        aliases: Vec::new(),
+        lat,
+        lon,
+        kind: PlaceKind::MilitarySite,
+        actors: Vec::new(),
+        provenance: provenance.clone(),
+        mentions: Vec::new(),
+        suggestion: None,
+    }
+}
+
+/// A briefing with `places` places and `claims` claims (one place each; one in ten undated).
+pub fn briefing(places: usize, claims: usize, seed: u64) -> Result<Briefing, Problems> {
+    let mut rng = Rng::new(seed);
+    let actors = [("russia", "#c0392b"), ("belarus", "#16a085"), ("nato", "#2457a6"), ("ukraine", "#e0a800")];
+    let kinds = [PlaceKind::City, PlaceKind::MilitarySite, PlaceKind::AirBase, PlaceKind::Capital];
+    let provenance = synthetic_provenance();
     let places: Vec<Place> = (0..places.max(1))
         .map(|i| Place {
-            id: format!("p{i}"),
-            name: format!("Place {i}"),
-            local_names: Vec::new(),
-            aliases: Vec::new(),
-            lat: rng.range(35.0, 65.0),
-            lon: rng.range(-10.0, 45.0),
             kind: kinds[i % kinds.len()],
             actors: vec![actors[i % actors.len()].0.into()],
-            provenance: provenance.clone(),
-            mentions: Vec::new(),
-            suggestion: None,
+            ..place(i, rng.range(35.0, 65.0), rng.range(-10.0, 45.0), &provenance)
         })
         .collect();
     let mut text = String::with_capacity(claims * 32);
@@ -138,27 +152,9 @@ const UNITS: [&str; 5] = ["divisions", "brigades", "battalions", "missiles", "ai
 /// for the relation suggester's bench.
 pub fn sources(claims: usize, sources: usize, seed: u64) -> Result<Briefing, Problems> {
     let mut rng = Rng::new(seed);
-    let provenance = Provenance {
-        origin: Origin::Article,
-        why: None,
-        source: "synthetic".into(),
-        confidence: Confidence::Good,
-        uncertainty_km: None,
-    };
+    let provenance = synthetic_provenance();
     let places: Vec<Place> = (0..(claims / 20).max(1))
-        .map(|i| Place {
-            id: format!("p{i}"),
-            name: format!("Place {i}"),
-            local_names: Vec::new(),
-            aliases: Vec::new(),
-            lat: rng.range(45.0, 60.0),
-            lon: rng.range(15.0, 40.0),
-            kind: PlaceKind::MilitarySite,
-            actors: Vec::new(),
-            provenance: provenance.clone(),
-            mentions: Vec::new(),
-            suggestion: None,
-        })
+        .map(|i| place(i, rng.range(45.0, 60.0), rng.range(15.0, 40.0), &provenance))
         .collect();
     let regions: Vec<Region> = (0..5)
         .map(|i| {

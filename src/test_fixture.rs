@@ -32,3 +32,22 @@ pub(crate) fn doc() -> BriefingDoc {
 pub(crate) fn check(doc: BriefingDoc) -> Result<Briefing, Problems> {
     Briefing::new(FILE, &to_json(&doc), doc, vec![ARTICLE.to_owned()], &ATLAS)
 }
+
+/// The four-source fixture (`tests/fixtures/sources/`): Bohdan's article and three short texts
+/// written for the project, checked.
+pub(crate) fn four_sources() -> Briefing {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/briefing.json");
+    load::load_file(&path, &ATLAS).expect("the four-source fixture checks")
+}
+
+/// The four-source fixture with its document edited by `edit`, checked with its texts.
+pub(crate) fn four_sources_edited(edit: impl FnOnce(&mut BriefingDoc)) -> Briefing {
+    let b = four_sources();
+    let texts =
+        b.sources().iter().map(|s| b.text_of(&s.id).map_or_else(String::new, |t| t.full().to_owned())).collect();
+    let mut doc = b.doc().clone();
+    edit(&mut doc);
+    let (edited, problems) = Briefing::draft("briefing.json", doc, texts, &ATLAS);
+    assert!(problems.is_empty(), "{problems:?}");
+    edited
+}

@@ -179,24 +179,17 @@ mod tests {
 
     #[test]
     fn sources_grades_and_relations_are_exported() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/briefing.json");
-        let atlas = crate::atlas::Atlas::bundled().unwrap();
-        let mut doc = crate::briefing::load::load_file(&path, &atlas).unwrap().doc().clone();
-        doc.claims[0].credibility = Some(crate::briefing::Credibility::Two);
-        let first = doc.claims[0].id.clone();
-        let wire = doc.claims.iter().position(|c| c.id == "wire-talks-in-minsk").unwrap();
-        doc.relations.push(crate::briefing::Relation::new(
-            crate::briefing::RelationKind::Corroborates,
-            first.clone(),
-            doc.claims[wire].id.clone(),
-        ));
-        let texts = doc
-            .sources
-            .iter()
-            .map(|s| std::fs::read_to_string(path.parent().unwrap().join(&s.file)).unwrap())
-            .collect();
-        let (b, problems) = Briefing::draft("f.json", doc, texts, &atlas);
-        assert!(problems.is_empty(), "{problems:?}");
+        let (mut first, mut wire) = (String::new(), 0);
+        let b = crate::test_fixture::four_sources_edited(|doc| {
+            doc.claims[0].credibility = Some(crate::briefing::Credibility::Two);
+            first = doc.claims[0].id.clone();
+            wire = doc.claims.iter().position(|c| c.id == "wire-talks-in-minsk").unwrap();
+            doc.relations.push(crate::briefing::Relation::new(
+                crate::briefing::RelationKind::Corroborates,
+                first.clone(),
+                doc.claims[wire].id.clone(),
+            ));
+        });
         let out: JsonValue = serde_json::from_str(&to_geojson_string(&b)).unwrap();
         let sources = out["sources"].as_array().unwrap();
         assert_eq!(sources.len(), 4);

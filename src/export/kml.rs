@@ -366,21 +366,13 @@ mod tests {
 
     #[test]
     fn claims_carry_their_source_grades_and_relations() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/briefing.json");
-        let atlas = crate::atlas::Atlas::bundled().unwrap();
-        let mut doc = crate::briefing::load::load_file(&path, &atlas).unwrap().doc().clone();
-        let i = |id: &str| doc.claims.iter().position(|c| c.id == id).unwrap();
-        let (lavrov, regional) = (i("lavrov-arrives-minsk"), i("regional-lavrov-17-may"));
-        doc.claims[lavrov].credibility = Some(crate::briefing::Credibility::Two);
-        let (a, z) = (doc.claims[lavrov].id.clone(), doc.claims[regional].id.clone());
-        doc.relations.push(crate::briefing::Relation::new(RelationKind::Contradicts, a, z));
-        let texts = doc
-            .sources
-            .iter()
-            .map(|s| std::fs::read_to_string(path.parent().unwrap().join(&s.file)).unwrap())
-            .collect();
-        let (b, problems) = Briefing::draft("f.json", doc, texts, &atlas);
-        assert!(problems.is_empty(), "{problems:?}");
+        let b = crate::test_fixture::four_sources_edited(|doc| {
+            let i = |id: &str| doc.claims.iter().position(|c| c.id == id).unwrap();
+            let (lavrov, regional) = (i("lavrov-arrives-minsk"), i("regional-lavrov-17-may"));
+            doc.claims[lavrov].credibility = Some(crate::briefing::Credibility::Two);
+            let (a, z) = (doc.claims[lavrov].id.clone(), doc.claims[regional].id.clone());
+            doc.relations.push(crate::briefing::Relation::new(RelationKind::Contradicts, a, z));
+        });
         let kml = to_kml(&b).replace("&apos;", "'");
         assert!(
             kml.contains("Source: Lavrov and Makei discuss the NATO shield in Minsk — C — Fairly reliable"),

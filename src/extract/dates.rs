@@ -47,6 +47,8 @@ mod relative;
 mod resolve;
 mod words;
 
+pub use words::MONTHS;
+
 #[cfg(test)]
 mod tests;
 

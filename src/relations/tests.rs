@@ -3,12 +3,11 @@ use std::path::Path;
 
 use super::*;
 use crate::atlas::Atlas;
-use crate::briefing::{RelationStatus, load};
+use crate::briefing::RelationStatus;
 
 /// The four-source fixture: Bohdan's article and three short texts written for the project.
 fn fixture() -> Briefing {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/briefing.json");
-    load::load_file(&path, &Atlas::bundled().unwrap()).expect("the fixture checks")
+    crate::test_fixture::four_sources()
 }
 
 /// The annotated true pairs: (claim, claim) in either order → kind.

@@ -23,21 +23,8 @@ const STOP: &[&str] = &[
     "yesterday", "reportedly", "counterpart", "spokeswoman",
 ];
 
-/// Month names: a number before one is a day of the month, not a count.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+// A number before a month's name is a day of the month, not a count.
+use crate::extract::dates::MONTHS;
 
 /// Number words read as their numbers.
 const NUMBER_WORDS: &[(&str, u32)] = &[

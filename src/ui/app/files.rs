@@ -454,9 +454,8 @@ impl BriefmapApp {
                 self.state.panels.side = false;
                 self.files.changed_at = Some(ctx.input(|i| i.time));
                 let n = self.session.briefing().undecided_suggestions();
-                let took = started.elapsed();
-                self.last_draft_time = Some(took);
-                let ms = took.as_secs_f64() * 1000.0;
+                // From the form's button, the gazetteer's first reading included.
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
                 self.notices.push(format!(
                     "{n} places, regions and dates found (in {ms:.0} ms): review them in the Review panel, \
                      then make claims from the article. Save when ready (Ctrl+S)."

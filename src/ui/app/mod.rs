@@ -107,8 +107,6 @@ pub struct BriefmapApp {
     link_form: Option<super::link_form::LinkForm>,
     /// The gazetteer, read when a new article or the review panel first needs it.
     gazetteer: Option<Result<crate::extract::Gazetteer, String>>,
-    /// How long the last article took from "find places and dates" to a draft on screen.
-    last_draft_time: Option<std::time::Duration>,
 }
 
 impl BriefmapApp {
@@ -213,7 +211,6 @@ impl BriefmapApp {
             claim_form: None,
             link_form: None,
             gazetteer: None,
-            last_draft_time: None,
         }
     }
 
@@ -272,12 +269,6 @@ impl BriefmapApp {
     /// The passage selected in the reader (authoring), if any.
     pub fn reader_selection(&self) -> Option<&crate::briefing::TextRef> {
         self.reader.selection()
-    }
-
-    /// How long the last new article took from its form to a draft on screen (start-up of the
-    /// gazetteer included the first time).
-    pub fn last_draft_time(&self) -> Option<std::time::Duration> {
-        self.last_draft_time
     }
 
     /// What is shown, faded or hidden (as of the last frame).
