@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::briefing::suggestion::is_rejected;
-use crate::briefing::{Briefing, ClaimKind, Item, Origin};
+use crate::briefing::{Briefing, ClaimKind, Item, Origin, Reliability};
 use crate::flat_index::FlatIndex;
 use crate::timeline::{Bounds, InTime, TimeFilter, Timeline};
 
@@ -24,6 +24,26 @@ pub struct Filters {
     pub hidden_kinds: BTreeSet<ClaimKind>,
     /// Hide (rather than fade) what falls outside the time window.
     pub hide_outside_window: bool,
+    /// Sources (by id) whose claims and mentions are hidden.
+    pub hidden_sources: BTreeSet<String>,
+    /// Only sources graded this or better show (`None`: every grade); an ungraded source
+    /// counts as F, as the scale has it.
+    pub min_reliability: Option<Reliability>,
+}
+
+impl Filters {
+    /// How many filters are on (the top bar says "Filters (3 off)").
+    pub fn count(&self) -> usize {
+        self.hidden_actors.len()
+            + self.hidden_kinds.len()
+            + self.hidden_sources.len()
+            + usize::from(self.min_reliability.is_some_and(|r| r != Reliability::F))
+    }
+
+    /// Whether a source graded `grade` with this `id` is filtered out.
+    pub fn hides_source(&self, id: &str, grade: Reliability) -> bool {
+        self.hidden_sources.contains(id) || self.min_reliability.is_some_and(|min| grade > min)
+    }
 }
 
 /// How an item is drawn.
@@ -86,6 +106,12 @@ pub struct VisibilityIndex {
     region_rejected: Vec<bool>,
     /// Per link: its ends and its claims.
     links: Vec<(Option<Item>, Option<Item>, Vec<u32>)>,
+    /// Per source: its id and the grade filters reckon with.
+    sources: Vec<(String, Reliability)>,
+    /// Per claim: its source (`u32::MAX` when its reference leads nowhere, in a draft).
+    claim_source: Vec<u32>,
+    /// Per place: the sources that speak of it.
+    place_sources: FlatIndex,
 }
 
 impl VisibilityIndex {
@@ -113,7 +139,12 @@ impl VisibilityIndex {
             })
             .collect();
         let claims = b.claims().len();
+        let claim_source =
+            b.claims().iter().map(|c| b.source_index(&c.at.source).map_or(u32::MAX, |i| i as u32)).collect();
         Self {
+            sources: b.sources().iter().map(|s| (s.id.clone(), s.reliability_or_default())).collect(),
+            claim_source,
+            place_sources: FlatIndex::from_lists((0..b.places().len()).map(|i| b.place_sources(i))),
             claim_places: place_claims.inverted(claims),
             claim_regions: region_claims.inverted(claims),
             place_context: b.places().iter().map(|p| p.provenance.origin == Origin::Context).collect(),
@@ -140,6 +171,11 @@ impl VisibilityIndex {
         }
         hidden
     }
+
+    /// Per source: whether the filters hide it.
+    fn sources_off(&self, filters: &Filters) -> Vec<bool> {
+        self.sources.iter().map(|(id, grade)| filters.hides_source(id, *grade)).collect()
+    }
 }
 
 /// The shown state of everything in a briefing.
@@ -153,6 +189,9 @@ pub struct Visibility {
     pub regions: Vec<Shown>,
     /// Per link.
     pub links: Vec<Shown>,
+    /// Per place: how many of the sources that speak of it the filters let through (its
+    /// marker says so when more than one).
+    pub place_sources: Vec<u16>,
     /// Places not hidden: named in the article, and context.
     shown_places: [usize; 2],
     /// What the arrays were last computed for, so that a change of time alone (the slider)
@@ -167,8 +206,8 @@ pub struct Visibility {
 
 impl PartialEq for Visibility {
     fn eq(&self, other: &Self) -> bool {
-        (&self.claims, &self.places, &self.regions, &self.links, self.shown_places)
-            == (&other.claims, &other.places, &other.regions, &other.links, other.shown_places)
+        (&self.claims, &self.places, &self.regions, &self.links, self.shown_places, &self.place_sources)
+            == (&other.claims, &other.places, &other.regions, &other.links, other.shown_places, &other.place_sources)
     }
 }
 
@@ -179,6 +218,8 @@ impl Eq for Visibility {}
 struct Basis {
     hidden: Vec<u64>,
     kind_hidden: [bool; ClaimKind::ALL.len()],
+    /// Per source: filtered out.
+    source_off: Vec<bool>,
     /// How a claim outside the window shows.
     outside: Shown,
     bounds: Bounds,
@@ -186,7 +227,11 @@ struct Basis {
 
 impl Basis {
     fn claim(&self, index: &VisibilityIndex, timeline: &Timeline, c: usize) -> Shown {
-        if self.kind_hidden[index.claim_kind[c] as usize] || !actors_on(index.claim_actors.get(c), &self.hidden) {
+        let source_off = self.source_off.get(index.claim_source[c] as usize).copied().unwrap_or(false);
+        if source_off
+            || self.kind_hidden[index.claim_kind[c] as usize]
+            || !actors_on(index.claim_actors.get(c), &self.hidden)
+        {
             Shown::Hidden
         } else if timeline.in_bounds(c, self.bounds) == InTime::Outside {
             self.outside
@@ -205,6 +250,16 @@ impl Basis {
         } else {
             list.iter().map(|&c| claims[c as usize]).max().unwrap_or(Shown::Hidden)
         }
+    }
+
+    /// A place is an owner whose sources also count: one that only filtered-out sources speak
+    /// of is hidden with them.
+    fn place(&self, index: &VisibilityIndex, p: usize, claims: &[Shown]) -> Shown {
+        let sources = index.place_sources.get(p);
+        if !sources.is_empty() && sources.iter().all(|&s| self.source_off[s as usize]) {
+            return Shown::Hidden;
+        }
+        self.owner(index.place_actors.get(p), index.place_rejected[p], claims, index.place_claims.get(p))
     }
 }
 
@@ -234,11 +289,13 @@ impl Visibility {
         let basis = Basis {
             hidden: index.hidden_set(filters),
             kind_hidden: ClaimKind::ALL.map(|k| filters.hidden_kinds.contains(&k)),
+            source_off: index.sources_off(filters),
             outside: if filters.hide_outside_window { Shown::Hidden } else { Shown::Faded },
             bounds: Bounds::of(time),
         };
         let same_filters = self.basis.as_ref().is_some_and(|b| {
-            (&b.hidden, b.kind_hidden, b.outside) == (&basis.hidden, basis.kind_hidden, basis.outside)
+            (&b.hidden, b.kind_hidden, &b.source_off, b.outside)
+                == (&basis.hidden, basis.kind_hidden, &basis.source_off, basis.outside)
         });
         if same_filters && self.claims.len() == index.claim_kind.len() && self.places.len() == index.place_context.len()
         {
@@ -259,8 +316,11 @@ impl Visibility {
         self.claims.extend((0..index.claim_kind.len()).map(|c| basis.claim(index, timeline, c)));
         let claims = &self.claims;
         self.places.clear();
-        self.places.extend((0..index.place_context.len()).map(|i| {
-            basis.owner(index.place_actors.get(i), index.place_rejected[i], claims, index.place_claims.get(i))
+        self.places.extend((0..index.place_context.len()).map(|i| basis.place(index, i, claims)));
+        self.place_sources.clear();
+        self.place_sources.extend((0..index.place_context.len()).map(|i| {
+            let on = index.place_sources.get(i).iter().filter(|&&s| !basis.source_off[s as usize]).count();
+            u16::try_from(on).unwrap_or(u16::MAX)
         }));
         self.regions.clear();
         self.regions.extend((0..index.region_rejected.len()).map(|i| {
@@ -286,8 +346,7 @@ impl Visibility {
             for &p in index.claim_places.get(c) {
                 let p = p as usize;
                 let was = self.places[p];
-                let list = index.place_claims.get(p);
-                self.places[p] = basis.owner(index.place_actors.get(p), index.place_rejected[p], &self.claims, list);
+                self.places[p] = basis.place(index, p, &self.claims);
                 let counted = &mut self.shown_places[usize::from(index.place_context[p])];
                 match (was == Shown::Hidden, self.places[p] == Shown::Hidden) {
                     (true, false) => *counted += 1,
@@ -449,5 +508,51 @@ mod tests {
         f.hidden_kinds.insert(ClaimKind::Analysis);
         let v = Visibility::compute(&index, &t, &f, TimeFilter::All);
         assert_eq!(v.claims[2], Shown::Hidden);
+    }
+}
+
+#[cfg(test)]
+mod source_filter_tests {
+    use super::*;
+    use crate::briefing::Reliability;
+
+    fn shown(b: &Briefing, filters: &Filters) -> Visibility {
+        let timeline = Timeline::new((0..b.claims().len()).map(|i| b.span(i)));
+        Visibility::compute(&VisibilityIndex::new(b), &timeline, filters, TimeFilter::All)
+    }
+
+    #[test]
+    fn a_minimum_grade_hides_the_claims_of_sources_below_it_and_their_places() {
+        let b = crate::test_fixture::four_sources();
+        let all = shown(&b, &Filters::default());
+        // The regional review is not graded (F): "better than E" leaves it out.
+        let filters = Filters { min_reliability: Some(Reliability::D), ..Filters::default() };
+        let graded = shown(&b, &filters);
+        let regional = b.source_index("regional").unwrap();
+        for (c, claim) in b.claims().iter().enumerate() {
+            let from_regional = b.source_index(&claim.at.source) == Some(regional);
+            assert_eq!(graded.claims[c] == Shown::Hidden, from_regional, "{}", claim.id);
+        }
+        let minsk = b.place("minsk").unwrap();
+        assert_eq!(all.place_sources[minsk] as usize, b.sources_of_place(minsk));
+        assert_eq!(graded.place_sources[minsk] as usize, b.sources_of_place(minsk) - 1);
+        assert_ne!(graded.places[minsk], Shown::Hidden, "other sources still speak of Minsk");
+    }
+
+    #[test]
+    fn a_source_switched_off_hides_only_its_own_claims() {
+        let b = crate::test_fixture::four_sources();
+        let filters = Filters { hidden_sources: BTreeSet::from(["wire".to_owned()]), ..Filters::default() };
+        let v = shown(&b, &filters);
+        for (c, claim) in b.claims().iter().enumerate() {
+            assert_eq!(v.claims[c] == Shown::Hidden, claim.at.source == "wire", "{}", claim.id);
+        }
+        let kaliningrad = b.place("kaliningrad").expect("the wire story names Kaliningrad");
+        assert_eq!(b.place_sources(kaliningrad), [b.source_index("wire").unwrap() as u32], "and no one else");
+        assert_ne!(shown(&b, &Filters::default()).places[kaliningrad], Shown::Hidden);
+        assert_eq!(v.places[kaliningrad], Shown::Hidden, "only a hidden source speaks of it");
+        assert_eq!(filters.count(), 1);
+        assert!(filters.hides_source("wire", Reliability::A));
+        assert!(!filters.hides_source("regional", Reliability::F));
     }
 }

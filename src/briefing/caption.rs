@@ -37,6 +37,9 @@ pub struct Caption {
     pub text: String,
     /// The claim to quote, if any.
     pub lead: Option<usize>,
+    /// The sources its claims come from, each with its grade ("Kommersant (B — Usually
+    /// reliable)"), in source order; empty when the briefing has one source.
+    pub sources: Vec<String>,
 }
 
 impl Caption {
@@ -48,14 +51,28 @@ impl Caption {
             title: step.title.clone(),
             text: step.caption.clone(),
             lead: lead_claim(b, step),
+            sources: sources_named(b, &step_claims(b, step)),
         }
     }
 
     /// A caption for a view that is not a story step: the article, and the selected claim.
     pub fn of_view(b: &Briefing, lead: Option<usize>) -> Self {
         let a = b.article();
-        Self { progress: None, title: a.title.clone(), text: a.byline(", "), lead }
+        let sources = sources_named(b, lead.as_slice());
+        Self { progress: None, title: a.title.clone(), text: a.byline(", "), lead, sources }
     }
+}
+
+/// The sources `claims` quote, each once in source order, named with their grade for a card;
+/// nothing for a briefing of one source (its byline already says who).
+pub fn sources_named(b: &Briefing, claims: &[usize]) -> Vec<String> {
+    if b.sources().len() < 2 {
+        return Vec::new();
+    }
+    let mut used: Vec<usize> = claims.iter().filter_map(|&c| b.source_index(&b.claims().get(c)?.at.source)).collect();
+    used.sort_unstable();
+    used.dedup();
+    used.into_iter().map(|i| b.sources()[i].named_with_grade()).collect()
 }
 
 /// The time a step shows: every date, the story as it stood on one day, or a window of days.
@@ -111,6 +128,20 @@ mod tests {
         assert_eq!((caption.progress, caption.lead), (Some((2, 12)), Some(lead)));
         assert_eq!(caption.title, step.title);
         assert_eq!(Caption::of_step(&b, 99), Caption::default(), "no such step: an empty card");
+        assert!(caption.sources.is_empty(), "one source: its byline says who");
+    }
+
+    #[test]
+    fn a_step_names_the_sources_of_its_claims_with_their_grades() {
+        let b = crate::test_fixture::four_sources_edited(|doc| {
+            let step = r#"{"title": "Minsk talks", "caption": "", "view": {"frame": ["minsk"]},
+                           "claims": ["wire-talks-in-minsk", "lavrov-arrives-minsk"]}"#;
+            doc.story = vec![serde_json::from_str(step).unwrap()];
+        });
+        let caption = Caption::of_step(&b, 0);
+        let (lead, wire) = (&b.sources()[0], &b.sources()[1]);
+        assert_eq!(caption.sources, [lead.named_with_grade(), wire.named_with_grade()], "in source order");
+        assert!(caption.sources[1].contains("C — Fairly reliable"), "{:?}", caption.sources);
     }
 
     #[test]

@@ -443,6 +443,19 @@ impl Briefing {
         }
     }
 
+    /// Claim `claim`'s confirmed relations as (kind, the claim on the other side), in file order.
+    pub fn related_claims(&self, claim: usize) -> impl Iterator<Item = (RelationKind, usize)> + '_ {
+        self.relations_of_claim(claim).iter().filter_map(move |&r| {
+            let other = self.related_claim(r as usize, claim)?;
+            Some((self.doc.relations[r as usize].kind, other))
+        })
+    }
+
+    /// Whether a confirmed relation says another source contradicts claim `claim`.
+    pub fn is_contradicted(&self, claim: usize) -> bool {
+        self.related_claims(claim).any(|(kind, _)| kind == RelationKind::Contradicts)
+    }
+
     /// The sources (indices, in source order) that speak of place `p`, through their claims or
     /// their mentions of it.
     pub fn place_sources(&self, place: usize) -> &[u32] {

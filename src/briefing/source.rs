@@ -51,6 +51,16 @@ impl Source {
         }
     }
 
+    /// The name a caption or legend gives it: the publisher, else the title.
+    pub fn short_name(&self) -> &str {
+        self.publisher.as_deref().filter(|p| !p.trim().is_empty()).unwrap_or(&self.title)
+    }
+
+    /// "Kommersant (B — Usually reliable)", the default grade marked as not graded.
+    pub fn named_with_grade(&self) -> String {
+        format!("{} ({})", self.short_name(), self.reliability_label())
+    }
+
     /// When it was published, in words ("18 May 2016", "date unknown").
     pub fn date_label(&self) -> String {
         self.published.as_ref().map_or_else(|| "date unknown".to_owned(), When::label)
