@@ -46,7 +46,7 @@ impl AddedSource {
     /// In a line, for the status bar.
     pub fn summary(&self) -> String {
         format!(
-            "added source '{}': {} places ({} already in the briefing), {} regions ({} already in it), {} dates — new ones to review",
+            "Added source '{}': {} places ({} already in the briefing), {} regions ({} already in it), {} dates — new ones to review",
             self.source,
             self.merged_places + self.new_places,
             self.merged_places,

@@ -51,6 +51,15 @@ impl RelationKind {
             Self::SameEvent => "same event in",
         }
     }
+
+    /// The phrase as a heading ("Also reported by").
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Corroborates => "Also reported by",
+            Self::Contradicts => "Contradicted by",
+            Self::SameEvent => "Same event in",
+        }
+    }
 }
 
 /// Whether a relation is the analyst's, or a suggestion they turned down.

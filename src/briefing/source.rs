@@ -51,9 +51,13 @@ impl Source {
         }
     }
 
-    /// The name a caption or legend gives it: the publisher, else the title.
+    /// The name a caption, tab or legend gives it: the publisher, else the author, else the
+    /// title.
     pub fn short_name(&self) -> &str {
-        self.publisher.as_deref().filter(|p| !p.trim().is_empty()).unwrap_or(&self.title)
+        [self.publisher.as_deref().unwrap_or(""), self.author.as_str()]
+            .into_iter()
+            .find(|name| !name.trim().is_empty())
+            .unwrap_or(&self.title)
     }
 
     /// "Kommersant (B — Usually reliable)", the default grade marked as not graded.

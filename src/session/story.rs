@@ -145,7 +145,17 @@ impl Capture {
             rings: Vec::new(),
         };
         match self.selection {
-            Some(Item::Claim(i)) => step.claims.extend(b.claims().get(i).map(|c| c.id.clone())),
+            // A claim brings the claims other sources corroborate or contradict it with: the
+            // step shows who else says so, and its caption names them.
+            Some(Item::Claim(i)) => {
+                step.claims.extend(b.claims().get(i).map(|c| c.id.clone()));
+                for (_, other) in b.related_claims(i) {
+                    let id = &b.claims()[other].id;
+                    if !step.claims.contains(id) {
+                        step.claims.push(id.clone());
+                    }
+                }
+            }
             Some(Item::Place(i)) => step.places.extend(b.places().get(i).map(|p| p.id.clone())),
             Some(Item::Region(i)) => step.regions.extend(b.regions().get(i).map(|r| r.id.clone())),
             None => {}
@@ -415,5 +425,34 @@ mod tests {
     fn long_titles_are_cut_at_a_word() {
         assert_eq!(shorten("short", 60), "short");
         assert_eq!(shorten("one two three four", 10), "one two…");
+    }
+
+    #[test]
+    fn a_captured_claim_brings_the_claims_related_to_it() {
+        use crate::briefing::{Relation, RelationKind, RelationStatus};
+        let b = crate::test_fixture::four_sources_edited(|doc| {
+            doc.relations = vec![
+                Relation::new(RelationKind::Corroborates, "lavrov-arrives-minsk", "wire-talks-in-minsk"),
+                Relation::new(RelationKind::Contradicts, "regional-lavrov-17-may", "lavrov-arrives-minsk"),
+                Relation {
+                    status: RelationStatus::Dismissed,
+                    ..Relation::new(RelationKind::Corroborates, "lavrov-arrives-minsk", "statement-makei-challenge")
+                },
+            ];
+        });
+        let claim = b.claims().iter().position(|c| c.id == "lavrov-arrives-minsk").unwrap();
+        let capture = Capture {
+            centre: LatLon { lat: 53.9, lon: 27.56 },
+            zoom: 6.0,
+            time: None,
+            selection: Some(Item::Claim(claim)),
+            rings: Vec::new(),
+        };
+        let step = capture.to_step(&b, "Talks".into()).step;
+        assert_eq!(
+            step.claims,
+            ["lavrov-arrives-minsk", "wire-talks-in-minsk", "regional-lavrov-17-may"],
+            "not the dismissed one"
+        );
     }
 }

@@ -41,6 +41,8 @@ pub enum Action {
     LinkDrawn(usize, usize),
     /// Put the place being added at this point (a click on the map).
     PlaceAt(geo::Point<f64>),
+    /// Show two claims (of two sources) side by side.
+    Compare(usize, usize),
 }
 
 /// Actions gathered during a frame.

@@ -529,6 +529,6 @@ fn claims(ui: &mut Ui, b: &Briefing, pal: &Palette, actions: &mut Actions) -> Op
 }
 
 /// "1 claim", "2 claims".
-fn counted(n: usize, one: &str, many: &str) -> String {
+pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -2,7 +2,7 @@
 
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, Role, Sense, Stroke, Ui, UiBuilder, WidgetInfo};
 
-use super::theme::{Palette, claim_kind_strong};
+use super::theme::{CONTRADICTED, CORROBORATED, Palette, claim_kind_strong};
 use crate::briefing::{Briefing, Claim};
 use crate::visibility::Shown;
 
@@ -78,5 +78,31 @@ fn body(ui: &mut Ui, b: &Briefing, claim: &Claim, i: usize, pal: &Palette, large
                 ui.label(RichText::new("undated").small().color(pal.muted));
             }
         }
+        if b.sources().len() > 1 {
+            let source = b.source_of(claim);
+            ui.label(RichText::new("·").small());
+            ui.label(RichText::new(format!("{} {}", source.short_name(), claim.rating(source))).small().strong());
+        }
     });
+    relations(ui, b, i);
+}
+
+/// "Contradicted by Regional review", "Also reported by Wire, Statement": what other sources
+/// say of the claim, in one line each, the contradiction first and in red.
+fn relations(ui: &mut Ui, b: &Briefing, i: usize) {
+    use crate::briefing::RelationKind;
+    for (kind, colour) in [(RelationKind::Contradicts, CONTRADICTED), (RelationKind::Corroborates, CORROBORATED)] {
+        let mut names: Vec<&str> = b
+            .related_claims(i)
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, o)| b.source_of(&b.claims()[o]).short_name())
+            .collect();
+        names.dedup();
+        if !names.is_empty() {
+            let flag = if kind == RelationKind::Contradicts { "⚠ " } else { "" };
+            ui.label(
+                RichText::new(format!("{flag}{} {}", kind.heading(), names.join(", "))).small().strong().color(colour),
+            );
+        }
+    }
 }

@@ -19,6 +19,8 @@ pub enum Command {
     NewFromArticle,
     /// Add places from a GeoJSON, KML or CSV file.
     Import,
+    /// Read another article into the briefing as a source.
+    AddSource,
     /// Save the briefing over its file.
     Save,
     /// Save the briefing into a folder.
@@ -61,6 +63,8 @@ pub enum Command {
     Story,
     /// Show or hide the review and authoring panel.
     Author,
+    /// Show or hide the sources panel: grades, relations between claims.
+    Sources,
     /// Show or hide the list of the briefing's problems.
     Problems,
     /// Switch between the light and the dark theme.
@@ -95,12 +99,13 @@ const COMMAND_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND }
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 31] = [
+    pub const ALL: [Command; 33] = [
         Self::Help,
         Self::Find,
         Self::Escape,
         Self::NewFromArticle,
         Self::Open,
+        Self::AddSource,
         Self::Import,
         Self::Save,
         Self::SaveAs,
@@ -123,6 +128,7 @@ impl Command {
         Self::Measure,
         Self::Story,
         Self::Author,
+        Self::Sources,
         Self::Problems,
         Self::Theme,
         Self::Present,
@@ -138,6 +144,7 @@ impl Command {
             Self::Open => "Open…",
             Self::NewFromArticle => "New briefing from article…",
             Self::Import => "Import places…",
+            Self::AddSource => "Add source…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Quit => "Quit",
@@ -159,6 +166,7 @@ impl Command {
             Self::Measure => "Measure",
             Self::Story => "Story",
             Self::Author => "Review",
+            Self::Sources => "Sources",
             Self::Problems => "Problems",
             Self::Theme => "Dark theme",
             Self::Present => "▶ Present",
@@ -175,6 +183,9 @@ impl Command {
             Self::Open => "Open a briefing file",
             Self::NewFromArticle => "Read an article (.txt, .md, .html): its places and dates, to review",
             Self::Import => "Add places and areas from a GeoJSON, KML or CSV file, as context",
+            Self::AddSource => {
+                "Read another article into this briefing: its places merge with the briefing's, new ones to review"
+            }
             Self::Save => "Save the briefing over its file (a built-in one: into a folder)",
             Self::SaveAs => "Save the briefing and its sources' texts into a folder",
             Self::Quit => "Close briefmap (asks first about unsaved changes)",
@@ -196,6 +207,7 @@ impl Command {
             Self::Measure => "Measure distances: click points or places (Esc to stop)",
             Self::Story => "Show or hide the story editor",
             Self::Author => "Review the places and dates found, make claims from the article",
+            Self::Sources => "Grade the sources, confirm or dismiss where they agree or contradict",
             Self::Problems => "What is wrong with the briefing, record by record",
             Self::Theme => "Light or dark theme",
             Self::Present => "Present the story full screen",
@@ -213,6 +225,7 @@ impl Command {
             Self::Open => &[key!(COMMAND, Key::O)],
             Self::NewFromArticle => &[key!(COMMAND, Key::N)],
             Self::Import => &[key!(COMMAND, Key::I)],
+            Self::AddSource => &[key!(COMMAND_SHIFT, Key::A)],
             Self::Save => &[key!(COMMAND, Key::S)],
             Self::SaveAs => &[key!(COMMAND_SHIFT, Key::S)],
             Self::Quit => &[key!(COMMAND, Key::Q)],
@@ -234,6 +247,7 @@ impl Command {
             Self::Measure => &[key!(NONE, Key::M)],
             Self::Story => &[key!(NONE, Key::S)],
             Self::Author => &[key!(NONE, Key::E)],
+            Self::Sources => &[key!(NONE, Key::O)],
             Self::Problems => &[key!(NONE, Key::P)],
             Self::Theme => &[key!(NONE, Key::T)],
             Self::Present => &[key!(NONE, Key::F5)],
@@ -251,6 +265,7 @@ impl Command {
                 | Self::Escape
                 | Self::Open
                 | Self::NewFromArticle
+                | Self::AddSource
                 | Self::Import
                 | Self::Save
                 | Self::SaveAs

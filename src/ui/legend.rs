@@ -5,7 +5,7 @@ use egui::{Color32, Frame, RichText, Sense, Stroke, Ui, vec2};
 use super::basemap::paint_swatch;
 use super::map::clusters;
 use super::map::markers::{self, MarkerStyle};
-use super::theme::{Palette, actor_colour};
+use super::theme::{Palette, actor_colour, source_colour};
 use crate::basemap::{LegendItem, Rgba};
 use crate::briefing::{Briefing, LinkKind, PlaceKind};
 
@@ -48,6 +48,7 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extras: Extras<'_>) {
             opacity: 1.0,
             halo: None,
             undecided,
+            sources: 0,
         };
         for &kind in b.place_kinds_used() {
             swatch_row(ui, kind.label(), |p, c| markers::draw(p, c, kind, swatch(true, false)));
@@ -73,6 +74,9 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extras: Extras<'_>) {
                 }
             });
         }
+        sources(ui, b, |p, c, n| {
+            markers::draw(p, c, PlaceKind::City, MarkerStyle { sources: n, ..swatch(true, false) })
+        });
         if extras.clustered {
             swatch_row(ui, "Several places (grey: several actors)", |p, c| {
                 clusters::disc(p, c, 3, "3", clusters::MIXED);
@@ -87,6 +91,28 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extras: Extras<'_>) {
             });
         }
     }
+}
+
+/// Most sources the legend names; past that it counts them.
+const MAX_SOURCES: usize = 8;
+
+/// A briefing of several sources: each by name and grade in its colour (its ticks on the
+/// slider), and the marker badge that counts them.
+fn sources(ui: &mut Ui, b: &Briefing, badge: impl Fn(&egui::Painter, egui::Pos2, u16)) {
+    if b.sources().len() < 2 {
+        return;
+    }
+    ui.add_space(3.0);
+    for (i, source) in b.sources().iter().enumerate().take(MAX_SOURCES) {
+        let label = format!("{} — {}", source.short_name(), source.reliability_or_default().letter());
+        swatch_row(ui, &label, |p, c| {
+            p.rect_filled(egui::Rect::from_center_size(c, vec2(12.0, 10.0)), 2.0, source_colour(i));
+        });
+    }
+    if b.sources().len() > MAX_SOURCES {
+        ui.label(RichText::new(format!("and {} more sources", b.sources().len() - MAX_SOURCES)).small());
+    }
+    swatch_row(ui, "Sources that speak of the place", |p, c| badge(p, c, 2));
 }
 
 /// One entry: a swatch and its label, allocated as a single item so a wrapping layout (the

@@ -211,9 +211,22 @@ pub fn overlay(ui: &mut Ui, b: &Briefing, caption: &Caption, time_label: &str, r
                             ui.vertical(|ui| {
                                 ui.label(RichText::new(claim.quoted()).italics().size(18.0 * scale));
                                 let who = b.speaker(&claim.speaker).map(|s| s.label()).unwrap_or_default();
-                                ui.label(RichText::new(format!("— {who}")).size(14.0 * scale).color(pal.muted));
+                                let rating = match b.sources().len() > 1 {
+                                    true => format!(
+                                        ", {} {}",
+                                        b.source_of(claim).short_name(),
+                                        claim.rating(b.source_of(claim))
+                                    ),
+                                    false => String::new(),
+                                };
+                                ui.label(RichText::new(format!("— {who}{rating}")).size(14.0 * scale).color(pal.muted));
                             });
                         });
+                    }
+                    if !caption.sources.is_empty() {
+                        ui.add_space(6.0 * scale);
+                        let sources = format!("Sources: {}", caption.sources.join(" · "));
+                        ui.label(RichText::new(sources).size(14.0 * scale).color(pal.muted));
                     }
                 });
         });

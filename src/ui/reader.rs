@@ -7,7 +7,7 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Label, Rect, RichText, Role, ScrollArea, Sense, Stroke, TextEdit, Ui, WidgetInfo};
 
 use super::action::{Action, Actions};
-use super::theme::{Palette, claim_kind_strong};
+use super::theme::{CONTRADICTED, Palette, claim_kind_strong, source_colour};
 use crate::briefing::{Briefing, ClaimKind, Item, TextRef};
 use crate::visibility::{Shown, Visibility};
 
@@ -69,6 +69,17 @@ impl Reader {
         self.selection = None;
     }
 
+    /// Shows source `i` (its tab picked).
+    pub fn show_source(&mut self, i: usize) {
+        self.source = i;
+        self.scroll_source = None;
+    }
+
+    /// The source on show (an index into the briefing's sources).
+    pub fn source(&self) -> usize {
+        self.source
+    }
+
     /// Shows the passage `at` on the next frame (switching to its source).
     pub fn scroll_to(&mut self, at: TextRef) {
         self.scroll_to = Some(at.start);
@@ -88,19 +99,36 @@ impl Reader {
         mode: Mode,
     ) {
         ui.horizontal_wrapped(|ui| {
-            ui.strong("Article");
+            ui.strong(if b.sources().len() > 1 { "Sources" } else { "Article" });
             for kind in ClaimKind::ALL {
                 ui.label(RichText::new(kind.label()).small().background_color(pal.claim_kind(kind)));
             }
+            if !b.relations().is_empty() {
+                let underline =
+                    egui::text::TextFormat { underline: Stroke::new(2.0, CONTRADICTED), ..Default::default() };
+                let mut job = LayoutJob::default();
+                job.append(
+                    "contradicted",
+                    0.0,
+                    egui::text::TextFormat {
+                        font_id: FontId::proportional(11.5),
+                        color: ui.visuals().text_color(),
+                        ..underline
+                    },
+                );
+                ui.label(job).on_hover_text("Another source contradicts the claim (see Other sources in Details)");
+            }
         });
+        if let Some(i) = self.scroll_source.as_ref().and_then(|id| b.source_index(id)) {
+            self.source = i;
+        }
+        self.tabs(ui, b);
         ui.separator();
         let selected_claim = match selection {
             Some(Item::Claim(c)) => Some(c),
             _ => None,
         };
-        if let Some(i) = self.scroll_source.take().and_then(|id| b.source_index(&id)) {
-            self.source = i;
-        }
+        self.scroll_source = None;
         if b.source_text(self.source).is_none() {
             self.source = 0;
         }
@@ -145,6 +173,27 @@ impl Reader {
             for (_, line) in source_text.teasers() {
                 if !line.trim().is_empty() {
                     ui.label(RichText::new(line).small().color(pal.muted.gamma_multiply(0.8)));
+                }
+            }
+        });
+    }
+
+    /// One tab per source, when there are several: its name and grade in its colour.
+    fn tabs(&mut self, ui: &mut Ui, b: &Briefing) {
+        if b.sources().len() < 2 {
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            for (i, source) in b.sources().iter().enumerate() {
+                let label = format!("{} ({})", source.short_name(), source.reliability_or_default().letter());
+                let text = RichText::new(label).color(source_colour(i));
+                let tab = ui.selectable_label(self.source == i, text).on_hover_ui(|ui| {
+                    ui.strong(&source.title);
+                    ui.label(source.byline(" · "));
+                    ui.label(source.reliability_label());
+                });
+                if tab.clicked() {
+                    self.show_source(i);
                 }
             }
         });
@@ -208,6 +257,8 @@ impl Reader {
                 }
                 if is_selected {
                     format.underline = Stroke::new(2.0, pal.highlight);
+                } else if b.is_contradicted(c) {
+                    format.underline = Stroke::new(2.0, CONTRADICTED);
                 }
             }
             if is_heading {
@@ -250,7 +301,10 @@ impl Reader {
             let is_selected = selected == Some(c);
             let node = ui.interact(rect, ui.scope_id().with(("passage", c)), Sense::click());
             let summary = &b.claims()[c].summary;
-            node.widget_info(|| WidgetInfo::selected(Role::Button, true, is_selected, format!("Passage: {summary}")));
+            let flag = if b.is_contradicted(c) { " (contradicted)" } else { "" };
+            node.widget_info(|| {
+                WidgetInfo::selected(Role::Button, true, is_selected, format!("Passage: {summary}{flag}"))
+            });
             if node.clicked() {
                 actions.push(Action::Select(Some(Item::Claim(c))));
             }

@@ -5,7 +5,7 @@ use egui::{RichText, ScrollArea, Ui};
 use super::action::{Action, Actions};
 use super::claim_card;
 use super::rings::Rings;
-use super::theme::{Palette, actor_colour};
+use super::theme::{CONTRADICTED, Palette, actor_colour};
 use crate::briefing::{Briefing, Item, Origin, Provenance};
 use crate::visibility::{Shown, Visibility};
 
@@ -130,16 +130,33 @@ fn provenance(ui: &mut Ui, p: &Provenance, coordinates: Option<(f64, f64)>, pal:
     ui.label(RichText::new(location).small().color(pal.muted));
 }
 
+/// The claims of a place or region; with several sources, under each source's name and grade.
 fn claims(ui: &mut Ui, b: &Briefing, visibility: &Visibility, list: &[u32], pal: &Palette, actions: &mut Actions) {
     let list = list.iter().map(|&c| c as usize);
     let hidden = list.clone().filter(|&c| visibility.claims[c] == Shown::Hidden).count();
-    let shown: Vec<usize> = list.filter(|&c| visibility.claims[c] != Shown::Hidden).collect();
+    let mut shown: Vec<usize> = list.filter(|&c| visibility.claims[c] != Shown::Hidden).collect();
     ui.add_space(6.0);
     ui.strong(format!("Claims ({})", shown.len()));
     if hidden > 0 {
         ui.label(RichText::new(format!("{hidden} more hidden by filters or the time window")).small().color(pal.muted));
     }
+    let several = b.sources().len() > 1;
+    let source_of = |c: usize| b.source_index(&b.claims()[c].at.source).unwrap_or(0);
+    // Stable: each source's claims stay in their text's order.
+    shown.sort_by_key(|&c| source_of(c));
+    let mut heading = None;
     for c in shown {
+        if several && heading != Some(source_of(c)) {
+            heading = Some(source_of(c));
+            let source = &b.sources()[source_of(c)];
+            ui.add_space(4.0);
+            ui.label(RichText::new(source.short_name()).strong()).on_hover_text(format!(
+                "{} · {}",
+                source.title,
+                source.byline(" · ")
+            ));
+            ui.label(RichText::new(source.reliability_label()).small().color(pal.muted));
+        }
         if claim_card::show(ui, b, c, visibility.claims[c], false, pal, false) {
             actions.push(Action::Select(Some(Item::Claim(c))));
         }
@@ -201,6 +218,8 @@ fn claim(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &Pal
     if let Some(reason) = claim.when.as_ref().and_then(|w| w.inferred.as_ref()) {
         ui.label(RichText::new(format!("Date inferred: {reason}")).small().color(pal.muted));
     }
+    grade(ui, b, c, pal, actions);
+    related(ui, b, visibility, c, pal, actions);
     ui.add_space(6.0);
     ui.strong("Where");
     ui.horizontal_wrapped(|ui| {
@@ -220,6 +239,71 @@ fn claim(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &Pal
         for l in links {
             let name = |id: &str| b.item(id).map_or(id.to_owned(), |i| super::state::name_of(b, i).to_owned());
             ui.label(format!("{} to {}: {}", name(&l.from), name(&l.to), l.label.as_deref().unwrap_or(l.kind.label())));
+        }
+    }
+}
+
+/// The claim's source and its grade, and the claim's own credibility with its note.
+fn grade(ui: &mut Ui, b: &Briefing, c: usize, pal: &Palette, actions: &mut Actions) {
+    let claim = &b.claims()[c];
+    let source = b.source_of(claim);
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("Rating {}", claim.rating(source)));
+        ui.label(RichText::new(format!("{}: {}", source.short_name(), source.reliability_label())).small());
+    });
+    if let Some(grade) = super::grading::credibility(ui, "Credibility", ("claim", &claim.id), claim.credibility)
+        && let Some(edit) = crate::authoring::grades::set_credibility(b, c, grade)
+    {
+        actions.push(Action::Edit(Box::new(edit)));
+    }
+    let note = claim.credibility_note.as_deref();
+    if let Some(text) = super::grading::note(ui, "Note on the credibility", ("claim", &claim.id), note)
+        && let Some(edit) = crate::authoring::grades::set_credibility_note(b, c, &text)
+    {
+        actions.push(Action::Edit(Box::new(edit)));
+    }
+    if note.is_none() && claim.credibility.is_none() {
+        ui.label(RichText::new("Not graded: reckoned as 6, truth cannot be judged.").small().color(pal.muted));
+    }
+}
+
+/// What other sources say of the claim: "also reported by", "contradicted by", "same event
+/// in", each claim a link (it opens the other source at it) and a side-by-side comparison.
+fn related(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &Palette, actions: &mut Actions) {
+    let related: Vec<_> = b.related_claims(c).collect();
+    if related.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.strong("Other sources");
+    for kind in crate::briefing::RelationKind::ALL {
+        let of_kind: Vec<usize> = related.iter().filter(|(k, _)| *k == kind).map(|&(_, o)| o).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let mut phrase = RichText::new(kind.heading()).small().strong();
+        if kind == crate::briefing::RelationKind::Contradicts {
+            phrase = phrase.color(CONTRADICTED);
+        }
+        ui.label(phrase);
+        for other in of_kind {
+            let o = &b.claims()[other];
+            let source = b.source_of(o);
+            ui.horizontal_wrapped(|ui| {
+                let hidden = visibility.claims.get(other) == Some(&Shown::Hidden);
+                let text = format!("{} ({}): {}", source.short_name(), o.rating(source), o.summary);
+                let link = ui.link(text).on_hover_text("Open the other source at this claim");
+                if link.clicked() {
+                    actions.push(Action::Select(Some(Item::Claim(other))));
+                }
+                if ui.small_button("Compare").on_hover_text("The two claims side by side").clicked() {
+                    actions.push(Action::Compare(c, other));
+                }
+                if hidden {
+                    ui.label(RichText::new("(hidden by the filters)").small().color(pal.muted));
+                }
+            });
         }
     }
 }

@@ -38,6 +38,8 @@ pub struct TimeState {
     pub playing: bool,
     /// Days per second while playing.
     pub speed: f32,
+    /// Colour the claims' ticks by their source rather than their first actor.
+    pub ticks_by_source: bool,
     /// The span the slider covers: the briefing's years (set from the session every frame).
     #[serde(skip)]
     pub range: TimeRange,
@@ -60,6 +62,7 @@ impl Default for TimeState {
             active: false,
             playing: false,
             speed: 120.0,
+            ticks_by_source: false,
             range: TimeRange { start: SLIDER_START, end: SLIDER_END },
         }
     }
@@ -126,6 +129,10 @@ pub struct Panels {
     pub problems: bool,
     /// The review and authoring panel on the left.
     pub author: bool,
+    /// The sources panel on the left: grades, relations.
+    pub sources: bool,
+    /// With both the review and the sources open, the sources' tab is the one on show.
+    pub sources_tab: bool,
 }
 
 impl Default for Panels {
@@ -138,6 +145,8 @@ impl Default for Panels {
             help: false,
             rings: false,
             problems: false,
+            sources: false,
+            sources_tab: false,
             author: false,
         }
     }

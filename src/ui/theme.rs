@@ -106,3 +106,25 @@ pub fn actor_chip(ui: &mut egui::Ui, name: &str, colour: Color32) {
         ui.label(egui::RichText::new(name).small().color(colour));
     });
 }
+
+/// Colours told apart by most eyes, for sources (Okabe and Ito's palette, black left out).
+const SOURCE_COLOURS: [Color32; 7] = [
+    Color32::from_rgb(0, 114, 178),
+    Color32::from_rgb(230, 159, 0),
+    Color32::from_rgb(0, 158, 115),
+    Color32::from_rgb(204, 121, 167),
+    Color32::from_rgb(86, 180, 233),
+    Color32::from_rgb(213, 94, 0),
+    Color32::from_rgb(240, 228, 66),
+];
+
+/// Source `i`'s colour (slider ticks by source, the legend, the reader's tabs); they repeat
+/// after seven.
+pub fn source_colour(i: usize) -> Color32 {
+    SOURCE_COLOURS[i % SOURCE_COLOURS.len()]
+}
+
+/// Contradicted claims are flagged in this colour (side panel, cards, reader).
+pub const CONTRADICTED: Color32 = Color32::from_rgb(200, 40, 40);
+/// Corroborated claims are marked in this colour.
+pub const CORROBORATED: Color32 = Color32::from_rgb(30, 130, 60);

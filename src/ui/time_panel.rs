@@ -6,7 +6,7 @@ use egui::{Align2, Color32, FontId, Key, Pos2, Rect, RichText, Sense, Stroke, Ui
 use jiff::civil::Date;
 
 use super::state::TimeState;
-use super::theme::{Palette, actor_colour};
+use super::theme::{Palette, actor_colour, source_colour};
 use crate::briefing::caption::StepTime;
 use crate::briefing::{Briefing, PartialDate};
 use crate::timeline::{Timeline, day_number, from_day_number};
@@ -29,6 +29,8 @@ struct Ticks {
     range: (i32, i32),
     /// (x offset from the axis' left, the colours of the first claims that start there).
     columns: Vec<(f32, Vec<Color32>)>,
+    /// Coloured by source (else by first actor).
+    by_source: bool,
 }
 
 /// The day the timeline starts and ends, as day numbers.
@@ -78,6 +80,10 @@ impl TimePanel {
             {
                 time.active = false;
                 time.playing = false;
+            }
+            if b.sources().len() > 1 {
+                ui.checkbox(&mut time.ticks_by_source, "Ticks by source")
+                    .on_hover_text("Colour each claim's tick by its source (off: by its first actor)");
             }
             ui.separator();
             let field = ui.add(
@@ -241,9 +247,12 @@ fn track(
         let shade = Rect::from_min_max(pos2(x_of(a), axis.top()), pos2(x_of(z), axis.bottom()));
         painter.rect_filled(shade, 2.0, pal.highlight.gamma_multiply(0.18));
     }
-    // One tick per dated claim, coloured by its first actor, stacked where they coincide.
-    if ticks.as_ref().is_none_or(|t| t.width != axis.width() || t.claims != timeline.len() || t.range != (first, last))
-    {
+    // One tick per dated claim, coloured by its first actor (or its source), stacked where
+    // they coincide.
+    let by_source = time.ticks_by_source && b.sources().len() > 1;
+    if ticks.as_ref().is_none_or(|t| {
+        t.width != axis.width() || t.claims != timeline.len() || t.range != (first, last) || t.by_source != by_source
+    }) {
         let max_stack = ((axis.height() - 6.0) / 10.0).floor().max(1.0) as usize;
         let mut columns: Vec<(f32, Vec<Color32>)> = Vec::new();
         for (d, c) in timeline.starts() {
@@ -254,11 +263,15 @@ fn track(
             if let Some(last) = columns.last_mut()
                 && last.1.len() < max_stack
             {
-                let actor = b.claims().get(c).and_then(|claim| claim.actors.first());
-                last.1.push(actor.map_or(pal.muted, |a| actor_colour(b, a)));
+                let colour = match (b.claims().get(c), by_source) {
+                    (Some(claim), true) => b.source_index(&claim.at.source).map_or(pal.muted, source_colour),
+                    (Some(claim), false) => claim.actors.first().map_or(pal.muted, |a| actor_colour(b, a)),
+                    (None, _) => pal.muted,
+                };
+                last.1.push(colour);
             }
         }
-        *ticks = Some(Ticks { width: axis.width(), claims: timeline.len(), range: (first, last), columns });
+        *ticks = Some(Ticks { width: axis.width(), claims: timeline.len(), range: (first, last), columns, by_source });
     }
     for (x, colours) in ticks.iter().flat_map(|t| &t.columns) {
         let x = axis.left() + x;

@@ -208,6 +208,7 @@ impl TopBar {
                 let story = if status.dirty { "Story (edited)" } else { Command::Story.label() };
                 command_toggle(ui, actions, Command::Story, state.panels.story, story);
                 command_toggle(ui, actions, Command::Author, state.panels.author, Command::Author.label());
+                command_toggle(ui, actions, Command::Sources, state.panels.sources, Command::Sources.label());
                 command_toggle(ui, actions, Command::Rings, state.panels.rings, Command::Rings.label());
                 command_toggle(ui, actions, Command::Measure, measuring, Command::Measure.label());
                 command_toggle(ui, actions, Command::Reader, state.panels.reader, Command::Reader.label());
@@ -237,6 +238,7 @@ fn file_menu(
     ui.menu_button("File", |ui| {
         menu_entry(ui, actions, Command::NewFromArticle, Command::NewFromArticle.label(), true);
         menu_entry(ui, actions, Command::Open, Command::Open.label(), true);
+        menu_entry(ui, actions, Command::AddSource, Command::AddSource.label(), true);
         menu_entry(ui, actions, Command::Import, Command::Import.label(), true);
         ui.add_enabled_ui(!state.recent.is_empty(), |ui| {
             ui.menu_button("Open recent", |ui| {
@@ -296,7 +298,7 @@ fn view_menu(ui: &mut Ui, state: &mut AppState) {
 }
 
 fn filters_menu(ui: &mut Ui, b: &Briefing, state: &mut AppState) {
-    let hidden = state.filters.hidden_actors.len() + state.filters.hidden_kinds.len();
+    let hidden = state.filters.count();
     let title = if hidden > 0 { format!("Filters ({hidden} off)") } else { "Filters".to_owned() };
     ui.menu_button(title, |ui| {
         ui.label(RichText::new("Actors").strong());
@@ -323,10 +325,38 @@ fn filters_menu(ui: &mut Ui, b: &Briefing, state: &mut AppState) {
                 }
             }
         }
+        if b.sources().len() > 1 {
+            ui.separator();
+            source_filters(ui, b, state);
+        }
         ui.separator();
         ui.checkbox(&mut state.filters.hide_outside_window, "Hide (not fade) what is outside the time window");
         if ui.button("Reset filters").clicked() {
             state.filters = Default::default();
         }
     });
+}
+
+/// Sources on and off, and the least grade a source needs to show.
+fn source_filters(ui: &mut Ui, b: &Briefing, state: &mut AppState) {
+    use crate::briefing::Reliability;
+    ui.label(RichText::new("Sources").strong());
+    for (i, source) in b.sources().iter().enumerate() {
+        let mut on = !state.filters.hidden_sources.contains(&source.id);
+        let label = format!("{} ({})", source.short_name(), source.reliability_or_default().letter());
+        let text = RichText::new(label).color(super::theme::source_colour(i));
+        if ui.checkbox(&mut on, text).on_hover_text(source.reliability_label()).changed() {
+            if on {
+                state.filters.hidden_sources.remove(&source.id);
+            } else {
+                state.filters.hidden_sources.insert(source.id.clone());
+            }
+        }
+    }
+    // Radio buttons, not a combo box: a popup inside the menu's popup would close the menu.
+    ui.label(RichText::new("Least reliability").strong());
+    ui.radio_value(&mut state.filters.min_reliability, None, "Any grade");
+    for grade in &Reliability::ALL[..5] {
+        ui.radio_value(&mut state.filters.min_reliability, Some(*grade), format!("{} or better", grade.label()));
+    }
 }

@@ -72,6 +72,7 @@ impl BriefmapApp {
                         self.reader.clear_selection();
                     }
                 }
+                Action::Compare(a, c) => self.compare = crate::ui::compare::Compare::new(b, a, c),
                 Action::ShowStep(i) => {
                     self.state.panels.story = true;
                     self.story.pick(i);

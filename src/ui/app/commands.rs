@@ -43,6 +43,7 @@ impl BriefmapApp {
             Command::Open => self.files.ask_open(self.session.is_dirty()),
             Command::NewFromArticle => self.files.ask_article(self.session.is_dirty()),
             Command::Import => self.files.ask_import(),
+            Command::AddSource => self.files.ask_source(),
             Command::Save => self.save(),
             Command::SaveAs => self.files.ask_save_as(self.session.briefing()),
             // The window's own close: unsaved changes are asked about in `close_requested`.
@@ -81,7 +82,15 @@ impl BriefmapApp {
             Command::Rings => panels.rings = !panels.rings,
             Command::Measure => self.measure.active = !self.measure.active,
             Command::Story => panels.story = !panels.story,
-            Command::Author => panels.author = !panels.author,
+            // With both open they are tabs: the command brings its tab forward, or closes it.
+            Command::Author => {
+                panels.author = !(panels.author && (!panels.sources || !panels.sources_tab));
+                panels.sources_tab = false;
+            }
+            Command::Sources => {
+                panels.sources = !(panels.sources && (!panels.author || panels.sources_tab));
+                panels.sources_tab = panels.sources;
+            }
             Command::Problems => panels.problems = !panels.problems,
             Command::Theme => {
                 self.state.theme = match self.state.theme {

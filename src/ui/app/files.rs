@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, channel};
 use egui::Context;
 
 use super::BriefmapApp;
-use super::questions::{self, Answer, Question, Then};
+use super::questions::{self, Answer, ArticleUse, Question, Then};
 use crate::briefing::Briefing;
 use crate::briefing::save::default_folder;
 use crate::session::Session;
@@ -67,6 +67,11 @@ pub(super) struct Files {
 }
 
 impl Files {
+    /// Puts `question` on screen (in place of any other).
+    pub(super) fn ask(&mut self, question: Question) {
+        self.question = Some(question);
+    }
+
     /// Keeps unsaved edits in `dir` (none: nowhere).
     pub(super) fn set_recovery(&mut self, dir: Option<PathBuf>) {
         self.recovery_dir = dir;
@@ -118,8 +123,13 @@ impl Files {
         self.question = Some(if dirty {
             Question::SaveFirst(Then::NewFromArticle(None))
         } else {
-            Question::OpenArticle { path: String::new(), error: None }
+            Question::OpenArticle { path: String::new(), error: None, to: ArticleUse::NewBriefing }
         });
+    }
+
+    /// Asks which article to add to the briefing as a source.
+    pub(super) fn ask_source(&mut self) {
+        self.question = Some(Question::OpenArticle { path: String::new(), error: None, to: ArticleUse::AddSource });
     }
 
     /// Asks which file of places to import.
@@ -273,13 +283,13 @@ impl BriefmapApp {
                     self.files.question = Some(Question::Open { path, error: Some(e) });
                 }
             }
-            Answer::ReadArticle(path) => match crate::authoring::new_article::read(&path) {
+            Answer::ReadArticle(path, to) => match crate::authoring::new_article::read(&path) {
                 Ok(article) => {
-                    self.files.question = Some(Question::Article { article: Box::new(article), error: None })
+                    self.files.question = Some(Question::Article { article: Box::new(article), error: None, to })
                 }
                 Err(e) => {
                     let path = path.display().to_string();
-                    self.files.question = Some(Question::OpenArticle { path, error: Some(e) });
+                    self.files.question = Some(Question::OpenArticle { path, error: Some(e), to });
                 }
             },
             Answer::Import(path) => {
@@ -288,7 +298,8 @@ impl BriefmapApp {
                     self.files.question = Some(Question::Import { path, error: Some(e) });
                 }
             }
-            Answer::MakeDraft(article) => self.make_draft(ctx, *article),
+            Answer::MakeDraft(article, ArticleUse::NewBriefing) => self.make_draft(ctx, *article),
+            Answer::MakeDraft(article, ArticleUse::AddSource) => self.add_source(ctx, *article),
             Answer::Browse { folder } => self.browse(ctx, folder),
             Answer::Restore(path) => {
                 let atlas = self.session.atlas().clone();
@@ -326,9 +337,10 @@ impl BriefmapApp {
             }
             Then::ChooseFile => self.files.question = Some(Question::Open { path: String::new(), error: None }),
             Then::Open(path) => self.answer(ctx, Answer::Open(path)),
-            Then::NewFromArticle(Some(path)) => self.answer(ctx, Answer::ReadArticle(path)),
+            Then::NewFromArticle(Some(path)) => self.answer(ctx, Answer::ReadArticle(path, ArticleUse::NewBriefing)),
             Then::NewFromArticle(None) => {
-                self.files.question = Some(Question::OpenArticle { path: String::new(), error: None })
+                let to = ArticleUse::NewBriefing;
+                self.files.question = Some(Question::OpenArticle { path: String::new(), error: None, to })
             }
         }
     }
@@ -430,7 +442,7 @@ impl BriefmapApp {
         } else {
             self.files.question = None;
             let ctx = egui::Context::default();
-            self.answer(&ctx, Answer::ReadArticle(path));
+            self.answer(&ctx, Answer::ReadArticle(path, ArticleUse::NewBriefing));
         }
     }
 
@@ -441,7 +453,8 @@ impl BriefmapApp {
         let gazetteer = match self.gazetteer() {
             Ok(g) => g,
             Err(e) => {
-                self.files.question = Some(Question::Article { article: Box::new(article), error: Some(e) });
+                let to = ArticleUse::NewBriefing;
+                self.files.question = Some(Question::Article { article: Box::new(article), error: Some(e), to });
                 return;
             }
         };
@@ -461,7 +474,10 @@ impl BriefmapApp {
                      then make claims from the article. Save when ready (Ctrl+S)."
                 ));
             }
-            Err(e) => self.files.question = Some(Question::Article { article: Box::new(article), error: Some(e) }),
+            Err(e) => {
+                let to = ArticleUse::NewBriefing;
+                self.files.question = Some(Question::Article { article: Box::new(article), error: Some(e), to })
+            }
         }
     }
 
@@ -475,7 +491,8 @@ impl BriefmapApp {
     }
 
     /// Files dropped on the window: a briefing opens, a file of places (GeoJSON, KML, CSV) is
-    /// imported, an article starts a new briefing.
+    /// imported, an article starts a new briefing or (asked first, when a briefing is open)
+    /// becomes one more source of it.
     fn dropped(&mut self, ctx: &Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect()
@@ -487,8 +504,10 @@ impl BriefmapApp {
                 if let Err(e) = self.import(ctx, &path) {
                     self.files.question = Some(Question::Import { path: path.display().to_string(), error: Some(e) });
                 }
-            } else {
+            } else if self.session.briefing().claims().is_empty() && self.session.briefing().places().is_empty() {
                 self.request_article(path)
+            } else {
+                self.files.question = Some(Question::Dropped(path));
             }
         }
     }

@@ -3,6 +3,7 @@
 //! and the layers behind the map (visibility, basemap, rings) are in the submodules.
 
 mod actions;
+mod add_source;
 mod commands;
 mod files;
 mod layers;
@@ -107,6 +108,10 @@ pub struct BriefmapApp {
     link_form: Option<super::link_form::LinkForm>,
     /// The gazetteer, read when a new article or the review panel first needs it.
     gazetteer: Option<Result<crate::extract::Gazetteer, String>>,
+    /// The sources panel (grades, relations).
+    sources: super::sources::SourcesPanel,
+    /// Two claims side by side, while compared.
+    compare: Option<super::compare::Compare>,
 }
 
 impl BriefmapApp {
@@ -211,6 +216,8 @@ impl BriefmapApp {
             claim_form: None,
             link_form: None,
             gazetteer: None,
+            sources: Default::default(),
+            compare: None,
         }
     }
 
@@ -339,6 +346,8 @@ impl BriefmapApp {
             claim_form,
             link_form,
             gazetteer,
+            sources,
+            compare,
             ..
         } = self;
         let b = session.briefing();
@@ -371,8 +380,23 @@ impl BriefmapApp {
                 reader.show(ui, b, visibility, selection, &pal, actions, mode);
             });
         }
-        if state.panels.author {
+        // Review and Sources share the left side as two tabs when both are open: side by side
+        // they would leave the map no room on a laptop's screen.
+        let both = state.panels.author && state.panels.sources;
+        let sources_tab = state.panels.sources && (!state.panels.author || state.panels.sources_tab);
+        if state.panels.author || state.panels.sources {
             egui::Panel::left("author-panel").resizable(true).default_size(360.0).min_size(300.0).show(ui, |ui| {
+                if both {
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut state.panels.sources_tab, false, "Places & claims");
+                        ui.selectable_value(&mut state.panels.sources_tab, true, "Sources & relations");
+                    });
+                    ui.separator();
+                }
+                if sources_tab {
+                    sources.show(ui, session, selection, &pal, actions);
+                    return;
+                }
                 let input = super::author::PanelInput {
                     session,
                     gazetteer: gazetteer.as_ref().and_then(|g| g.as_ref().ok()),
@@ -397,6 +421,11 @@ impl BriefmapApp {
             && !form.show(ui.ctx(), b, &pal, actions)
         {
             *link_form = None;
+        }
+        if let Some(c) = compare
+            && !c.show(ui.ctx(), b, &pal, actions)
+        {
+            *compare = None;
         }
         if state.panels.story {
             egui::Panel::left("story-panel").resizable(true).default_size(340.0).min_size(280.0).show(ui, |ui| {

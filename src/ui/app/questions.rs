@@ -21,6 +21,15 @@ pub(super) enum Then {
     NewFromArticle(Option<PathBuf>),
 }
 
+/// What an article read is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ArticleUse {
+    /// A new briefing, made from it.
+    NewBriefing,
+    /// Another source of the open briefing.
+    AddSource,
+}
+
 /// A question on screen.
 #[derive(Debug)]
 pub(super) enum Question {
@@ -30,12 +39,14 @@ pub(super) enum Question {
     SaveAs { folder: String, error: Option<String>, then: Option<Then> },
     /// Which file to open.
     Open { path: String, error: Option<String> },
-    /// Which article to make a new briefing from.
-    OpenArticle { path: String, error: Option<String> },
+    /// Which article to make a new briefing from, or to add as a source.
+    OpenArticle { path: String, error: Option<String>, to: ArticleUse },
+    /// An article was dropped on the window: a source of this briefing, or a new briefing?
+    Dropped(PathBuf),
     /// Which file of places to import.
     Import { path: String, error: Option<String> },
     /// What the article's file did not say (title, author, date...), before the draft is made.
-    Article { article: Box<Article>, error: Option<String> },
+    Article { article: Box<Article>, error: Option<String>, to: ArticleUse },
     /// Restore the unsaved edits an earlier run left?
     Recover(Vec<Found>),
 }
@@ -46,9 +57,9 @@ pub(super) enum Answer {
     Discard(Then),
     SaveInto(PathBuf, Option<Then>),
     Open(PathBuf),
-    ReadArticle(PathBuf),
+    ReadArticle(PathBuf, ArticleUse),
     Import(PathBuf),
-    MakeDraft(Box<Article>),
+    MakeDraft(Box<Article>, ArticleUse),
     Browse { folder: bool },
     Restore(PathBuf),
     Forget(PathBuf),
@@ -82,14 +93,31 @@ pub(super) fn show(
             window("Open briefing")
                 .show(ctx, |ui| answer = open(ui, BRIEFING_FILE, path, error.as_deref(), recent, browsing));
         }
-        Question::OpenArticle { path, error } => {
-            window("New briefing from article").show(ctx, |ui| {
+        Question::OpenArticle { path, error, to } => {
+            let title = match to {
+                ArticleUse::NewBriefing => "New briefing from article",
+                ArticleUse::AddSource => "Add a source",
+            };
+            let to = *to;
+            window(title).show(ctx, |ui| {
                 ui.label("The article, as a text (.txt), Markdown (.md) or web page (.html) file:");
+                if to == ArticleUse::AddSource {
+                    ui.label(
+                        RichText::new(
+                            "Its places merge with the briefing's; new places and its dates come in to review. \
+                             One undo takes it out again.",
+                        )
+                        .small(),
+                    );
+                }
                 answer = open(ui, ARTICLE_FILE, path, error.as_deref(), &[], browsing).map(|a| match a {
-                    Answer::Open(p) => Answer::ReadArticle(p),
+                    Answer::Open(p) => Answer::ReadArticle(p, to),
                     other => other,
                 });
             });
+        }
+        Question::Dropped(path) => {
+            window("Article dropped").show(ctx, |ui| answer = dropped(ui, path));
         }
         Question::Import { path, error } => {
             window("Import places").show(ctx, |ui| {
@@ -106,8 +134,9 @@ pub(super) fn show(
                 });
             });
         }
-        Question::Article { article, error } => {
-            window("About the article").show(ctx, |ui| answer = about(ui, article, error.as_deref()));
+        Question::Article { article, error, to } => {
+            let to = *to;
+            window("About the article").show(ctx, |ui| answer = about(ui, article, error.as_deref(), to));
         }
         Question::Recover(found) => {
             window("Unsaved edits found").show(ctx, |ui| answer = recover(ui, found));
@@ -239,7 +268,7 @@ fn open(
 }
 
 /// What the article's file did not say, prefilled with what it did; then "Make the draft".
-fn about(ui: &mut Ui, article: &mut Article, error: Option<&str>) -> Option<Answer> {
+fn about(ui: &mut Ui, article: &mut Article, error: Option<&str>, to: ArticleUse) -> Option<Answer> {
     let mut answer = None;
     let words = article.src.text.split_whitespace().count();
     let found_date = article.src.published_from.as_deref().map(|f| format!(" (date from {f})")).unwrap_or_default();
@@ -266,8 +295,31 @@ fn about(ui: &mut Ui, article: &mut Article, error: Option<&str>) -> Option<Answ
         ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
     }
     ui.horizontal(|ui| {
-        if ui.button("Find places and dates").clicked() {
-            answer = Some(Answer::MakeDraft(Box::new(article.clone())));
+        let go = match to {
+            ArticleUse::NewBriefing => "Find places and dates",
+            ArticleUse::AddSource => "Add as a source",
+        };
+        if ui.button(go).clicked() {
+            answer = Some(Answer::MakeDraft(Box::new(article.clone()), to));
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
+
+/// An article dropped on an open briefing: one more source, or a briefing of its own?
+fn dropped(ui: &mut Ui, path: &std::path::Path) -> Option<Answer> {
+    let mut answer = None;
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    ui.label(format!("What should {name} be?"));
+    ui.horizontal(|ui| {
+        if ui.button("A source of this briefing").clicked() {
+            answer = Some(Answer::ReadArticle(path.to_owned(), ArticleUse::AddSource));
+        }
+        if ui.button("A new briefing").clicked() {
+            answer = Some(Answer::ReadArticle(path.to_owned(), ArticleUse::NewBriefing));
         }
         if ui.button("Cancel").clicked() {
             answer = Some(Answer::Cancel);

@@ -311,7 +311,7 @@ impl Layer for Markers<'_> {
                 markers::draw(&c.painter, at, place.kind, style);
             } else if !keep {
                 markers::shapes(at, place.kind, style, &mut shapes);
-                if style.undecided {
+                if markers::has_marks(style) {
                     marks.push((at, style));
                 }
             }
@@ -369,7 +369,14 @@ impl Markers<'_> {
                 _ => c.actions.push(Action::MoveDone),
             }
         }
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} on the map", place.name)));
+        let sources = input.visibility.place_sources.get(i).copied().unwrap_or(0);
+        response.widget_info(|| {
+            let label = match sources >= markers::BADGE_FROM {
+                true => format!("{} on the map, {sources} sources", place.name),
+                false => format!("{} on the map", place.name),
+            };
+            WidgetInfo::labeled(Role::Button, true, label)
+        });
         if response.clicked() {
             match input.measure {
                 Some(_) => c.actions.push(Action::Measure(place.point(), Some(place.name.clone()))),

@@ -57,7 +57,7 @@ impl MarkerMesh {
     }
 
     /// Keeps `shapes` (the markers, text aside) tessellated for `key`, clipped to `clip`, with
-    /// the undecided markers' question marks.
+    /// the text beside markers (question marks, source counts).
     pub fn rebuild(
         &mut self,
         key: Key,
@@ -81,7 +81,7 @@ impl MarkerMesh {
     pub fn paint(&self, painter: &Painter) {
         painter.add(Shape::mesh(self.mesh.clone()));
         for &(at, style) in &self.marks {
-            markers::question_mark(painter, at, style);
+            markers::marks(painter, at, style);
         }
     }
 }

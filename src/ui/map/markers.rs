@@ -28,7 +28,16 @@ pub struct MarkerStyle {
     pub halo: Option<Color32>,
     /// A suggestion nobody has decided on yet: drawn dashed, lighter, with a question mark.
     pub undecided: bool,
+    /// How many sources (of those the filters let through) speak of it: from two, a badge
+    /// with the number.
+    pub sources: u16,
 }
+
+/// From this many sources, a marker carries a badge with their number.
+pub const BADGE_FROM: u16 = 2;
+/// The badge's radius, as a share of the marker's, and its least radius in points.
+const BADGE_SCALE: f32 = 0.75;
+const BADGE_MIN_RADIUS: f32 = 6.0;
 
 /// How opaque an undecided suggestion's marker is, against a decided one's.
 const UNDECIDED_OPACITY: f32 = 0.7;
@@ -60,6 +69,7 @@ pub fn style(input: &MapInput, i: usize, emphasis: bool) -> MarkerStyle {
         opacity: opacity(shown) * if emphasis && !lit { BESIDE_HIGHLIGHT } else { 1.0 },
         halo: lit.then_some(input.palette.highlight),
         undecided: crate::briefing::suggestion::is_undecided(&place.suggestion),
+        sources: input.visibility.place_sources.get(i).copied().unwrap_or(0),
     }
 }
 
@@ -73,9 +83,33 @@ pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
     let mut out = Vec::new();
     shapes(at, kind, style, &mut out);
     painter.extend(out);
+    marks(painter, at, style);
+}
+
+/// Whether a marker has text beside it ([`marks`]), drawn each frame rather than kept in a mesh.
+pub fn has_marks(style: MarkerStyle) -> bool {
+    style.undecided || style.sources >= BADGE_FROM
+}
+
+/// The text beside a marker: an undecided one's "?", the number of sources that speak of it.
+pub fn marks(painter: &Painter, at: Pos2, style: MarkerStyle) {
     if style.undecided {
         question_mark(painter, at, style);
     }
+    if style.sources >= BADGE_FROM {
+        source_badge(painter, at, style);
+    }
+}
+
+/// The number of sources in a small disc at the marker's lower right: a place three sources
+/// speak of stands out from one only the lead article names.
+fn source_badge(painter: &Painter, at: Pos2, style: MarkerStyle) {
+    let r = (style.radius * BADGE_SCALE).max(BADGE_MIN_RADIUS);
+    let centre = at + vec2(style.radius, style.radius) * 0.85;
+    let ink = Color32::from_gray(30).gamma_multiply(style.opacity);
+    painter.circle(centre, r, Color32::WHITE.gamma_multiply(style.opacity), Stroke::new(1.2, ink));
+    let font = egui::FontId::proportional(r * 1.5);
+    painter.text(centre, egui::Align2::CENTER_CENTER, style.sources.to_string(), font, ink);
 }
 
 /// The shapes of a marker of `kind` at `at`, text aside (an undecided one's "?" is
@@ -130,6 +164,10 @@ pub fn tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
         p.actors.iter().filter_map(|a| b.actor(a)).map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
     ));
     let n = b.claims_of_place(i).len();
+    if b.sources().len() > 1 {
+        let names: Vec<&str> = b.place_sources(i).iter().map(|&s| b.sources()[s as usize].short_name()).collect();
+        ui.label(format!("Reported by {}", names.join(", ")));
+    }
     match p.provenance.origin {
         Origin::Article => ui.label(format!("Named in the article · {n} claim{}", if n == 1 { "" } else { "s" })),
         Origin::Context => {

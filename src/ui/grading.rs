@@ -1,0 +1,74 @@
+//! Grading on the Admiralty scale: a source's reliability (A–F) and a claim's credibility
+//! (1–6) picked from the scale's words, and the analyst's note beside each. The widgets hand
+//! back what was chosen; the caller makes the edit.
+
+use egui::{ComboBox, RichText, Role, TextEdit, Ui, WidgetInfo};
+
+use crate::briefing::grade::NOT_GRADED;
+use crate::briefing::{Credibility, Reliability};
+
+/// A reliability picked in a combo box labelled `label`; `Some(new)` when it changed.
+pub fn reliability(
+    ui: &mut Ui,
+    label: &str,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    current: Option<Reliability>,
+) -> Option<Option<Reliability>> {
+    let shown = current.map_or_else(|| format!("{} ({NOT_GRADED})", Reliability::F.label()), Reliability::label);
+    let mut picked = current;
+    ComboBox::new(("reliability", id), label).selected_text(shown).width(250.0).show_ui(ui, |ui| {
+        ui.selectable_value(&mut picked, None, format!("Not graded (counts as F)"));
+        for grade in Reliability::ALL {
+            ui.selectable_value(&mut picked, Some(grade), grade.label());
+        }
+    });
+    (picked != current).then_some(picked)
+}
+
+/// A credibility picked in a combo box labelled `label`; `Some(new)` when it changed.
+pub fn credibility(
+    ui: &mut Ui,
+    label: &str,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    current: Option<Credibility>,
+) -> Option<Option<Credibility>> {
+    let shown = current.map_or_else(|| format!("{} ({NOT_GRADED})", Credibility::Six.label()), Credibility::label);
+    let mut picked = current;
+    ComboBox::new(("credibility", id), label).selected_text(shown).width(250.0).show_ui(ui, |ui| {
+        ui.selectable_value(&mut picked, None, format!("Not graded (counts as 6)"));
+        for grade in Credibility::ALL {
+            ui.selectable_value(&mut picked, Some(grade), grade.label());
+        }
+    });
+    (picked != current).then_some(picked)
+}
+
+/// A note typed into a field named `label`; handed back when the field lets go of the
+/// keyboard with other words than `current` (one undo step per note, not per keystroke).
+/// What is being typed stays in egui's memory under `id`, so the panel keeps no state.
+pub fn note(
+    ui: &mut Ui,
+    label: &str,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    current: Option<&str>,
+) -> Option<String> {
+    let id = ui.make_persistent_id(("note", id));
+    let current = current.unwrap_or("");
+    let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_else(|| current.to_owned());
+    ui.label(RichText::new(label).small());
+    let response = ui.add(
+        TextEdit::multiline(&mut text)
+            .id_salt(id)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text("Why this grade"),
+    );
+    response.widget_info(|| WidgetInfo::labeled(Role::MultilineTextInput, true, label));
+    let changed = response.lost_focus() && text.trim() != current.trim();
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    changed.then_some(text)
+}

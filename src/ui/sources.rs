@@ -1,0 +1,226 @@
+//! The sources panel: each source with its grade (Admiralty reliability, with the scale's
+//! words) and the analyst's note; the relations the suggester proposes between claims of
+//! different sources, each to confirm (as suggested or as another kind) or dismiss; and the
+//! relations made, to compare or remove. Nothing becomes a relation without a click.
+
+use egui::{Frame, RichText, ScrollArea, Ui};
+
+use super::action::{Action, Actions};
+use super::theme::{CONTRADICTED, CORROBORATED, Palette, source_colour};
+use crate::authoring::{grades, relations as relate};
+use crate::briefing::{Briefing, Item, RelationKind, TextRef};
+use crate::relations::{self, RelationSuggestion};
+use crate::session::Session;
+
+/// The panel's own state: the suggestions, kept while the document does not change.
+#[derive(Debug, Default)]
+pub struct SourcesPanel {
+    suggestions: Option<(u64, Vec<RelationSuggestion>)>,
+}
+
+/// Most suggestions listed at once; deciding them brings up the next.
+const MAX_SUGGESTIONS: usize = 40;
+/// Most relations listed; past that the count says how many more.
+const MAX_RELATIONS: usize = 200;
+
+impl SourcesPanel {
+    /// Draws the panel; `selected` puts the suggestions about the selected claim first.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        selected: Option<Item>,
+        pal: &Palette,
+        actions: &mut Actions,
+    ) {
+        let b = session.briefing();
+        if self.suggestions.as_ref().is_none_or(|(g, _)| *g != session.generation()) {
+            self.suggestions = Some((session.generation(), relations::suggest(b)));
+        }
+        let suggestions = self.suggestions.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
+        ui.horizontal(|ui| {
+            ui.heading("Sources");
+            if ui.small_button(super::command::Command::AddSource.label()).clicked() {
+                actions.push(Action::Command(super::command::Command::AddSource));
+            }
+        });
+        ScrollArea::vertical().auto_shrink([false, false]).id_salt("sources-panel").show(ui, |ui| {
+            for i in 0..b.sources().len() {
+                source(ui, b, i, pal, actions);
+            }
+            ui.separator();
+            suggested(ui, b, suggestions, selected, pal, actions);
+            ui.separator();
+            made(ui, b, pal, actions);
+        });
+    }
+}
+
+/// Source `i`: its name, byline, claims; its reliability and note, to change.
+fn source(ui: &mut Ui, b: &Briefing, i: usize, pal: &Palette, actions: &mut Actions) {
+    let s = &b.sources()[i];
+    Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            let (chip, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(chip, 2.0, source_colour(i));
+            ui.strong(&s.title);
+        });
+        let publisher = s.publisher.as_deref().map(|p| format!(" · {p}")).unwrap_or_default();
+        ui.label(RichText::new(format!("{}{publisher}", s.byline(" · "))).small().color(pal.muted));
+        let claims = b.claims().iter().filter(|c| c.at.source == s.id).count();
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(super::author::counted(claims, "claim", "claims")).small());
+            if ui.small_button("Read").on_hover_text("Open it in the reader").clicked() {
+                actions.push(Action::ShowText(TextRef::new(&s.id, 0, 0)));
+            }
+        });
+        if let Some(grade) = super::grading::reliability(
+            ui,
+            &format!("Reliability of {}", s.short_name()),
+            ("source", &s.id),
+            s.reliability,
+        ) && let Some(edit) = grades::set_reliability(b, i, grade)
+        {
+            actions.push(Action::Edit(Box::new(edit)));
+        }
+        if let Some(text) =
+            super::grading::note(ui, &format!("Note on {}", s.short_name()), ("source", &s.id), s.note.as_deref())
+            && let Some(edit) = grades::set_source_note(b, i, &text)
+        {
+            actions.push(Action::Edit(Box::new(edit)));
+        }
+    });
+}
+
+/// The suggestions, those about the selected claim first, each with its buttons.
+fn suggested(
+    ui: &mut Ui,
+    b: &Briefing,
+    suggestions: &[RelationSuggestion],
+    selected: Option<Item>,
+    pal: &Palette,
+    actions: &mut Actions,
+) {
+    ui.strong(format!("Suggested relations ({})", suggestions.len()));
+    if suggestions.is_empty() {
+        let why = if b.sources().len() < 2 {
+            "With a second source (Add source…) and claims made from it, claims about the same place and time are \
+             proposed here."
+        } else {
+            "No claims of two sources share a place, a time and their words."
+        };
+        ui.label(RichText::new(why).small().color(pal.muted));
+        return;
+    }
+    ui.label(
+        RichText::new(
+            "Claims of two sources about the same place and time, in similar words. Confirm or dismiss each.",
+        )
+        .small()
+        .color(pal.muted),
+    );
+    let about = |s: &RelationSuggestion| matches!(selected, Some(Item::Claim(c)) if c == s.a || c == s.b);
+    let mut order: Vec<&RelationSuggestion> = suggestions.iter().collect();
+    order.sort_by_key(|s| !about(s));
+    for s in order.into_iter().take(MAX_SUGGESTIONS) {
+        suggestion(ui, b, s, pal, actions);
+    }
+    if suggestions.len() > MAX_SUGGESTIONS {
+        ui.label(RichText::new(format!("and {} more", suggestions.len() - MAX_SUGGESTIONS)).small());
+    }
+}
+
+/// One suggestion: the two claims (each a link), why, and confirm / other kind / dismiss.
+fn suggestion(ui: &mut Ui, b: &Briefing, s: &RelationSuggestion, pal: &Palette, actions: &mut Actions) {
+    Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.push_id(("suggestion", s.a, s.b), |ui| {
+            claim_line(ui, b, s.a, actions);
+            ui.label(RichText::new(s.kind.label().to_lowercase()).small().color(kind_colour(s.kind, pal)));
+            claim_line(ui, b, s.b, actions);
+            ui.label(RichText::new(&s.why).small().color(pal.muted));
+            ui.horizontal_wrapped(|ui| {
+                let confirm = format!("Confirm: {}", s.kind.label().to_lowercase());
+                if ui.button(confirm).on_hover_text("Make it a relation, its reason as the note").clicked() {
+                    actions.push(Action::Edit(Box::new(relate::confirm(b, s))));
+                }
+                ui.menu_button("Other kind", |ui| {
+                    for kind in RelationKind::ALL.into_iter().filter(|&k| k != s.kind) {
+                        if ui.button(kind.label()).clicked() {
+                            actions.push(Action::Edit(Box::new(relate::confirm_as(b, s, kind))));
+                        }
+                    }
+                });
+                if ui.button("Dismiss").on_hover_text("Not related: it is not suggested again").clicked() {
+                    actions.push(Action::Edit(Box::new(relate::dismiss(b, s))));
+                }
+                if ui.small_button("Compare").clicked() {
+                    actions.push(Action::Compare(s.a, s.b));
+                }
+            });
+        });
+    });
+}
+
+/// The relations made (dismissed suggestions aside), each to compare or remove.
+fn made(ui: &mut Ui, b: &Briefing, pal: &Palette, actions: &mut Actions) {
+    let confirmed: Vec<usize> = (0..b.relations().len()).filter(|&r| b.relations()[r].is_confirmed()).collect();
+    let dismissed = b.relations().len() - confirmed.len();
+    ui.strong(format!("Relations ({})", confirmed.len()));
+    if dismissed > 0 {
+        ui.label(RichText::new(format!("{dismissed} dismissed, not suggested again")).small().color(pal.muted));
+    }
+    for &r in confirmed.iter().take(MAX_RELATIONS) {
+        let relation = &b.relations()[r];
+        let (Some(Item::Claim(a)), Some(Item::Claim(c))) = (b.item(&relation.a), b.item(&relation.b)) else {
+            continue;
+        };
+        Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.push_id(("relation", r), |ui| {
+                claim_line(ui, b, a, actions);
+                ui.label(
+                    RichText::new(relation.kind.label().to_lowercase()).small().color(kind_colour(relation.kind, pal)),
+                );
+                claim_line(ui, b, c, actions);
+                ui.horizontal(|ui| {
+                    if ui.small_button("Compare").clicked() {
+                        actions.push(Action::Compare(a, c));
+                    }
+                    if ui.small_button("Remove").clicked()
+                        && let Some(edit) = relate::remove(b, r)
+                    {
+                        actions.push(Action::Edit(Box::new(edit)));
+                    }
+                });
+            });
+        });
+    }
+    if confirmed.len() > MAX_RELATIONS {
+        ui.label(RichText::new(format!("and {} more", confirmed.len() - MAX_RELATIONS)).small());
+    }
+}
+
+/// A claim as a line: its source's name and the claim's rating, its summary as a link to it.
+fn claim_line(ui: &mut Ui, b: &Briefing, c: usize, actions: &mut Actions) {
+    let claim = &b.claims()[c];
+    let source = b.source_of(claim);
+    let colour = b.source_index(&source.id).map_or(ui.visuals().text_color(), source_colour);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("{} {}", source.short_name(), claim.rating(source))).small().strong().color(colour),
+        );
+        if ui.link(&claim.summary).on_hover_text(claim.quoted()).clicked() {
+            actions.push(Action::Select(Some(Item::Claim(c))));
+        }
+    });
+}
+
+fn kind_colour(kind: RelationKind, pal: &Palette) -> egui::Color32 {
+    match kind {
+        RelationKind::Corroborates => CORROBORATED,
+        RelationKind::Contradicts => CONTRADICTED,
+        RelationKind::SameEvent => pal.muted,
+    }
+}

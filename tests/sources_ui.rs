@@ -1,0 +1,152 @@
+//! Several sources, through the accessibility tree only: a second source added to the embedded
+//! briefing, a claim made from it, the corroboration the Sources panel suggests confirmed; the
+//! claim says "also reported by"; a step made from it names both sources when presented; and
+//! with sources graded below D filtered out, the markers change.
+
+#[path = "common/select.rs"]
+mod select;
+
+use std::path::Path;
+
+use briefmap::atlas::Atlas;
+use briefmap::briefing::RelationKind;
+use briefmap::ui::BriefmapApp;
+use briefmap::ui::state::AppState;
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const WIRE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sources/wire.txt");
+const SENTENCE: &str =
+    "Lavrov told reporters that Moscow and Minsk had an identical approach to the missile defence system.";
+const SUMMARY: &str = "Lavrov: Moscow and Minsk see the shield alike";
+
+fn harness(recovery: &Path) -> Harness<'static, BriefmapApp> {
+    let app = BriefmapApp::with_briefing(
+        briefmap::briefing::Briefing::embedded(&Atlas::bundled().unwrap()).unwrap(),
+        AppState::default(),
+    )
+    .without_basemap()
+    .with_recovery_dir(recovery.to_owned());
+    let mut h = Harness::builder()
+        .with_size([1900.0, 1150.0])
+        .with_step_dt(0.05)
+        .with_max_steps(600)
+        .build_eframe(move |_| app);
+    h.run();
+    h
+}
+
+fn click(h: &mut Harness<'_, BriefmapApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn type_into(h: &mut Harness<'_, BriefmapApp>, field: &str, text: &str) {
+    h.get_by_label(field).set_text_value_accesskit(text);
+    h.run();
+}
+
+/// Clicks an entry of the combo box just opened (its popup comes last among the nodes that
+/// share the entry's name).
+fn pick(h: &mut Harness<'_, BriefmapApp>, label: &str) {
+    h.get_all_by_label(label).last().expect("the entry").click();
+    h.run();
+}
+
+fn claim_index(h: &Harness<'_, BriefmapApp>, summary: &str) -> usize {
+    h.state().briefing().claims().iter().position(|c| c.summary == summary).expect("the claim")
+}
+
+/// File → Add source…, the wire story, its publisher, "Add as a source".
+fn add_the_wire(h: &mut Harness<'_, BriefmapApp>) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Add source…").click();
+    h.run();
+    type_into(h, "Article file", WIRE);
+    click(h, "Open");
+    type_into(h, "Article publisher", "Minsk wire");
+    click(h, "Add as a source");
+}
+
+fn make_the_claim(h: &mut Harness<'_, BriefmapApp>) {
+    select::select_in_reader(h, SENTENCE);
+    click(h, "New claim from selection");
+    h.get_by_label("Claim summary").click();
+    h.run();
+    h.get_by_label("Claim summary").type_text(SUMMARY);
+    h.run();
+    click(h, "Make claim");
+}
+
+#[test]
+fn a_second_source_corroborates_a_claim_is_presented_and_filtered_by_grade() {
+    let recovery = tempfile::tempdir().unwrap();
+    let mut h = harness(recovery.path());
+    add_the_wire(&mut h);
+    let b = h.state().briefing();
+    assert_eq!(b.sources().len(), 2, "{:?}", h.state().notices());
+    assert!(h.state().state().panels.sources, "the sources panel opens");
+    h.get_by_label("Minsk wire (F)");
+    let minsk = b.place("minsk").unwrap();
+    assert_eq!(b.sources_of_place(minsk), 2, "the wire's Minsk merged into the briefing's");
+    click(&mut h, "Fit");
+    h.get_by_label("Minsk on the map, 2 sources");
+
+    make_the_claim(&mut h);
+    let wire_claim = claim_index(&h, SUMMARY);
+    assert_eq!(h.state().briefing().claims()[wire_claim].at.source, h.state().briefing().sources()[1].id);
+    // Selected, its suggestions come first: it says what Bohdan quotes Lavrov saying.
+    click(&mut h, &format!("Passage: {SUMMARY}"));
+    click(&mut h, "Sources & relations");
+    h.get_all_by_label("Confirm: corroborates").next().expect("a suggested corroboration").scroll_to_me();
+    h.run();
+    h.get_all_by_label("Confirm: corroborates").next().unwrap().click();
+    h.run();
+    let b = h.state().briefing();
+    let relation = b.relations().last().expect("a relation");
+    assert_eq!(relation.kind, RelationKind::Corroborates);
+    let other = b.related_claim(b.relations().len() - 1, wire_claim).expect("one side is the wire's claim");
+    assert_eq!(b.claims()[other].id, "lavrov-identical-approach", "Bohdan's quote of Lavrov");
+
+    // The claim says who else reports it, and links there.
+    h.get_by_label("Also reported by");
+    h.get_by_label_contains("Also reported by Siarhei Bohdan");
+    let bohdan_summary = b.claims()[other].summary.clone();
+    h.get_by_label_contains(&format!("Siarhei Bohdan (F6): {bohdan_summary}"));
+
+    // A step made from the claim brings the claim it corroborates; its caption names both.
+    click(&mut h, "Story (edited)");
+    click(&mut h, "+ Add current view as step");
+    h.key_press(Key::F5);
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    let card = "Sources: Siarhei Bohdan (F — Reliability cannot be judged (not graded)) · Minsk wire (F — Reliability cannot be judged (not graded))";
+    h.get_by_label(card);
+    h.key_press(Key::Escape);
+    h.run();
+    click(&mut h, "Story (edited)");
+
+    // The wire graded B; sources below D filtered out: Bohdan's claims hide, and so do the
+    // places only he names; Minsk stays, with one source.
+    h.get_by_label("Reliability of Minsk wire").click();
+    h.run();
+    pick(&mut h, "B — Usually reliable");
+    assert_eq!(h.state().briefing().sources()[1].reliability, Some(briefmap::briefing::Reliability::B));
+    click(&mut h, "Filters");
+    click(&mut h, "D — Not usually reliable or better");
+    h.key_press(Key::Escape);
+    click(&mut h, "Fit");
+    h.get_by_label("Minsk on the map");
+    assert!(h.query_by_label("Minsk on the map, 2 sources").is_none());
+    let v = h.state().visibility();
+    assert_eq!(v.claims[other], briefmap::visibility::Shown::Hidden, "Bohdan is not graded: F");
+    assert_ne!(v.claims[wire_claim], briefmap::visibility::Shown::Hidden);
+    let b = h.state().briefing();
+    let only_bohdan = b.places().iter().position(|p| p.id == "baranovichi-airbase").unwrap();
+    assert_eq!(v.places[only_bohdan], briefmap::visibility::Shown::Hidden);
+}
