@@ -67,6 +67,13 @@ fn frames(c: &mut Criterion) {
         let mut window = Window::new(BriefmapApp::with_briefing(briefing, state));
         g.bench_function(format!("{n} places and claims, slider mid-range"), |b| b.iter(|| black_box(window.frame())));
     }
+    // The same 10k claims from one source and from a hundred (markers count their sources,
+    // the legend names them, the cards carry ratings): within 10 % of each other.
+    for sources in [1, 100] {
+        let briefing = briefmap::synthetic::sources(10_000, sources, 7).expect("synthetic sources");
+        let mut window = Window::new(BriefmapApp::with_briefing(briefing, AppState::default()));
+        g.bench_function(format!("10000 claims from {sources} sources"), |b| b.iter(|| black_box(window.frame())));
+    }
     // Presentation: a fly-to between two steps, measured over the flight's frames.
     let mut window = Window::new(BriefmapApp::with_briefing(embedded(), AppState::default()));
     let ctx = window.ctx.clone();

@@ -17,7 +17,7 @@ pub fn reliability(
     let shown = current.map_or_else(|| format!("{} ({NOT_GRADED})", Reliability::F.label()), Reliability::label);
     let mut picked = current;
     ComboBox::new(("reliability", id), label).selected_text(shown).width(250.0).show_ui(ui, |ui| {
-        ui.selectable_value(&mut picked, None, format!("Not graded (counts as F)"));
+        ui.selectable_value(&mut picked, None, "Not graded (counts as F)");
         for grade in Reliability::ALL {
             ui.selectable_value(&mut picked, Some(grade), grade.label());
         }
@@ -35,7 +35,7 @@ pub fn credibility(
     let shown = current.map_or_else(|| format!("{} ({NOT_GRADED})", Credibility::Six.label()), Credibility::label);
     let mut picked = current;
     ComboBox::new(("credibility", id), label).selected_text(shown).width(250.0).show_ui(ui, |ui| {
-        ui.selectable_value(&mut picked, None, format!("Not graded (counts as 6)"));
+        ui.selectable_value(&mut picked, None, "Not graded (counts as 6)");
         for grade in Credibility::ALL {
             ui.selectable_value(&mut picked, Some(grade), grade.label());
         }

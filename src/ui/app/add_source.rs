@@ -39,7 +39,8 @@ impl BriefmapApp {
         // The review (to make claims from the new text) beside the reader on it; the sources'
         // tab a click away; details closed, so the map keeps room.
         let panels = &mut self.state.panels;
-        (panels.author, panels.sources, panels.sources_tab, panels.reader, panels.side) = (true, true, false, true, false);
+        (panels.author, panels.sources, panels.sources_tab, panels.reader, panels.side) =
+            (true, true, false, true, false);
         if let Some(i) = self.session.briefing().source_index(&added.source) {
             self.reader.show_source(i);
         }
