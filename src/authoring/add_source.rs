@@ -71,6 +71,8 @@ pub fn add_source(
     let file = unique(&file_stem, |f| b.sources().iter().any(|s| s.file == format!("{f}.txt"))) + ".txt";
     source.id.clone_from(&id);
     source.file = file;
+    // The draft's note says how a new briefing was made; a source added has its own story.
+    source.note = None;
     renamed_source(&mut doc, &id);
     let mut edits = vec![Edit::SourceText(ListEdit::Insert(
         b.sources().len(),

@@ -45,7 +45,10 @@ impl ClaimForm {
         let mut done = false;
         let title = if self.editing.is_some() { "Change claim" } else { "New claim" };
         Window::new(title).open(&mut open).default_width(460.0).collapsible(false).show(ctx, |ui| {
-            ScrollArea::vertical().max_height(560.0).auto_shrink([false, true]).show(ui, |ui| {
+            // Each form its own scroll state, so a new one opens at its quote, not where the last
+            // one (or the last run: egui keeps scroll offsets) was left.
+            let salt = ("claim-form", &self.draft.at, self.editing);
+            ScrollArea::vertical().id_salt(salt).max_height(560.0).auto_shrink([false, true]).show(ui, |ui| {
                 self.fields(ui, b, pal);
                 ui.separator();
                 done = self.buttons(ui, b, actions);

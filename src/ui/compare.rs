@@ -36,8 +36,10 @@ impl Compare {
             relation_line(ui, b, a, c, pal);
             ui.separator();
             ui.columns(2, |cols| {
-                column(&mut cols[0], b, a, pal, actions);
-                column(&mut cols[1], b, c, pal, actions);
+                // Left-aligned, not justified: columns stretch their text across otherwise.
+                let left = egui::Layout::top_down(egui::Align::Min);
+                cols[0].with_layout(left, |ui| column(ui, b, a, pal, actions));
+                cols[1].with_layout(left, |ui| column(ui, b, c, pal, actions));
             });
         });
         open

@@ -7,7 +7,11 @@ use egui::{ComboBox, RichText, Role, TextEdit, Ui, WidgetInfo};
 use crate::briefing::grade::NOT_GRADED;
 use crate::briefing::{Credibility, Reliability};
 
-/// A reliability picked in a combo box labelled `label`; `Some(new)` when it changed.
+/// Width of a grade's combo box: the longest of the scale's words fits.
+const COMBO_WIDTH: f32 = 270.0;
+
+/// A reliability picked in a combo box named `label` (for screen readers; the caller labels it
+/// on screen); `Some(new)` when it changed.
 pub fn reliability(
     ui: &mut Ui,
     label: &str,
@@ -16,16 +20,18 @@ pub fn reliability(
 ) -> Option<Option<Reliability>> {
     let shown = current.map_or_else(|| format!("{} ({NOT_GRADED})", Reliability::F.label()), Reliability::label);
     let mut picked = current;
-    ComboBox::new(("reliability", id), label).selected_text(shown).width(250.0).show_ui(ui, |ui| {
+    let combo = ComboBox::from_id_salt(("reliability", id)).selected_text(shown).width(COMBO_WIDTH).show_ui(ui, |ui| {
         ui.selectable_value(&mut picked, None, "Not graded (counts as F)");
         for grade in Reliability::ALL {
             ui.selectable_value(&mut picked, Some(grade), grade.label());
         }
     });
+    combo.response.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, label));
     (picked != current).then_some(picked)
 }
 
-/// A credibility picked in a combo box labelled `label`; `Some(new)` when it changed.
+/// A credibility picked in a combo box named `label` (for screen readers; the caller labels
+/// it on screen); `Some(new)` when it changed.
 pub fn credibility(
     ui: &mut Ui,
     label: &str,
@@ -34,12 +40,13 @@ pub fn credibility(
 ) -> Option<Option<Credibility>> {
     let shown = current.map_or_else(|| format!("{} ({NOT_GRADED})", Credibility::Six.label()), Credibility::label);
     let mut picked = current;
-    ComboBox::new(("credibility", id), label).selected_text(shown).width(250.0).show_ui(ui, |ui| {
+    let combo = ComboBox::from_id_salt(("credibility", id)).selected_text(shown).width(COMBO_WIDTH).show_ui(ui, |ui| {
         ui.selectable_value(&mut picked, None, "Not graded (counts as 6)");
         for grade in Credibility::ALL {
             ui.selectable_value(&mut picked, Some(grade), grade.label());
         }
     });
+    combo.response.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, label));
     (picked != current).then_some(picked)
 }
 

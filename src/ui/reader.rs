@@ -8,7 +8,7 @@ use egui::{Align, Color32, FontId, Label, Rect, RichText, Role, ScrollArea, Sens
 
 use super::action::{Action, Actions};
 use super::theme::{CONTRADICTED, Palette, claim_kind_strong, source_colour};
-use crate::briefing::{Briefing, ClaimKind, Item, TextRef};
+use crate::briefing::{Briefing, ClaimKind, Item, RelationKind, TextRef};
 use crate::visibility::{Shown, Visibility};
 
 /// The reader's own state: which source it shows, and where to scroll next.
@@ -103,7 +103,8 @@ impl Reader {
             for kind in ClaimKind::ALL {
                 ui.label(RichText::new(kind.label()).small().background_color(pal.claim_kind(kind)));
             }
-            if !b.relations().is_empty() {
+            let contradicts = |r: &crate::briefing::Relation| r.is_confirmed() && r.kind == RelationKind::Contradicts;
+            if b.relations().iter().any(contradicts) {
                 let underline =
                     egui::text::TextFormat { underline: Stroke::new(2.0, CONTRADICTED), ..Default::default() };
                 let mut job = LayoutJob::default();

@@ -252,6 +252,7 @@ fn grade(ui: &mut Ui, b: &Briefing, c: usize, pal: &Palette, actions: &mut Actio
         ui.strong(format!("Rating {}", claim.rating(source)));
         ui.label(RichText::new(format!("{}: {}", source.short_name(), source.reliability_label())).small());
     });
+    ui.label(RichText::new("Credibility of the claim").small());
     if let Some(grade) = super::grading::credibility(ui, "Credibility", ("claim", &claim.id), claim.credibility)
         && let Some(edit) = crate::authoring::grades::set_credibility(b, c, grade)
     {

@@ -75,6 +75,7 @@ fn source(ui: &mut Ui, b: &Briefing, i: usize, pal: &Palette, actions: &mut Acti
                 actions.push(Action::ShowText(TextRef::new(&s.id, 0, 0)));
             }
         });
+        ui.label(RichText::new("Reliability").small());
         if let Some(grade) = super::grading::reliability(
             ui,
             &format!("Reliability of {}", s.short_name()),
