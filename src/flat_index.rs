@@ -69,6 +69,24 @@ impl FlatIndex {
         }
     }
 
+    /// Puts `items` in place of `owner`'s items (an owner out of range is left alone): one
+    /// owner changed costs a move of the items after it, not a rebuild.
+    ///
+    /// ```
+    /// # use briefmap::flat_index::FlatIndex;
+    /// let mut index = FlatIndex::from_pairs(3, vec![(0, 5), (1, 6), (2, 7)]);
+    /// index.set(1, &[8, 9]);
+    /// assert_eq!(index, FlatIndex::from_pairs(3, vec![(0, 5), (1, 8), (1, 9), (2, 7)]));
+    /// ```
+    pub fn set(&mut self, owner: usize, items: &[u32]) {
+        let (Some(&a), Some(&z)) = (self.starts.get(owner), self.starts.get(owner + 1)) else { return };
+        self.items.splice(a as usize..z as usize, items.iter().copied());
+        let grown = items.len() as i64 - (z - a) as i64;
+        for start in &mut self.starts[owner + 1..] {
+            *start = (*start as i64 + grown) as u32;
+        }
+    }
+
     /// How many owners there are.
     pub fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)

@@ -96,6 +96,48 @@ impl MapGeometry {
         Self { places, regions, region_keys: Vec::new(), index }
     }
 
+    /// Place `i` is now at `lon`, `lat`: its point and its entry in the R-tree change, not
+    /// the whole tree (bulk-loading 100k points is most of an edit's time).
+    pub fn move_place(&mut self, i: usize, lon: f64, lat: f64) {
+        let Some(point) = self.places.get_mut(i) else { return };
+        let now: World = to_world(lon, lat).into();
+        let was = std::mem::replace(point, now);
+        if was == now {
+            return;
+        }
+        if self.index.remove(&GeomWithData::new(was, i as u32)).is_some() {
+            self.index.insert(GeomWithData::new(now, i as u32));
+        } else {
+            // Not found (a point equal to nothing: NaN): the tree is made again.
+            let points = self.places.iter().enumerate().map(|(i, &p)| GeomWithData::new(p, i as u32)).collect();
+            self.index = RTree::bulk_load(points);
+        }
+    }
+
+    /// Region `i`'s mesh made again if its shape in `b` changed.
+    pub fn reshape_region(&mut self, b: &Briefing, i: usize) {
+        let key = b.shape_key(i);
+        if let (Some(mesh), Some(kept)) = (self.regions.get_mut(i), self.region_keys.get_mut(i))
+            && *kept != key
+        {
+            *mesh = AreaMesh::from_lon_lat(b.shape(i));
+            *kept = key;
+        }
+    }
+
+    /// Whether `other` holds the same points, meshes and R-tree entries (a patched geometry
+    /// against one made again; the trees' shapes may differ).
+    #[cfg(test)]
+    pub(crate) fn same_as(&self, other: &MapGeometry) -> bool {
+        let entries = |g: &MapGeometry| {
+            let mut e: Vec<(u32, [u64; 2])> = g.index.iter().map(|p| (p.data, p.geom().map(f64::to_bits))).collect();
+            e.sort_unstable();
+            e
+        };
+        (&self.places, &self.regions, &self.region_keys) == (&other.places, &other.regions, &other.region_keys)
+            && entries(self) == entries(other)
+    }
+
     /// Places inside the world-coordinate box `min`..`max`.
     pub fn places_in(&self, min: World, max: World) -> impl Iterator<Item = usize> + '_ {
         self.index.locate_in_envelope(&rstar::AABB::from_corners(min, max)).map(|p| p.data as usize)

@@ -70,8 +70,14 @@ pub fn from_day_number(n: i32) -> Date {
 
 const EPOCH: Date = jiff::civil::date(1970, 1, 1);
 
+/// A span as day numbers; one known only by its end is placed at that end (see [`Timeline::new`]).
+fn days(s: Span) -> (i32, i32) {
+    let end = s.end.map_or(i32::MAX, day_number);
+    (s.start.map_or(end, day_number), end)
+}
+
 /// The time index of a briefing's claims.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Timeline {
     /// Per claim: (first day, last day), open sides at i32::MIN / i32::MAX; None if undated.
     spans: Vec<Option<(i32, i32)>>,
@@ -87,15 +93,7 @@ impl Timeline {
     /// A span known only by its end ("by 1 December") is placed at that end: it is a deadline,
     /// and showing it years earlier would put it in the story before anyone spoke of it.
     pub fn new(spans: impl IntoIterator<Item = Option<Span>>) -> Self {
-        let spans: Vec<Option<(i32, i32)>> = spans
-            .into_iter()
-            .map(|s| {
-                s.map(|s| {
-                    let end = s.end.map_or(i32::MAX, day_number);
-                    (s.start.map_or(end, day_number), end)
-                })
-            })
-            .collect();
+        let spans: Vec<Option<(i32, i32)>> = spans.into_iter().map(|s| s.map(days)).collect();
         let mut by_start: Vec<(i32, u32)> =
             spans.iter().enumerate().filter_map(|(i, s)| s.map(|(a, _)| (a, i as u32))).collect();
         by_start.sort_unstable();
@@ -103,6 +101,28 @@ impl Timeline {
             spans.iter().enumerate().filter_map(|(i, s)| s.map(|(_, b)| (b, i as u32))).collect();
         by_end.sort_unstable();
         Self { spans, by_start, by_end }
+    }
+
+    /// Claim `i`'s span is now `span`: it moves in the sorted lists (no sort of them all).
+    pub fn respan(&mut self, i: usize, span: Option<Span>) {
+        let Some(slot) = self.spans.get_mut(i) else { return };
+        let old = std::mem::replace(slot, span.map(days));
+        let claim = i as u32;
+        for (list, was, now) in [
+            (&mut self.by_start, old.map(|s| s.0), span.map(|s| days(s).0)),
+            (&mut self.by_end, old.map(|s| s.1), span.map(|s| days(s).1)),
+        ] {
+            // Entries are unique (one per claim), so their sorted order is the one a sort gives.
+            if let Some(day) = was
+                && let Ok(at) = list.binary_search(&(day, claim))
+            {
+                list.remove(at);
+            }
+            if let Some(day) = now {
+                let at = list.binary_search(&(day, claim)).unwrap_or_else(|at| at);
+                list.insert(at, (day, claim));
+            }
+        }
     }
 
     /// Number of claims indexed.

@@ -60,7 +60,7 @@ pub enum Shown {
 /// Sets of actors as bits, one set per record, stored flat: actor `i` of the briefing is bit
 /// `i % 64` of word `i / 64`, and every record has as many words as the briefing needs (one
 /// for up to 64 actors; a briefing from many sources has more).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct ActorSets {
     words: usize,
     bits: Vec<u64>,
@@ -80,13 +80,27 @@ impl ActorSets {
         Self { words, bits }
     }
 
+    /// Record `record`'s set made again from its actors' ids.
+    fn set(&mut self, record: usize, actors: &HashMap<&str, usize>, ids: &[String]) {
+        let Some(bits) = self.bits.get_mut(record * self.words..(record + 1) * self.words) else { return };
+        bits.fill(0);
+        for i in ids.iter().filter_map(|id| actors.get(id.as_str())) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+
     fn get(&self, record: usize) -> &[u64] {
         &self.bits[record * self.words..(record + 1) * self.words]
     }
 }
 
+/// Each actor's position by its id (the bit its sets use).
+fn positions(actor_ids: &[String]) -> HashMap<&str, usize> {
+    actor_ids.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect()
+}
+
 /// The briefing reduced to what filtering needs, in flat arrays.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VisibilityIndex {
     actor_ids: Vec<String>,
     claim_actors: ActorSets,
@@ -118,7 +132,7 @@ impl VisibilityIndex {
     /// Builds the index of a briefing.
     pub fn new(b: &Briefing) -> Self {
         let actor_ids: Vec<String> = b.actors().iter().map(|a| a.id.clone()).collect();
-        let positions: HashMap<&str, usize> = actor_ids.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
+        let positions = positions(&actor_ids);
         let words = actor_ids.len().div_ceil(64).max(1);
         let sets = |records: &mut dyn Iterator<Item = &[String]>| ActorSets::new(words, &positions, records);
         let place_claims = FlatIndex::from_lists((0..b.places().len()).map(|i| b.claims_of_place(i)));
@@ -158,6 +172,39 @@ impl VisibilityIndex {
             place_claims,
             region_claims,
             links,
+        }
+    }
+
+    /// Place `i`'s entries made again from `b`, after the place was replaced keeping its id
+    /// (what refers to it, its claims and links, stays).
+    pub fn replace_place(&mut self, b: &Briefing, i: usize) {
+        let Some(p) = b.places().get(i) else { return };
+        let positions = positions(&self.actor_ids);
+        self.place_actors.set(i, &positions, &p.actors);
+        if let (Some(context), Some(rejected)) = (self.place_context.get_mut(i), self.place_rejected.get_mut(i)) {
+            *context = p.provenance.origin == Origin::Context;
+            *rejected = is_rejected(&p.suggestion);
+        }
+    }
+
+    /// Region `i`'s entries made again from `b` (as [`VisibilityIndex::replace_place`]).
+    pub fn replace_region(&mut self, b: &Briefing, i: usize) {
+        let Some(r) = b.regions().get(i) else { return };
+        let positions = positions(&self.actor_ids);
+        self.region_actors.set(i, &positions, &r.actors);
+        if let Some(rejected) = self.region_rejected.get_mut(i) {
+            *rejected = is_rejected(&r.suggestion);
+        }
+    }
+
+    /// Claim `c`'s entries made again from `b`, after the claim was replaced keeping its id,
+    /// places and regions.
+    pub fn replace_claim(&mut self, b: &Briefing, c: usize) {
+        let Some(claim) = b.claims().get(c) else { return };
+        let positions = positions(&self.actor_ids);
+        self.claim_actors.set(c, &positions, &claim.actors);
+        if let Some(kind) = self.claim_kind.get_mut(c) {
+            *kind = claim.kind;
         }
     }
 

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod link;
 pub mod load;
 pub mod locator;
+pub mod patch;
 pub mod place;
 pub mod problem;
 pub mod relation;
@@ -36,6 +37,7 @@ pub use claim::{Claim, ClaimKind};
 pub use doc::BriefingDoc;
 pub use grade::Credibility;
 pub use link::{Link, LinkKind};
+pub use patch::Replaced;
 pub use place::{Confidence, Origin, Place, PlaceKind, Provenance, Region, RegionKind};
 pub use problem::{Problem, Problems};
 pub use relation::{Relation, RelationKind, RelationStatus};
@@ -82,8 +84,9 @@ pub struct Briefing {
     migration: Option<Migration>,
 }
 
-/// What is derived from the document for lookups; rebuilt whenever its records change.
-#[derive(Clone, Debug, Default)]
+/// What is derived from the document for lookups; rebuilt whenever its records change (or
+/// patched, when one record is replaced: see `patch.rs`).
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Index {
     sources: HashMap<String, usize>,
     spans: Vec<Option<Span>>,
@@ -121,6 +124,13 @@ fn shape_key(r: &Region) -> u64 {
     h.finish()
 }
 
+/// A region's shape: the union of its bundled boundaries, and its own area.
+fn shape_of(r: &Region, atlas: &Atlas) -> MultiPolygon<f64> {
+    let mut shape = atlas.union_of(&r.geometry);
+    shape.0.extend(r.own_shape().0);
+    shape
+}
+
 impl Index {
     /// The lookups of `doc`; the shapes of `previous` are kept where a region's did not change.
     fn new(doc: &BriefingDoc, atlas: &Atlas, previous: Option<&Index>) -> Self {
@@ -133,14 +143,7 @@ impl Index {
             .regions
             .iter()
             .zip(&shape_keys)
-            .map(|(r, key)| match kept.get(key) {
-                Some(&shape) => shape.clone(),
-                None => {
-                    let mut shape = atlas.union_of(&r.geometry);
-                    shape.0.extend(r.own_shape().0);
-                    shape
-                }
-            })
+            .map(|(r, key)| kept.get(key).map_or_else(|| shape_of(r, atlas), |&shape| shape.clone()))
             .collect();
         let mut ids = HashMap::new();
         ids.extend(doc.places.iter().enumerate().map(|(i, p)| (p.id.clone(), Item::Place(i))));
@@ -169,12 +172,9 @@ impl Index {
         for (i, c) in doc.claims.iter().enumerate() {
             ids.entry(c.id.clone()).or_insert(Item::Claim(i));
         }
-        let place_kinds: HashSet<PlaceKind> = doc.places.iter().map(|p| p.kind).collect();
         let link_kinds: HashSet<LinkKind> = doc.links.iter().map(|l| l.kind).collect();
-        let kinds_used = (
-            PlaceKind::ALL.into_iter().filter(|k| place_kinds.contains(k)).collect(),
-            LinkKind::ALL.into_iter().filter(|k| link_kinds.contains(k)).collect(),
-        );
+        let kinds_used =
+            (place_kinds(&doc.places), LinkKind::ALL.into_iter().filter(|k| link_kinds.contains(k)).collect());
         let undecided = doc.places.iter().filter(|p| suggestion::is_undecided(&p.suggestion)).count()
             + doc.regions.iter().filter(|r| suggestion::is_undecided(&r.suggestion)).count()
             + doc.dates.iter().filter(|x| suggestion::is_undecided(&x.suggestion)).count();
@@ -213,6 +213,12 @@ impl Index {
             kinds_used,
         }
     }
+}
+
+/// The place kinds `places` use, in legend order.
+fn place_kinds(places: &[Place]) -> Vec<PlaceKind> {
+    let used: HashSet<PlaceKind> = places.iter().map(|p| p.kind).collect();
+    PlaceKind::ALL.into_iter().filter(|k| used.contains(k)).collect()
 }
 
 /// The texts of a document's sources, each split at its teasers; a source whose teaser line is

@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use super::article::ArticleText;
 use super::claim::Claim;
 use super::doc::{BriefingDoc, FORMAT};
-use super::place::{Origin, Provenance};
+use super::place::{Origin, Place, Provenance, Region};
 use super::problem::Problem;
 use super::source::TextRef;
 use super::story::{RingSpec, StoryStep, TimeWindow};
-use super::suggestion::Suggestion;
+use super::suggestion::{DateMention, Suggestion};
 use super::when::When;
 use super::{Briefing, Item};
 use crate::atlas::Atlas;
@@ -42,11 +42,63 @@ pub fn validate_as(doc: &BriefingDoc, texts: &[ArticleText], atlas: &Atlas, file
 /// The problems of `b`'s story alone, its references checked against `b`'s lookups: after an
 /// edit of the story, nothing else needs checking again.
 pub fn story(b: &Briefing) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new(), ids: HashMap::new(), search_budget: 0, v1: false, known: Some(b) };
+    let mut c = Checker::known(b);
     for (i, step) in b.story().iter().enumerate() {
         c.step(i, step);
     }
     c.problems
+}
+
+/// The problems of place `i` alone, as [`validate`] reports them, its references checked
+/// against `b`'s lookups: after an edit of that place that keeps its id, nothing else changes.
+pub(crate) fn place(b: &Briefing, i: usize) -> Vec<Problem> {
+    let mut c = Checker::known(b);
+    if let Some(p) = b.places().get(i) {
+        c.place(i, p, &texts_by_source(&b.doc, &b.texts));
+    }
+    c.problems
+}
+
+/// The problems of region `i` alone (as [`place`]), its codes checked against `atlas`.
+pub(crate) fn region(b: &Briefing, i: usize, atlas: &Atlas) -> Vec<Problem> {
+    let mut c = Checker::known(b);
+    if let Some(r) = b.regions().get(i) {
+        c.region(i, r, &texts_by_source(&b.doc, &b.texts), atlas);
+    }
+    c.problems
+}
+
+/// The problems of date mention `i` alone (as [`place`]).
+pub(crate) fn date(b: &Briefing, i: usize) -> Vec<Problem> {
+    let mut c = Checker::known(b);
+    if let Some(d) = b.doc.dates.get(i) {
+        c.date(i, d, &texts_by_source(&b.doc, &b.texts));
+    }
+    c.problems
+}
+
+/// The problems of claim `i` alone (as [`place`]). Only for a claim whose quote is right (see
+/// [`quote_is_searched`]): a wrong one is searched for out of a budget all claims share.
+pub(crate) fn claim(b: &Briefing, i: usize) -> Vec<Problem> {
+    let mut c = Checker::known(b);
+    if let Some(claim) = b.claims().get(i) {
+        c.claim(i, claim, &texts_by_source(&b.doc, &b.texts));
+    }
+    c.problems
+}
+
+/// Whether checking `claim` in `b` searches its source's text for the quote (the quote is
+/// wrong): the searches of all claims share one budget, so such a claim's problems depend on
+/// the claims before it.
+pub(crate) fn quote_is_searched(b: &Briefing, claim: &Claim) -> bool {
+    b.text_of(&claim.at.source).is_some_and(|article| quote_problem(claim, article, false, false).is_some())
+}
+
+/// Each source's text by the source's id (a later source wins a clash, as the checks have it).
+type Texts<'a> = HashMap<&'a str, &'a ArticleText>;
+
+fn texts_by_source<'a>(doc: &'a BriefingDoc, texts: &'a [ArticleText]) -> Texts<'a> {
+    doc.sources.iter().zip(texts).map(|(s, t)| (s.id.as_str(), t)).collect()
 }
 
 /// Which collection an id belongs to, for reference checks.
@@ -78,6 +130,14 @@ struct Checker<'b> {
     known: Option<&'b Briefing>,
 }
 
+impl<'b> Checker<'b> {
+    /// A checker of single records of `b`, looking ids up in its lookups; it never searches
+    /// for a wrong quote (see [`quote_is_searched`]).
+    fn known(b: &'b Briefing) -> Self {
+        Self { problems: Vec::new(), ids: HashMap::new(), search_budget: 0, v1: false, known: Some(b) }
+    }
+}
+
 impl Checker<'_> {
     fn report(&mut self, path: String, id: Option<&str>, message: impl Into<String>) {
         let mut p = Problem::new(path, message);
@@ -105,8 +165,7 @@ impl Checker<'_> {
                 self.report(format!("sources[{i}].title"), Some(&source.id), "the title is empty");
             }
         }
-        let texts: HashMap<&str, &ArticleText> =
-            doc.sources.iter().zip(texts).map(|(s, t)| (s.id.as_str(), t)).collect();
+        let texts = texts_by_source(doc, texts);
         self.declare(Kind::Actor, "actors", doc.actors.iter().map(|a| a.id.as_str()));
         self.declare(Kind::Speaker, "speakers", doc.speakers.iter().map(|s| s.id.as_str()));
         self.declare(Kind::Place, "places", doc.places.iter().map(|p| p.id.as_str()));
@@ -126,37 +185,10 @@ impl Checker<'_> {
             }
         }
         for (i, p) in doc.places.iter().enumerate() {
-            let at = format!("places[{i}]");
-            if !(p.lat.is_finite() && (-90.0..=90.0).contains(&p.lat)) {
-                self.report(format!("{at}.lat"), Some(&p.id), format!("latitude {} is outside -90..90", p.lat));
-            }
-            if !(p.lon.is_finite() && (-180.0..=180.0).contains(&p.lon)) {
-                self.report(format!("{at}.lon"), Some(&p.id), format!("longitude {} is outside -180..180", p.lon));
-            }
-            self.refs(&format!("{at}.actors"), &p.id, Kind::Actor, &p.actors);
-            self.provenance(&format!("{at}.provenance"), &p.id, &p.provenance);
-            self.mentions(&at, &p.id, &p.mentions, &texts);
-            self.suggestion(&at, &p.id, &p.suggestion);
+            self.place(i, p, &texts);
         }
         for (i, r) in doc.regions.iter().enumerate() {
-            let at = format!("regions[{i}]");
-            if r.geometry.is_empty() && r.area.is_empty() {
-                self.report(format!("{at}.geometry"), Some(&r.id), "lists no boundary codes (nor an own 'area')");
-            }
-            self.area(&at, &r.id, &r.area);
-            for (j, code) in r.geometry.iter().enumerate() {
-                if atlas.get(code).is_none() {
-                    self.report(
-                        format!("{at}.geometry[{j}]"),
-                        Some(&r.id),
-                        format!("no bundled boundary has code '{code}' (ISO 3166, e.g. 'BY' or 'RU-SMO')"),
-                    );
-                }
-            }
-            self.refs(&format!("{at}.actors"), &r.id, Kind::Actor, &r.actors);
-            self.provenance(&format!("{at}.provenance"), &r.id, &r.provenance);
-            self.mentions(&at, &r.id, &r.mentions, &texts);
-            self.suggestion(&at, &r.id, &r.suggestion);
+            self.region(i, r, &texts, atlas);
         }
         for (i, claim) in doc.claims.iter().enumerate() {
             self.claim(i, claim, &texts);
@@ -180,17 +212,56 @@ impl Checker<'_> {
             self.step(i, step);
         }
         for (i, d) in doc.dates.iter().enumerate() {
-            let at = format!("dates[{i}]");
-            let record = format!("date {}", i + 1);
-            self.text_ref(&format!("{at}.at"), &record, &d.at, &texts);
-            self.when(&format!("{at}.when"), &record, &d.when);
-            self.suggestion(&at, &record, &d.suggestion);
+            self.date(i, d, &texts);
         }
         self.problems.extend(super::relation::problems(doc));
     }
 
+    fn place(&mut self, i: usize, p: &Place, texts: &Texts) {
+        let at = format!("places[{i}]");
+        if !(p.lat.is_finite() && (-90.0..=90.0).contains(&p.lat)) {
+            self.report(format!("{at}.lat"), Some(&p.id), format!("latitude {} is outside -90..90", p.lat));
+        }
+        if !(p.lon.is_finite() && (-180.0..=180.0).contains(&p.lon)) {
+            self.report(format!("{at}.lon"), Some(&p.id), format!("longitude {} is outside -180..180", p.lon));
+        }
+        self.refs(&format!("{at}.actors"), &p.id, Kind::Actor, &p.actors);
+        self.provenance(&format!("{at}.provenance"), &p.id, &p.provenance);
+        self.mentions(&at, &p.id, &p.mentions, texts);
+        self.suggestion(&at, &p.id, &p.suggestion);
+    }
+
+    fn region(&mut self, i: usize, r: &Region, texts: &Texts, atlas: &Atlas) {
+        let at = format!("regions[{i}]");
+        if r.geometry.is_empty() && r.area.is_empty() {
+            self.report(format!("{at}.geometry"), Some(&r.id), "lists no boundary codes (nor an own 'area')");
+        }
+        self.area(&at, &r.id, &r.area);
+        for (j, code) in r.geometry.iter().enumerate() {
+            if atlas.get(code).is_none() {
+                self.report(
+                    format!("{at}.geometry[{j}]"),
+                    Some(&r.id),
+                    format!("no bundled boundary has code '{code}' (ISO 3166, e.g. 'BY' or 'RU-SMO')"),
+                );
+            }
+        }
+        self.refs(&format!("{at}.actors"), &r.id, Kind::Actor, &r.actors);
+        self.provenance(&format!("{at}.provenance"), &r.id, &r.provenance);
+        self.mentions(&at, &r.id, &r.mentions, texts);
+        self.suggestion(&at, &r.id, &r.suggestion);
+    }
+
+    fn date(&mut self, i: usize, d: &DateMention, texts: &Texts) {
+        let at = format!("dates[{i}]");
+        let record = format!("date {}", i + 1);
+        self.text_ref(&format!("{at}.at"), &record, &d.at, texts);
+        self.when(&format!("{at}.when"), &record, &d.when);
+        self.suggestion(&at, &record, &d.suggestion);
+    }
+
     /// Checks that `at` points at whole characters of a source's text.
-    fn text_ref(&mut self, path: &str, record: &str, at: &TextRef, texts: &HashMap<&str, &ArticleText>) -> bool {
+    fn text_ref(&mut self, path: &str, record: &str, at: &TextRef, texts: &Texts) -> bool {
         let Some(text) = texts.get(at.source.as_str()) else {
             self.report(format!("{path}.source"), Some(record), format!("no source has id '{}'", at.source));
             return false;
@@ -237,7 +308,7 @@ impl Checker<'_> {
         }
     }
 
-    fn mentions(&mut self, at: &str, record: &str, mentions: &[TextRef], texts: &HashMap<&str, &ArticleText>) {
+    fn mentions(&mut self, at: &str, record: &str, mentions: &[TextRef], texts: &Texts) {
         for (j, m) in mentions.iter().enumerate() {
             self.text_ref(&format!("{at}.mentions[{j}]"), record, m, texts);
         }
@@ -287,10 +358,20 @@ impl Checker<'_> {
 
     fn has(&self, kind: Kind, id: &str) -> bool {
         let Some(b) = self.known else { return self.ids.contains_key(&(kind, id.to_owned())) };
+        // The lookups give a place first, then a region, then a claim for an id they share
+        // (a clash reported on its own): the lists are searched then, as the full check has it.
         match kind {
             Kind::Place => b.place(id).is_some(),
-            Kind::Region => matches!(b.item(id), Some(Item::Region(_))),
-            Kind::Claim => matches!(b.item(id), Some(Item::Claim(_))),
+            Kind::Region => match b.item(id) {
+                Some(Item::Region(_)) => true,
+                Some(Item::Place(_)) => b.regions().iter().any(|r| r.id == id),
+                _ => false,
+            },
+            Kind::Claim => match b.item(id) {
+                Some(Item::Claim(_)) => true,
+                Some(_) => b.claims().iter().any(|c| c.id == id),
+                None => false,
+            },
             Kind::Ring => b.rings().iter().any(|r| r.id == id),
             Kind::Actor => b.actor(id).is_some(),
             Kind::Speaker => b.speaker(id).is_some(),
@@ -337,7 +418,7 @@ impl Checker<'_> {
         }
     }
 
-    fn claim(&mut self, i: usize, claim: &Claim, texts: &HashMap<&str, &ArticleText>) {
+    fn claim(&mut self, i: usize, claim: &Claim, texts: &Texts) {
         let at = format!("claims[{i}]");
         if let Some(article) = texts.get(claim.at.source.as_str()) {
             let search = self.search_budget >= article.full().len();

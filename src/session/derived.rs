@@ -1,9 +1,10 @@
 //! What is derived from a briefing for showing it: the time index, the map geometry, the
-//! filter index and the span of time the slider covers. Rebuilt when the records change.
+//! filter index and the span of time the slider covers. Rebuilt when the records change, or
+//! patched when one record was replaced by another keeping its id.
 
 use jiff::civil::{Date, date};
 
-use crate::briefing::Briefing;
+use crate::briefing::{Briefing, Replaced};
 use crate::geometry::MapGeometry;
 use crate::timeline::Timeline;
 use crate::visibility::VisibilityIndex;
@@ -86,12 +87,46 @@ impl Derived {
     /// stand for the same shapes.
     pub fn keeping(b: &Briefing, previous: &MapGeometry) -> Self {
         let spans = (0..b.claims().len()).map(|i| b.span(i));
-        let published = b.sources().iter().filter_map(|s| s.published.as_ref()?.span().ok()?.anchor()).max();
         Self {
-            timeline: Timeline::new(spans.clone()),
+            timeline: Timeline::new(spans),
             geometry: MapGeometry::keeping(b, previous),
             visibility: VisibilityIndex::new(b),
-            time_range: TimeRange::of_spans(spans, published),
+            time_range: time_range(b),
         }
     }
+
+    /// Patches them after the record `was` stands for was replaced by the one `b` now holds,
+    /// with the same id (and, for a claim, the same places and regions): only what that record
+    /// feeds changes. `b`'s lookups are patched already ([`Briefing::patch`]).
+    pub fn replaced(&mut self, b: &Briefing, was: &Replaced) {
+        match was {
+            Replaced::Place(i, old) => {
+                if let Some(p) = b.places().get(*i)
+                    && (p.lon, p.lat) != (old.lon, old.lat)
+                {
+                    self.geometry.move_place(*i, p.lon, p.lat);
+                }
+                self.visibility.replace_place(b, *i);
+            }
+            Replaced::Region(i, _) => {
+                self.geometry.reshape_region(b, *i);
+                self.visibility.replace_region(b, *i);
+            }
+            Replaced::Claim(i, old) => {
+                if b.claims().get(*i).is_some_and(|c| c.when != old.when) {
+                    self.timeline.respan(*i, b.span(*i));
+                    self.time_range = time_range(b);
+                }
+                self.visibility.replace_claim(b, *i);
+            }
+            // Nothing shown derives from the dates found in the texts.
+            Replaced::Date(..) => {}
+        }
+    }
+}
+
+/// The slider's span for `b`: its claims' days, else the years before its sources' publication.
+fn time_range(b: &Briefing) -> TimeRange {
+    let published = b.sources().iter().filter_map(|s| s.published.as_ref()?.span().ok()?.anchor()).max();
+    TimeRange::of_spans((0..b.claims().len()).map(|i| b.span(i)), published)
 }

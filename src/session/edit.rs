@@ -2,7 +2,7 @@
 //! applying the inverse; nothing is ever copied whole.
 
 use crate::briefing::{
-    Actor, Briefing, Claim, DateMention, Link, Place, Region, Relation, RingSpec, Source, Speaker, StoryStep,
+    Actor, Briefing, Claim, DateMention, Link, Place, Region, Relation, Replaced, RingSpec, Source, Speaker, StoryStep,
 };
 
 /// A change to one list of records.
@@ -184,6 +184,20 @@ impl Edit {
             Self::Story(_) => Touched { story: true, records: false },
             Self::Batch(edits) => edits.iter().fold(Touched::default(), |t, e| t.with(e.touched())),
             _ => Touched { story: false, records: true },
+        }
+    }
+
+    /// The record the edit puts in place of another, with its position, when that is all it
+    /// does (a batch of one included); for an edit's inverse, the record the edit replaced.
+    /// The session patches what such an edit touched instead of rebuilding it.
+    pub fn replaced(&self) -> Option<Replaced> {
+        match self {
+            Self::Places(ListEdit::Replace(i, p)) => Some(Replaced::Place(*i, p.clone())),
+            Self::Regions(ListEdit::Replace(i, r)) => Some(Replaced::Region(*i, r.clone())),
+            Self::Claims(ListEdit::Replace(i, c)) => Some(Replaced::Claim(*i, c.clone())),
+            Self::Dates(ListEdit::Replace(i, d)) => Some(Replaced::Date(*i, d.clone())),
+            Self::Batch(edits) if edits.len() == 1 => edits[0].replaced(),
+            _ => None,
         }
     }
 

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::atlas::Atlas;
 use crate::briefing::save::{self, SaveError};
-use crate::briefing::{Briefing, Problem, Problems, load, validate};
+use crate::briefing::{Briefing, Problem, Problems, Replaced, load, patch, validate};
 
 pub use derived::{Derived, TimeRange};
 pub use edit::{Edit, EditError, ListEdit, SourceWithText, Touched};
@@ -28,6 +28,9 @@ pub struct Session {
     briefing: Briefing,
     /// What is wrong with the briefing now (a draft can have problems), unlocated.
     problems: Vec<Problem>,
+    /// Whether `problems` are what checking the whole document finds, in the check's order (so
+    /// an edit of one record can patch them): not for problems handed in, until a rebuild.
+    problems_whole: bool,
     derived: Derived,
     /// The boundaries edits are checked against; read when first needed (story edits never
     /// need them, and reading them takes a moment).
@@ -38,6 +41,20 @@ pub struct Session {
     saved_state: Option<u64>,
     /// Counts changes to the document, so views built from it know when to rebuild.
     generation: u64,
+    /// How many edits were patched in rather than rebuilt (tests check the fast path runs).
+    #[cfg(test)]
+    patched: usize,
+}
+
+/// How the problems and lookups were brought up to date after an edit; what is derived follows.
+#[derive(Debug)]
+enum Rechecked {
+    /// The whole document was checked and indexed again.
+    Whole,
+    /// Only the story was checked: nothing derives from it.
+    Story,
+    /// One record was replaced (this is what it was): its checks and the lookups were patched.
+    Record(Box<Replaced>),
 }
 
 impl Session {
@@ -45,12 +62,25 @@ impl Session {
     /// `atlas` the boundaries it was checked against (the bundled ones when `None`).
     pub fn new(briefing: Briefing, problems: Vec<Problem>, atlas: Option<Atlas>) -> Self {
         let derived = Derived::new(&briefing);
-        Self { briefing, problems, derived, atlas, history: History::default(), saved_state: Some(0), generation: 0 }
+        Self {
+            briefing,
+            problems,
+            problems_whole: false,
+            derived,
+            atlas,
+            history: History::default(),
+            saved_state: Some(0),
+            generation: 0,
+            #[cfg(test)]
+            patched: 0,
+        }
     }
 
     /// A session on a checked briefing (tests, benches, the embedded briefing).
     pub fn checked(briefing: Briefing, atlas: Option<Atlas>) -> Self {
-        Self::new(briefing, Vec::new(), atlas)
+        // No problems is what the whole check found, unless it checked an older format's rules.
+        let whole = briefing.migration().is_none();
+        Self { problems_whole: whole, ..Self::new(briefing, Vec::new(), atlas) }
     }
 
     /// Opens a briefing file, however many problems it has; fails only when the file cannot be
@@ -132,46 +162,57 @@ impl Session {
         let touched = edit.touched();
         let redo = edit.clone();
         let undo = self.make(edit)?;
-        let problems = self.recheck(touched);
+        let (problems, rechecked) = self.recheck(touched, undo.replaced());
         let worse = new_problems(&self.problems, &problems);
         if !worse.is_empty() {
             // Put the document back as it was; its problems are the ones it had.
-            if self.make(undo).is_ok() {
-                self.recheck(touched);
+            if let Ok(again) = self.make(undo) {
+                self.recheck(touched, again.replaced());
             }
             return Err(EditError::Invalid(worse.into_iter().map(in_words).collect()));
         }
-        self.problems = problems;
         self.history.record(redo, undo, gesture);
-        self.changed(touched);
+        self.changed(problems, rechecked);
         Ok(())
     }
 
     /// Undoes the last step; `false` when there was none.
     pub fn undo(&mut self) -> bool {
-        let mut touched = Touched::default();
+        let (mut touched, mut replaced) = (Touched::default(), None);
+        let briefing = &mut self.briefing;
         let done = self.history.undo(|edit| {
             touched = edit.touched();
-            edit.apply(&mut self.briefing)
+            let inverse = edit.apply(briefing)?;
+            replaced = inverse.replaced();
+            Ok(inverse)
         });
-        self.after_history(done, touched)
+        self.after_history(done, touched, replaced)
     }
 
     /// Redoes the last undone step; `false` when there was none.
     pub fn redo(&mut self) -> bool {
-        let mut touched = Touched::default();
+        let (mut touched, mut replaced) = (Touched::default(), None);
+        let briefing = &mut self.briefing;
         let done = self.history.redo(|edit| {
             touched = edit.touched();
-            edit.apply(&mut self.briefing)
+            let inverse = edit.apply(briefing)?;
+            replaced = inverse.replaced();
+            Ok(inverse)
         });
-        self.after_history(done, touched)
+        self.after_history(done, touched, replaced)
     }
 
-    fn after_history(&mut self, done: Option<Result<(), EditError>>, touched: Touched) -> bool {
+    /// After undo or redo made `done` (what it touched, the record it replaced if that is all).
+    fn after_history(
+        &mut self,
+        done: Option<Result<(), EditError>>,
+        touched: Touched,
+        replaced: Option<Replaced>,
+    ) -> bool {
         match done {
             Some(Ok(())) => {
-                self.problems = self.recheck(touched);
-                self.changed(touched);
+                let (problems, rechecked) = self.recheck(touched, replaced);
+                self.changed(problems, rechecked);
                 true
             }
             _ => false,
@@ -183,22 +224,46 @@ impl Session {
         edit.apply(&mut self.briefing)
     }
 
-    /// The problems after an edit that touched `touched`, rebuilding the lookups it needs.
-    fn recheck(&mut self, touched: Touched) -> Vec<Problem> {
+    /// The problems after an edit that touched `touched`, rebuilding the lookups it needs, or
+    /// patching them when all it did was put a record in place of `replaced`.
+    fn recheck(&mut self, touched: Touched, replaced: Option<Replaced>) -> (Vec<Problem>, Rechecked) {
         if touched.records {
             let atlas = self.atlas.get_or_insert_with(|| Atlas::bundled().unwrap_or_default());
-            return self.briefing.rebuild(atlas);
+            if let Some(was) = replaced.filter(|_| self.problems_whole)
+                && let Some(problems) = self.briefing.patch(&was, &self.problems, atlas)
+            {
+                return (problems, Rechecked::Record(Box::new(was)));
+            }
+            return (self.briefing.rebuild(atlas), Rechecked::Whole);
         }
         // Only the story changed: its steps are checked against the lookups as they are.
-        let mut problems: Vec<Problem> =
-            self.problems.iter().filter(|p| !p.path.starts_with("story[")).cloned().collect();
-        problems.extend(validate::story(&self.briefing));
-        problems
+        let story = validate::story(&self.briefing);
+        let problems = if self.problems_whole {
+            patch::splice(&self.problems, "story", 0..usize::MAX, story)
+        } else {
+            // Problems handed in may be in any order: the story's go last.
+            let others = self.problems.iter().filter(|p| !p.path.starts_with("story["));
+            others.cloned().chain(story).collect()
+        };
+        (problems, Rechecked::Story)
     }
 
-    fn changed(&mut self, touched: Touched) {
-        if touched.records {
-            self.derived = Derived::keeping(&self.briefing, &self.derived.geometry);
+    /// Keeps `problems`, and brings what is derived up to date with how they were found.
+    fn changed(&mut self, problems: Vec<Problem>, rechecked: Rechecked) {
+        self.problems = problems;
+        match rechecked {
+            Rechecked::Whole => {
+                self.problems_whole = true;
+                self.derived = Derived::keeping(&self.briefing, &self.derived.geometry);
+            }
+            Rechecked::Record(was) => {
+                self.derived.replaced(&self.briefing, &was);
+                #[cfg(test)]
+                {
+                    self.patched += 1;
+                }
+            }
+            Rechecked::Story => {}
         }
         self.generation += 1;
     }
@@ -264,3 +329,7 @@ pub fn in_words(p: Problem) -> String {
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "patch_tests.rs"]
+mod patch_tests;
