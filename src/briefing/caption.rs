@@ -106,6 +106,16 @@ impl StepTime {
     }
 }
 
+/// `text` cut at a word boundary to at most `max` characters, with an ellipsis if cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
 /// A day as the caption card writes it: "16 May 2016".
 pub fn long_date(d: Date) -> String {
     d.strftime("%-d %b %Y").to_string()

@@ -52,12 +52,12 @@ impl Source {
     }
 
     /// The name a caption, tab or legend gives it: the publisher, else the author, else the
-    /// title.
-    pub fn short_name(&self) -> &str {
+    /// title (cut at a word past [`SHORT_NAME_MAX`] characters).
+    pub fn short_name(&self) -> String {
         [self.publisher.as_deref().unwrap_or(""), self.author.as_str()]
             .into_iter()
             .find(|name| !name.trim().is_empty())
-            .unwrap_or(&self.title)
+            .map_or_else(|| super::caption::shorten(&self.title, SHORT_NAME_MAX), str::to_owned)
     }
 
     /// "Kommersant (B — Usually reliable)", the default grade marked as not graded.
@@ -70,6 +70,9 @@ impl Source {
         self.published.as_ref().map_or_else(|| "date unknown".to_owned(), When::label)
     }
 }
+
+/// Longest a source's title runs as its short name, in characters.
+pub const SHORT_NAME_MAX: usize = 32;
 
 /// The reliability of a source on the Admiralty (NATO STANAG 2511) scale, A to F.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -182,20 +182,10 @@ impl Capture {
             None => None,
         };
         match name.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(name) => shorten(name, 60),
+            Some(name) => crate::briefing::caption::shorten(name, 60),
             None => format!("New step {n}"),
         }
     }
-}
-
-/// `text` cut at a word boundary to at most `max` characters, with an ellipsis if cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max - 1).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 #[cfg(test)]
@@ -423,8 +413,8 @@ mod tests {
 
     #[test]
     fn long_titles_are_cut_at_a_word() {
-        assert_eq!(shorten("short", 60), "short");
-        assert_eq!(shorten("one two three four", 10), "one two…");
+        assert_eq!(crate::briefing::caption::shorten("short", 60), "short");
+        assert_eq!(crate::briefing::caption::shorten("one two three four", 10), "one two…");
     }
 
     #[test]

@@ -92,12 +92,13 @@ fn body(ui: &mut Ui, b: &Briefing, claim: &Claim, i: usize, pal: &Palette, large
 fn relations(ui: &mut Ui, b: &Briefing, i: usize) {
     use crate::briefing::RelationKind;
     for (kind, colour) in [(RelationKind::Contradicts, CONTRADICTED), (RelationKind::Corroborates, CORROBORATED)] {
-        let mut names: Vec<&str> = b
-            .related_claims(i)
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, o)| b.source_of(&b.claims()[o]).short_name())
-            .collect();
-        names.dedup();
+        let mut names: Vec<String> = Vec::new();
+        for (_, other) in b.related_claims(i).filter(|(k, _)| *k == kind) {
+            let name = b.source_of(&b.claims()[other]).short_name();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
         if !names.is_empty() {
             let flag = if kind == RelationKind::Contradicts { "⚠ " } else { "" };
             ui.label(

@@ -212,11 +212,9 @@ pub fn overlay(ui: &mut Ui, b: &Briefing, caption: &Caption, time_label: &str, r
                                 ui.label(RichText::new(claim.quoted()).italics().size(18.0 * scale));
                                 let who = b.speaker(&claim.speaker).map(|s| s.label()).unwrap_or_default();
                                 let rating = match b.sources().len() > 1 {
-                                    true => format!(
-                                        ", {} {}",
-                                        b.source_of(claim).short_name(),
-                                        claim.rating(b.source_of(claim))
-                                    ),
+                                    // The source is named below, with its grade; the rating
+                                    // is how analysts cite the claim.
+                                    true => format!(" ({})", claim.rating(b.source_of(claim))),
                                     false => String::new(),
                                 };
                                 ui.label(RichText::new(format!("— {who}{rating}")).size(14.0 * scale).color(pal.muted));

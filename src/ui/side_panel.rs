@@ -29,18 +29,28 @@ pub fn show(
 
 fn overview(ui: &mut Ui, b: &Briefing, visibility: &Visibility, pal: &Palette, actions: &mut Actions) {
     let a = b.article();
-    ui.heading(&a.title);
-    ui.label(a.byline(" · "));
-    if let Some(note) = &a.title_note {
-        ui.label(RichText::new(note).small().color(pal.muted));
+    let several = b.sources().len() > 1;
+    ui.heading(if several { b.title() } else { a.title.as_str() });
+    if several {
+        for source in b.sources() {
+            let line = format!("{} · {}", source.named_with_grade(), source.date_label());
+            if ui.link(line).on_hover_text(&source.title).clicked() {
+                actions.push(Action::ShowText(crate::briefing::TextRef::new(&source.id, 0, 0)));
+            }
+        }
+    } else {
+        ui.label(a.byline(" · "));
+        if let Some(note) = &a.title_note {
+            ui.label(RichText::new(note).small().color(pal.muted));
+        }
     }
     ui.add_space(6.0);
     ui.label("Click a place on the map, a highlighted passage in the article, or search.");
     ui.add_space(8.0);
-    ui.strong("Places named in the article");
+    ui.strong(if several { "Places the sources name" } else { "Places named in the article" });
     place_list(ui, b, visibility, Origin::Article, actions);
     ui.add_space(6.0);
-    ui.strong("Context (not named in the article)");
+    ui.strong(if several { "Context (not named in the sources)" } else { "Context (not named in the article)" });
     place_list(ui, b, visibility, Origin::Context, actions);
     ui.add_space(6.0);
     ui.strong("Regions");

@@ -18,6 +18,8 @@ pub struct SourcesPanel {
     suggestions: Option<(u64, Vec<RelationSuggestion>)>,
 }
 
+/// Up to this many sources, their grades show unfolded.
+const OPEN_UP_TO: usize = 2;
 /// Most suggestions listed at once; deciding them brings up the next.
 const MAX_SUGGESTIONS: usize = 40;
 /// Most relations listed; past that the count says how many more.
@@ -45,9 +47,17 @@ impl SourcesPanel {
             }
         });
         ScrollArea::vertical().auto_shrink([false, false]).id_salt("sources-panel").show(ui, |ui| {
-            for i in 0..b.sources().len() {
-                source(ui, b, i, pal, actions);
-            }
+            // Graded once, looked at now and then: a long list of sources folds away so that
+            // the suggestions are in view.
+            let heading = format!("Grades ({} sources)", b.sources().len());
+            egui::CollapsingHeader::new(heading)
+                .id_salt("sources-grades")
+                .default_open(b.sources().len() <= OPEN_UP_TO)
+                .show(ui, |ui| {
+                    for i in 0..b.sources().len() {
+                        source(ui, b, i, pal, actions);
+                    }
+                });
             ui.separator();
             suggested(ui, b, suggestions, selected, pal, actions);
             ui.separator();

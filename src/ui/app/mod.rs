@@ -37,6 +37,9 @@ use crate::visibility::{Filters, Visibility};
 
 pub use files::RecoveryDir;
 
+/// Narrowest map (points) that still shows its legend.
+const LEGEND_MIN_MAP_WIDTH: f32 = 520.0;
+
 /// Key under which the state is saved.
 const STATE_KEY: &str = "briefmap-state";
 
@@ -454,7 +457,9 @@ impl BriefmapApp {
             // The legend holds the lower left: the scale bar goes bottom right, over the credits.
             let scale_at = egui::vec2(map.rect.width() - 170.0, -30.0);
             let rect = map.show(ui, basemap.as_mut(), &input, actions, scale_at);
-            if state.panels.legend {
+            // A map squeezed between panels keeps its legend only while the legend leaves some
+            // of it to see; it never spills over the panels beside it.
+            if state.panels.legend && rect.width() >= LEGEND_MIN_MAP_WIDTH {
                 let extras = legend::Extras {
                     clustered: map.clustered(),
                     occupied: basemap.as_ref().and_then(|m| m.occupied_legend()),
@@ -463,6 +468,7 @@ impl BriefmapApp {
                     .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
                     .pivot(egui::Align2::LEFT_BOTTOM)
                     .order(egui::Order::Middle)
+                    .constrain_to(rect)
                     .show(ui.ctx(), |ui| legend::show(ui, b, &pal, extras, false));
             }
             notices_ui(ui, notices, rect);

@@ -165,7 +165,7 @@ pub fn tooltip(ui: &mut Ui, b: &Briefing, i: usize) {
     ));
     let n = b.claims_of_place(i).len();
     if b.sources().len() > 1 {
-        let names: Vec<&str> = b.place_sources(i).iter().map(|&s| b.sources()[s as usize].short_name()).collect();
+        let names: Vec<String> = b.place_sources(i).iter().map(|&s| b.sources()[s as usize].short_name()).collect();
         ui.label(format!("Reported by {}", names.join(", ")));
     }
     match p.provenance.origin {
