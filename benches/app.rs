@@ -61,18 +61,29 @@ fn frames(c: &mut Criterion) {
     let mut window = Window::new(BriefmapApp::with_briefing(embedded(), AppState::default()));
     g.bench_function("embedded briefing, default view", |b| b.iter(|| black_box(window.frame())));
     for n in [10_000, 100_000] {
-        let briefing = briefmap::synthetic::briefing(n, n, 42).expect("synthetic briefing");
-        let mut state = AppState::default();
-        mid_range(&mut state);
-        let mut window = Window::new(BriefmapApp::with_briefing(briefing, state));
-        g.bench_function(format!("{n} places and claims, slider mid-range"), |b| b.iter(|| black_box(window.frame())));
+        let mut window = None;
+        g.bench_function(format!("{n} places and claims, slider mid-range"), |b| {
+            let window = window.get_or_insert_with(|| {
+                let briefing = briefmap::synthetic::briefing(n, n, 42).expect("synthetic briefing");
+                let mut state = AppState::default();
+                mid_range(&mut state);
+                Window::new(BriefmapApp::with_briefing(briefing, state))
+            });
+            b.iter(|| black_box(window.frame()))
+        });
     }
     // The same 10k claims from one source and from a hundred (markers count their sources,
     // the legend names them, the cards carry ratings): within 10 % of each other.
+    // Made when first measured, so that a filtered run does not build every other window.
     for sources in [1, 100] {
-        let briefing = briefmap::synthetic::sources(10_000, sources, 7).expect("synthetic sources");
-        let mut window = Window::new(BriefmapApp::with_briefing(briefing, AppState::default()));
-        g.bench_function(format!("10000 claims from {sources} sources"), |b| b.iter(|| black_box(window.frame())));
+        let mut window = None;
+        g.bench_function(format!("10000 claims from {sources} sources"), |b| {
+            let window = window.get_or_insert_with(|| {
+                let briefing = briefmap::synthetic::sources(10_000, sources, 7).expect("synthetic sources");
+                Window::new(BriefmapApp::with_briefing(briefing, AppState::default()))
+            });
+            b.iter(|| black_box(window.frame()))
+        });
     }
     // Presentation: a fly-to between two steps, measured over the flight's frames.
     let mut window = Window::new(BriefmapApp::with_briefing(embedded(), AppState::default()));

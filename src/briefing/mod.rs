@@ -540,17 +540,15 @@ impl Briefing {
     /// `items` with each claim replaced by its places and regions, each once, in order.
     pub fn expand(&self, items: &[Item]) -> Vec<Item> {
         let mut out: Vec<Item> = Vec::new();
+        // A set, not `out.contains`: framing a 100k briefing's places was quadratic.
+        let mut seen: HashSet<Item> = HashSet::with_capacity(items.len());
         for &item in items {
             let one = [item];
             let parts = match item {
                 Item::Claim(c) => self.claim_parts(c),
                 _ => &one,
             };
-            for part in parts {
-                if !out.contains(part) {
-                    out.push(*part);
-                }
-            }
+            out.extend(parts.iter().filter(|part| seen.insert(**part)));
         }
         out
     }

@@ -49,6 +49,7 @@ fn entries(ui: &mut Ui, b: &Briefing, pal: &Palette, extras: Extras<'_>) {
             halo: None,
             undecided,
             sources: 0,
+            numbered: true,
         };
         for &kind in b.place_kinds_used() {
             swatch_row(ui, kind.label(), |p, c| markers::draw(p, c, kind, swatch(true, false)));

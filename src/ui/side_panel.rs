@@ -32,11 +32,15 @@ fn overview(ui: &mut Ui, b: &Briefing, visibility: &Visibility, pal: &Palette, a
     let several = b.sources().len() > 1;
     ui.heading(if several { b.title() } else { a.title.as_str() });
     if several {
-        for source in b.sources() {
+        for source in b.sources().iter().take(MAX_SOURCES_LISTED) {
             let line = format!("{} · {}", source.named_with_grade(), source.date_label());
             if ui.link(line).on_hover_text(&source.title).clicked() {
                 actions.push(Action::ShowText(crate::briefing::TextRef::new(&source.id, 0, 0)));
             }
+        }
+        let more = b.sources().len().saturating_sub(MAX_SOURCES_LISTED);
+        if more > 0 {
+            ui.label(RichText::new(format!("and {more} more sources: see the Sources panel")).small());
         }
     } else {
         ui.label(a.byline(" · "));
@@ -64,6 +68,9 @@ fn overview(ui: &mut Ui, b: &Briefing, visibility: &Visibility, pal: &Palette, a
         }
     });
 }
+
+/// Most sources the overview lists; the Sources panel has them all.
+const MAX_SOURCES_LISTED: usize = 8;
 
 /// Most places listed by name in the overview; past that, search finds them.
 const MAX_LISTED: usize = 60;

@@ -6,6 +6,7 @@
 
 use egui::{Align2, Color32, FontId, Id, Rect, Response, Role, Sense, Shape, Stroke, Ui, WidgetInfo, vec2};
 
+use super::markers::MarkerStyle;
 use super::project::ToScreen;
 use super::{Editing, MapInput, areas, clusters, labels, links, marker_mesh, markers};
 use crate::briefing::{Briefing, Item, LinkKind, Origin, PlaceKind, RegionKind};
@@ -247,6 +248,8 @@ impl Markers<'_> {
     /// From this many markers on screen, their mesh is kept from frame to frame while nothing
     /// they show changes (a draft under review has hundreds of suggestions).
     const KEEP_MESH_FROM: usize = 150;
+    /// Up to this many markers on screen, their source badges show their numbers.
+    const NUMBERED_UP_TO: usize = 200;
     /// Points beyond the map's edge whose markers are still drawn (they show partly).
     const MARGIN: f32 = 20.0;
     /// Clickable and label-free space around a marker, beyond its radius, in points.
@@ -297,6 +300,9 @@ impl Layer for Markers<'_> {
         // Many markers are tessellated once and kept; a few are drawn as egui draws them (its
         // small discs come from the font atlas, which a kept mesh must not point into).
         let kept = order.len() >= Self::KEEP_MESH_FROM;
+        // Hundreds of numbers are noise (and text to lay out every frame): a crowded view
+        // keeps the badges' discs; their numbers come back on zooming in, and in the tooltip.
+        let numbered = order.len() <= Self::NUMBERED_UP_TO;
         let key = marker_mesh::Key::of(input, to, c.emphasis, c.ui.ctx().pixels_per_point());
         let keep = kept && self.mesh.is_current(&key);
         let (mut shapes, mut marks) = (Vec::new(), Vec::new());
@@ -305,7 +311,7 @@ impl Layer for Markers<'_> {
             let place = &b.places()[i];
             let at = to.point(input.geometry.places[i]);
             let lit = input.highlight.places[i];
-            let style = markers::style(input, i, c.emphasis);
+            let style = MarkerStyle { numbered, ..markers::style(input, i, c.emphasis) };
             let (r, o) = (style.radius, style.opacity);
             if !kept {
                 markers::draw(&c.painter, at, place.kind, style);

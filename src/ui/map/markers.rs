@@ -31,6 +31,8 @@ pub struct MarkerStyle {
     /// How many sources (of those the filters let through) speak of it: from two, a badge
     /// with the number.
     pub sources: u16,
+    /// Whether the badge shows its number (a crowded view keeps the discs, not the digits).
+    pub numbered: bool,
 }
 
 /// From this many sources, a marker carries a badge with their number.
@@ -38,6 +40,8 @@ pub const BADGE_FROM: u16 = 2;
 /// The badge's radius, as a share of the marker's, and its least radius in points.
 const BADGE_SCALE: f32 = 0.75;
 const BADGE_MIN_RADIUS: f32 = 6.0;
+/// The badge of a crowded view (no number): a dark square pip, its half side in points.
+const PIP_RADIUS: f32 = 2.2;
 
 /// How opaque an undecided suggestion's marker is, against a decided one's.
 const UNDECIDED_OPACITY: f32 = 0.7;
@@ -70,6 +74,7 @@ pub fn style(input: &MapInput, i: usize, emphasis: bool) -> MarkerStyle {
         halo: lit.then_some(input.palette.highlight),
         undecided: crate::briefing::suggestion::is_undecided(&place.suggestion),
         sources: input.visibility.place_sources.get(i).copied().unwrap_or(0),
+        numbered: true,
     }
 }
 
@@ -88,7 +93,7 @@ pub fn draw(painter: &Painter, at: Pos2, kind: PlaceKind, style: MarkerStyle) {
 
 /// Whether a marker has text beside it ([`marks`]), drawn each frame rather than kept in a mesh.
 pub fn has_marks(style: MarkerStyle) -> bool {
-    style.undecided || style.sources >= BADGE_FROM
+    style.undecided || (style.numbered && style.sources >= BADGE_FROM)
 }
 
 /// The text beside a marker: an undecided one's "?", the number of sources that speak of it.
@@ -96,18 +101,43 @@ pub fn marks(painter: &Painter, at: Pos2, style: MarkerStyle) {
     if style.undecided {
         question_mark(painter, at, style);
     }
-    if style.sources >= BADGE_FROM {
+    if style.numbered && style.sources >= BADGE_FROM {
         source_badge(painter, at, style);
     }
 }
 
-/// The number of sources in a small disc at the marker's lower right: a place three sources
-/// speak of stands out from one only the lead article names.
-fn source_badge(painter: &Painter, at: Pos2, style: MarkerStyle) {
+/// Where a marker's source badge goes, and its radius.
+fn badge_at(at: Pos2, style: MarkerStyle) -> (Pos2, f32) {
     let r = (style.radius * BADGE_SCALE).max(BADGE_MIN_RADIUS);
-    let centre = at + vec2(style.radius, style.radius) * 0.85;
+    (at + vec2(style.radius, style.radius) * 0.85, r)
+}
+
+/// The disc of the badge (its number is text, drawn by [`marks`]): a place three sources
+/// speak of stands out from one only the lead article names.
+fn badge_shapes(at: Pos2, style: MarkerStyle, out: &mut Vec<Shape>) {
+    let (centre, r) = badge_at(at, style);
     let ink = Color32::from_gray(30).gamma_multiply(style.opacity);
-    painter.circle(centre, r, Color32::WHITE.gamma_multiply(style.opacity), Stroke::new(1.2, ink));
+    if style.numbered {
+        let white = Color32::WHITE.gamma_multiply(style.opacity);
+        out.push(Shape::Circle(egui::epaint::CircleShape {
+            center: centre,
+            radius: r,
+            fill: white,
+            stroke: Stroke::new(1.2, ink),
+        }));
+    } else {
+        // Without its number, a square pip (a handful of vertices, where a disc takes dozens):
+        // hundreds of full badges would cost more to draw than the markers they sit on, and
+        // say no more.
+        let pip = egui::Rect::from_center_size(centre, vec2(2.0 * PIP_RADIUS, 2.0 * PIP_RADIUS));
+        out.push(Shape::rect_filled(pip, 0.0, ink));
+    }
+}
+
+/// The number of sources in the badge's disc.
+fn source_badge(painter: &Painter, at: Pos2, style: MarkerStyle) {
+    let (centre, r) = badge_at(at, style);
+    let ink = Color32::from_gray(30).gamma_multiply(style.opacity);
     let font = egui::FontId::proportional(r * 1.5);
     painter.text(centre, egui::Align2::CENTER_CENTER, style.sources.to_string(), font, ink);
 }
@@ -148,6 +178,9 @@ pub fn shapes(at: Pos2, kind: PlaceKind, style: MarkerStyle, out: &mut Vec<Shape
     // A thin dark rim keeps light markers visible on light land.
     if style.solid {
         out.push(Shape::circle_stroke(at, r + 1.0, Stroke::new(0.6, outline_colour)));
+    }
+    if style.sources >= BADGE_FROM {
+        badge_shapes(at, style, out);
     }
 }
 
