@@ -150,3 +150,38 @@ fn a_second_source_corroborates_a_claim_is_presented_and_filtered_by_grade() {
     let only_bohdan = b.places().iter().position(|p| p.id == "baranovichi-airbase").unwrap();
     assert_eq!(v.places[only_bohdan], briefmap::visibility::Shown::Hidden);
 }
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn an_article_dropped_on_a_briefing_can_become_one_more_source() {
+    let recovery = tempfile::tempdir().unwrap();
+    let mut h = harness(recovery.path());
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(WIRE.into())));
+    h.run();
+    h.get_by_label("Article dropped");
+    click(&mut h, "A source of this briefing");
+    click(&mut h, "Add as a source");
+    let b = h.state().briefing();
+    assert_eq!(b.sources().len(), 2, "{:?}", h.state().notices());
+    assert_eq!(b.sources()[0].id, "bohdan-2016", "the lead source stays first");
+    assert!(h.state().notices().iter().any(|n| n.starts_with("Added source")), "{:?}", h.state().notices());
+    // One undo takes the whole source out again.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo").click();
+    h.run();
+    assert_eq!(h.state().briefing().sources().len(), 1);
+}
