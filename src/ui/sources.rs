@@ -131,14 +131,21 @@ fn suggested(
         .small()
         .color(pal.muted),
     );
-    let about = |s: &RelationSuggestion| matches!(selected, Some(Item::Claim(c)) if c == s.a || c == s.b);
-    let mut order: Vec<&RelationSuggestion> = suggestions.iter().collect();
-    order.sort_by_key(|s| !about(s));
-    for s in order.into_iter().take(MAX_SUGGESTIONS) {
+    let about = |s: &&RelationSuggestion| matches!(selected, Some(Item::Claim(c)) if c == s.a || c == s.b);
+    let (selected, others): (Vec<&RelationSuggestion>, Vec<&RelationSuggestion>) = suggestions.iter().partition(about);
+    if !selected.is_empty() {
+        ui.label(RichText::new(format!("About the selected claim ({})", selected.len())).small().strong());
+        for s in &selected {
+            suggestion(ui, b, s, pal, actions);
+        }
+        ui.label(RichText::new("Others").small().strong());
+    }
+    let room = MAX_SUGGESTIONS.saturating_sub(selected.len());
+    for s in others.iter().take(room) {
         suggestion(ui, b, s, pal, actions);
     }
-    if suggestions.len() > MAX_SUGGESTIONS {
-        ui.label(RichText::new(format!("and {} more", suggestions.len() - MAX_SUGGESTIONS)).small());
+    if others.len() > room {
+        ui.label(RichText::new(format!("and {} more", others.len() - room)).small());
     }
 }
 
