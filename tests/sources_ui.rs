@@ -185,3 +185,48 @@ fn an_article_dropped_on_a_briefing_can_become_one_more_source() {
     h.run();
     assert_eq!(h.state().briefing().sources().len(), 1);
 }
+
+#[test]
+fn a_claim_related_by_hand_changes_kind_and_takes_a_note() {
+    let atlas = Atlas::bundled().unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/briefing.json");
+    let b = briefmap::briefing::load::load_file(&path, &atlas).unwrap();
+    let lavrov = b.claims().iter().position(|c| c.id == "lavrov-arrives-minsk").unwrap();
+    let regional = b.claims().iter().position(|c| c.id == "regional-lavrov-17-may").unwrap();
+    let (summary, other) = (b.claims()[lavrov].summary.clone(), b.claims()[regional].summary.clone());
+    let mut h = Harness::builder()
+        .with_size([1900.0, 1150.0])
+        .with_step_dt(0.05)
+        .with_max_steps(600)
+        .build_eframe(move |_| BriefmapApp::with_briefing(b, AppState::default()).without_basemap());
+    h.run();
+    click(&mut h, "Article");
+    click(&mut h, &format!("Passage: {summary}"));
+    h.get_by_label("None related to it yet: the Sources panel suggests some, or relate it by hand.");
+    click(&mut h, "Relate to…");
+    h.get_by_label_contains(&format!(": {other}")).click();
+    h.run();
+    click(&mut h, "Contradicts");
+    let b = h.state().briefing();
+    assert_eq!(b.relations().len(), 1);
+    assert_eq!((b.relations()[0].kind, b.related_claim(0, lavrov)), (RelationKind::Contradicts, Some(regional)));
+    h.get_by_label_contains("⚠ Contradicted by");
+    h.get_by_label(&format!("Passage: {summary} (contradicted)"));
+
+    // In the Sources panel: read otherwise (same event), with a note.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Sources").click();
+    h.run();
+    click(&mut h, "Change");
+    click(&mut h, "Same event");
+    assert_eq!(h.state().briefing().relations()[0].kind, RelationKind::SameEvent);
+    let note = || (egui::accesskit::Role::MultilineTextInput, "Note on the relation");
+    h.get_by_role_and_label(note().0, note().1).click();
+    h.run();
+    h.get_by_role_and_label(note().0, note().1).type_text("One says 16 May, the other 17 May");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    let note = h.state().briefing().relations()[0].note.clone();
+    assert_eq!(note.as_deref(), Some("One says 16 May, the other 17 May"));
+    assert!(h.query_by_label_contains("⚠ Contradicted by").is_none(), "the same event is no contradiction");
+}

@@ -7,6 +7,9 @@ use egui::{ComboBox, RichText, Role, TextEdit, Ui, WidgetInfo};
 use crate::briefing::grade::NOT_GRADED;
 use crate::briefing::{Credibility, Reliability};
 
+/// What a grade's empty note field suggests writing.
+pub const GRADE_HINT: &str = "Why this grade";
+
 /// Width of a grade's combo box: the longest of the scale's words fits.
 const COMBO_WIDTH: f32 = 270.0;
 
@@ -50,12 +53,14 @@ pub fn credibility(
     (picked != current).then_some(picked)
 }
 
-/// A note typed into a field named `label`; handed back when the field lets go of the
-/// keyboard with other words than `current` (one undo step per note, not per keystroke).
+/// A note typed into a field named `label` (`hint` in it while empty); handed back when the
+/// field lets go of the keyboard with other words than `current` (one undo step per note,
+/// not per keystroke).
 /// What is being typed stays in egui's memory under `id`, so the panel keeps no state.
 pub fn note(
     ui: &mut Ui,
     label: &str,
+    hint: &str,
     id: impl std::hash::Hash + std::fmt::Debug,
     current: Option<&str>,
 ) -> Option<String> {
@@ -63,13 +68,8 @@ pub fn note(
     let current = current.unwrap_or("");
     let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_else(|| current.to_owned());
     ui.label(RichText::new(label).small());
-    let response = ui.add(
-        TextEdit::multiline(&mut text)
-            .id_salt(id)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .hint_text("Why this grade"),
-    );
+    let response =
+        ui.add(TextEdit::multiline(&mut text).id_salt(id).desired_rows(2).desired_width(f32::INFINITY).hint_text(hint));
     response.widget_info(|| WidgetInfo::labeled(Role::MultilineTextInput, true, label));
     let changed = response.lost_focus() && text.trim() != current.trim();
     if response.has_focus() {

@@ -6,7 +6,7 @@ use super::action::{Action, Actions};
 use super::claim_card;
 use super::rings::Rings;
 use super::theme::{CONTRADICTED, Palette, actor_colour};
-use crate::briefing::{Briefing, Item, Origin, Provenance};
+use crate::briefing::{Briefing, Item, Origin, Provenance, RelationKind};
 use crate::visibility::{Shown, Visibility};
 
 /// Draws the panel for `selection`.
@@ -276,7 +276,8 @@ fn grade(ui: &mut Ui, b: &Briefing, c: usize, pal: &Palette, actions: &mut Actio
         actions.push(Action::Edit(Box::new(edit)));
     }
     let note = claim.credibility_note.as_deref();
-    if let Some(text) = super::grading::note(ui, "Note on the credibility", ("claim", &claim.id), note)
+    if let Some(text) =
+        super::grading::note(ui, "Note on the credibility", super::grading::GRADE_HINT, ("claim", &claim.id), note)
         && let Some(edit) = crate::authoring::grades::set_credibility_note(b, c, &text)
     {
         actions.push(Action::Edit(Box::new(edit)));
@@ -289,19 +290,26 @@ fn grade(ui: &mut Ui, b: &Briefing, c: usize, pal: &Palette, actions: &mut Actio
 /// What other sources say of the claim: "also reported by", "contradicted by", "same event
 /// in", each claim a link (it opens the other source at it) and a side-by-side comparison.
 fn related(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &Palette, actions: &mut Actions) {
-    let related: Vec<_> = b.related_claims(c).collect();
-    if related.is_empty() {
+    if b.sources().len() < 2 {
         return;
     }
+    let related: Vec<_> = b.related_claims(c).collect();
     ui.add_space(6.0);
-    ui.strong("Other sources");
-    for kind in crate::briefing::RelationKind::ALL {
+    ui.horizontal(|ui| {
+        ui.strong("Other sources");
+        relate_menu(ui, b, c, &related, actions);
+    });
+    if related.is_empty() {
+        let hint = "None related to it yet: the Sources panel suggests some, or relate it by hand.";
+        ui.label(RichText::new(hint).small().color(pal.muted));
+    }
+    for kind in RelationKind::ALL {
         let of_kind: Vec<usize> = related.iter().filter(|(k, _)| *k == kind).map(|&(_, o)| o).collect();
         if of_kind.is_empty() {
             continue;
         }
         let mut phrase = RichText::new(kind.heading()).small().strong();
-        if kind == crate::briefing::RelationKind::Contradicts {
+        if kind == RelationKind::Contradicts {
             phrase = phrase.color(CONTRADICTED);
         }
         ui.label(phrase);
@@ -324,4 +332,46 @@ fn related(ui: &mut Ui, b: &Briefing, visibility: &Visibility, c: usize, pal: &P
             });
         }
     }
+}
+
+/// Most claims the "Relate to" menu offers.
+const MAX_RELATE_OFFERED: usize = 30;
+
+/// Relating claim `c` by hand to a claim of another source about one of its places or
+/// regions (what the suggester missed): a menu of those claims, each with the three kinds.
+fn relate_menu(ui: &mut Ui, b: &Briefing, c: usize, related: &[(RelationKind, usize)], actions: &mut Actions) {
+    let source = &b.claims()[c].at.source;
+    let mut offered: Vec<usize> = Vec::new();
+    for part in b.claim_parts(c) {
+        let claims = match *part {
+            Item::Place(p) => b.claims_of_place(p),
+            Item::Region(r) => b.claims_of_region(r),
+            Item::Claim(_) => &[],
+        };
+        for &o in claims {
+            let o = o as usize;
+            let fresh = !offered.contains(&o) && !related.iter().any(|&(_, r)| r == o);
+            if fresh && &b.claims()[o].at.source != source {
+                offered.push(o);
+            }
+        }
+    }
+    ui.menu_button(RichText::new("Relate to…").small(), |ui| {
+        if offered.is_empty() {
+            ui.label("No claim of another source is about its places.");
+        }
+        for &o in offered.iter().take(MAX_RELATE_OFFERED) {
+            let other = &b.claims()[o];
+            let label = format!("{}: {}", b.source_of(other).short_name(), other.summary);
+            ui.menu_button(label, |ui| {
+                for kind in RelationKind::ALL {
+                    if ui.button(kind.label()).clicked()
+                        && let Some(edit) = crate::authoring::relations::relate(b, c, o, kind, "")
+                    {
+                        actions.push(Action::Edit(Box::new(edit)));
+                    }
+                }
+            });
+        }
+    });
 }

@@ -95,9 +95,13 @@ fn source(ui: &mut Ui, b: &Briefing, i: usize, pal: &Palette, actions: &mut Acti
         {
             actions.push(Action::Edit(Box::new(edit)));
         }
-        if let Some(text) =
-            super::grading::note(ui, &format!("Note on {}", s.short_name()), ("source", &s.id), s.note.as_deref())
-            && let Some(edit) = grades::set_source_note(b, i, &text)
+        if let Some(text) = super::grading::note(
+            ui,
+            &format!("Note on {}", s.short_name()),
+            super::grading::GRADE_HINT,
+            ("source", &s.id),
+            s.note.as_deref(),
+        ) && let Some(edit) = grades::set_source_note(b, i, &text)
         {
             actions.push(Action::Edit(Box::new(edit)));
         }
@@ -196,28 +200,48 @@ fn made(ui: &mut Ui, b: &Briefing, pal: &Palette, actions: &mut Actions) {
         };
         Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.push_id(("relation", r), |ui| {
-                claim_line(ui, b, a, actions);
-                ui.label(
-                    RichText::new(relation.kind.label().to_lowercase()).small().color(kind_colour(relation.kind, pal)),
-                );
-                claim_line(ui, b, c, actions);
-                ui.horizontal(|ui| {
-                    if ui.small_button("Compare").clicked() {
-                        actions.push(Action::Compare(a, c));
-                    }
-                    if ui.small_button("Remove").clicked()
-                        && let Some(edit) = relate::remove(b, r)
-                    {
-                        actions.push(Action::Edit(Box::new(edit)));
-                    }
-                });
-            });
+            ui.push_id(("relation", r), |ui| relation_card(ui, b, r, (a, c), pal, actions));
         });
     }
     if confirmed.len() > MAX_RELATIONS {
         ui.label(RichText::new(format!("and {} more", confirmed.len() - MAX_RELATIONS)).small());
     }
+}
+
+/// A relation made: its two claims, its kind (to change), its note (to write), compare, remove.
+fn relation_card(ui: &mut Ui, b: &Briefing, r: usize, (a, c): (usize, usize), pal: &Palette, actions: &mut Actions) {
+    let relation = &b.relations()[r];
+    claim_line(ui, b, a, actions);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(relation.kind.label().to_lowercase()).small().color(kind_colour(relation.kind, pal)));
+        ui.menu_button(RichText::new("Change").small(), |ui| {
+            for kind in RelationKind::ALL.into_iter().filter(|&k| k != relation.kind) {
+                if ui.button(kind.label()).clicked()
+                    && let Some(edit) = relate::set_kind(b, r, kind)
+                {
+                    actions.push(Action::Edit(Box::new(edit)));
+                }
+            }
+        });
+    });
+    claim_line(ui, b, c, actions);
+    let id = ("relation", &relation.a, &relation.b);
+    if let Some(text) =
+        super::grading::note(ui, "Note on the relation", "What they agree or disagree on", id, relation.note.as_deref())
+        && let Some(edit) = relate::set_note(b, r, &text)
+    {
+        actions.push(Action::Edit(Box::new(edit)));
+    }
+    ui.horizontal(|ui| {
+        if ui.small_button("Compare").clicked() {
+            actions.push(Action::Compare(a, c));
+        }
+        if ui.small_button("Remove").clicked()
+            && let Some(edit) = relate::remove(b, r)
+        {
+            actions.push(Action::Edit(Box::new(edit)));
+        }
+    });
 }
 
 /// A claim as a line: its source's name and the claim's rating, its summary as a link to it.
