@@ -181,8 +181,11 @@ impl VisibilityIndex {
         let Some(p) = b.places().get(i) else { return };
         let positions = positions(&self.actor_ids);
         self.place_actors.set(i, &positions, &p.actors);
-        // A mention from another source changes who speaks of it.
-        self.place_sources.set(i, b.place_sources(i));
+        // A mention from another source changes who speaks of it (rarely: splicing the flat
+        // list shifts every later place, so only then).
+        if self.place_sources.get(i) != b.place_sources(i) {
+            self.place_sources.set(i, b.place_sources(i));
+        }
         if let (Some(context), Some(rejected)) = (self.place_context.get_mut(i), self.place_rejected.get_mut(i)) {
             *context = p.provenance.origin == Origin::Context;
             *rejected = is_rejected(&p.suggestion);
