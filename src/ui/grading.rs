@@ -21,16 +21,8 @@ pub fn reliability(
     id: impl std::hash::Hash + std::fmt::Debug,
     current: Option<Reliability>,
 ) -> Option<Option<Reliability>> {
-    let shown = current.map_or_else(|| format!("{} ({NOT_GRADED})", Reliability::F.label()), Reliability::label);
-    let mut picked = current;
-    let combo = ComboBox::from_id_salt(("reliability", id)).selected_text(shown).width(COMBO_WIDTH).show_ui(ui, |ui| {
-        ui.selectable_value(&mut picked, None, "Not graded (counts as F)");
-        for grade in Reliability::ALL {
-            ui.selectable_value(&mut picked, Some(grade), grade.label());
-        }
-    });
-    combo.response.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, label));
-    (picked != current).then_some(picked)
+    let scale = Scale { all: &Reliability::ALL, default: Reliability::F, label_of: Reliability::label };
+    pick(ui, label, ("reliability", id), current, scale)
 }
 
 /// A credibility picked in a combo box named `label` (for screen readers; the caller labels
@@ -41,12 +33,35 @@ pub fn credibility(
     id: impl std::hash::Hash + std::fmt::Debug,
     current: Option<Credibility>,
 ) -> Option<Option<Credibility>> {
-    let shown = current.map_or_else(|| format!("{} ({NOT_GRADED})", Credibility::Six.label()), Credibility::label);
+    let scale = Scale { all: &Credibility::ALL, default: Credibility::Six, label_of: Credibility::label };
+    pick(ui, label, ("credibility", id), current, scale)
+}
+
+/// One of the Admiralty scales: its grades in order, the one an ungraded record counts as,
+/// and each grade in the scale's words.
+struct Scale<'a, G> {
+    all: &'a [G],
+    default: G,
+    label_of: fn(G) -> String,
+}
+
+/// A grade of `scale` picked in a combo box, "not graded" first (shown with the grade it
+/// counts as); `Some(new)` when it changed.
+fn pick<G: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    current: Option<G>,
+    scale: Scale<'_, G>,
+) -> Option<Option<G>> {
+    let default = (scale.label_of)(scale.default);
+    let shown = current.map_or_else(|| format!("{default} ({NOT_GRADED})"), scale.label_of);
     let mut picked = current;
-    let combo = ComboBox::from_id_salt(("credibility", id)).selected_text(shown).width(COMBO_WIDTH).show_ui(ui, |ui| {
-        ui.selectable_value(&mut picked, None, "Not graded (counts as 6)");
-        for grade in Credibility::ALL {
-            ui.selectable_value(&mut picked, Some(grade), grade.label());
+    let combo = ComboBox::from_id_salt(id).selected_text(shown).width(COMBO_WIDTH).show_ui(ui, |ui| {
+        let first = default.split(' ').next().unwrap_or_default();
+        ui.selectable_value(&mut picked, None, format!("Not graded (counts as {first})"));
+        for &grade in scale.all {
+            ui.selectable_value(&mut picked, Some(grade), (scale.label_of)(grade));
         }
     });
     combo.response.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, label));
