@@ -230,3 +230,23 @@ fn a_claim_related_by_hand_changes_kind_and_takes_a_note() {
     assert_eq!(note.as_deref(), Some("One says 16 May, the other 17 May"));
     assert!(h.query_by_label_contains("⚠ Contradicted by").is_none(), "the same event is no contradiction");
 }
+
+#[test]
+fn a_big_briefing_s_suggestions_are_made_off_the_ui_thread() {
+    let b = briefmap::synthetic::sources(3_000, 20, 7).unwrap();
+    let mut state = AppState::default();
+    state.panels.sources = true;
+    let mut h = Harness::builder()
+        .with_size([1600.0, 900.0])
+        .build_eframe(move |_| BriefmapApp::with_briefing(b, state).without_basemap());
+    h.step();
+    h.get_by_label("Comparing the claims…");
+    let made = (0..600).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+        h.query_by_label_contains("Suggested relations (").is_some()
+    });
+    assert!(made, "the suggestions came back from the worker");
+    assert!(h.query_by_label("Comparing the claims…").is_none());
+    h.get_all_by_label("Confirm: corroborates").next().expect("suggestions to confirm");
+}
