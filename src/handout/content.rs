@@ -78,6 +78,10 @@ pub struct ClaimEntry {
     pub location: String,
     /// Its kind (for its colour).
     pub kind: crate::briefing::ClaimKind,
+    /// With several sources: its source and Admiralty rating ("Minsk wire C2").
+    pub rating: Option<String>,
+    /// What other sources say of it ("Contradicted by … (F6, claim 50)").
+    pub relations: Vec<String>,
 }
 
 /// A place or region in the appendix.
@@ -168,10 +172,31 @@ fn claims_in_source_order(b: &Briefing) -> Vec<ClaimEntry> {
         let at = &b.claims()[c].at;
         (b.source_index(&at.source).unwrap_or(usize::MAX), at.start, at.end)
     });
-    order.into_iter().enumerate().map(|(n, c)| claim_entry(b, c, n + 1)).collect()
+    // Each claim's number in the handout, so that a relation can say "claim 12".
+    let mut number = vec![0; b.claims().len()];
+    for (n, &c) in order.iter().enumerate() {
+        number[c] = n + 1;
+    }
+    order.iter().map(|&c| claim_entry(b, c, &number)).collect()
 }
 
-fn claim_entry(b: &Briefing, c: usize, number: usize) -> ClaimEntry {
+/// "Also reported by Minsk wire (claim 45)", "Contradicted by …": what other sources say of
+/// claim `c`, one line a relation, the contradictions first.
+fn relation_lines(b: &Briefing, c: usize, number: &[usize]) -> Vec<String> {
+    let mut related: Vec<_> = b.related_claims(c).collect();
+    related.sort_by_key(|&(kind, _)| kind != crate::briefing::RelationKind::Contradicts);
+    related
+        .into_iter()
+        .map(|(kind, o)| {
+            let other = &b.claims()[o];
+            let source = b.source_of(other);
+            format!("{} {} ({}, claim {})", kind.heading(), source.short_name(), other.rating(source), number[o])
+        })
+        .collect()
+}
+
+fn claim_entry(b: &Briefing, c: usize, numbers: &[usize]) -> ClaimEntry {
+    let number = numbers[c];
     let claim: &Claim = &b.claims()[c];
     let speaker = b.speaker(&claim.speaker).map_or_else(|| claim.speaker.clone(), |s| s.label());
     let source = b.source_of(claim);
@@ -196,6 +221,8 @@ fn claim_entry(b: &Briefing, c: usize, number: usize) -> ClaimEntry {
         inferred: claim.when.as_ref().and_then(|w| w.inferred.clone()),
         location,
         kind: claim.kind,
+        rating: (b.sources().len() > 1).then(|| format!("{} {}", source.short_name(), claim.rating(source))),
+        relations: relation_lines(b, c, numbers),
     }
 }
 
@@ -324,5 +351,37 @@ mod tests {
     fn coordinates_name_their_hemispheres() {
         assert_eq!(coordinates(53.9, 27.5667), "53.9000° N, 27.5667° E");
         assert_eq!(coordinates(-33.8688, -70.5), "33.8688° S, 70.5000° W");
+    }
+
+    #[test]
+    fn a_claim_of_several_sources_prints_its_rating_and_who_else_reports_it() {
+        use crate::briefing::{Relation, RelationKind};
+        let b = crate::test_fixture::four_sources_edited(|doc| {
+            doc.relations = vec![
+                Relation::new(RelationKind::Corroborates, "lavrov-arrives-minsk", "wire-talks-in-minsk"),
+                Relation::new(RelationKind::Contradicts, "regional-lavrov-17-may", "lavrov-arrives-minsk"),
+            ];
+        });
+        let c = Content::of(&b, &[], jiff::civil::date(2026, 12, 4));
+        let entry = |id: &str| c.claims.iter().find(|e| b.claims()[e.claim].id == id).unwrap();
+        let (lavrov, wire, regional) =
+            (entry("lavrov-arrives-minsk"), entry("wire-talks-in-minsk"), entry("regional-lavrov-17-may"));
+        let wire_source = &b.sources()[1];
+        assert_eq!(lavrov.rating.as_deref(), Some("Siarhei Bohdan B6"));
+        let regional_name = b.sources()[2].short_name();
+        assert_eq!(
+            lavrov.relations,
+            [
+                format!("Contradicted by {regional_name} (F6, claim {})", regional.number),
+                format!("Also reported by {} (C6, claim {})", wire_source.short_name(), wire.number),
+            ],
+            "the contradiction first, each with the other's rating and number in the handout"
+        );
+        assert!(bohdan_has_no_ratings(), "one source: nothing to tell apart");
+    }
+
+    fn bohdan_has_no_ratings() -> bool {
+        let c = Content::of(&bohdan(), &[], jiff::civil::date(2026, 12, 4));
+        c.claims.iter().all(|e| e.rating.is_none() && e.relations.is_empty())
     }
 }

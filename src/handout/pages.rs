@@ -228,7 +228,14 @@ impl Pages<'_> {
             let number = self.fonts.wrap(&format!("{}.", e.number), f32::INFINITY).remove(0);
             first.marks.extend(line_row(self.fonts, number, s.quote, self.body.x, gutter).marks);
         }
-        rows.extend(text_rows(self.fonts, &e.speaker, s.small, x, width));
+        let speaker = match &e.rating {
+            Some(rating) => format!("{} · {rating}", e.speaker),
+            None => e.speaker.clone(),
+        };
+        rows.extend(text_rows(self.fonts, &speaker, s.small, x, width));
+        for line in &e.relations {
+            rows.extend(text_rows(self.fonts, line, s.small, x, width));
+        }
         let meta = match (&e.inferred, appendix) {
             (None, _) => format!("{} · {}", e.kind_label, e.date),
             (Some(why), true) => format!("{} · {} (inferred: {why})", e.kind_label, e.date),

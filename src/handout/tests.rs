@@ -153,6 +153,8 @@ fn entry(number: usize, quote: &str, speaker: &str) -> ClaimEntry {
         inferred: number.is_multiple_of(2).then(|| "year from the publication date".to_owned()),
         location: format!("Белорусские новости, paragraph {number}, line {number}"),
         kind: ClaimKind::PressReport,
+        rating: None,
+        relations: Vec::new(),
     }
 }
 
