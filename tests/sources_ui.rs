@@ -250,3 +250,25 @@ fn a_big_briefing_s_suggestions_are_made_off_the_ui_thread() {
     assert!(h.query_by_label("Comparing the claims…").is_none());
     h.get_all_by_label("Confirm: corroborates").next().expect("suggestions to confirm");
 }
+
+#[test]
+fn a_place_s_claims_come_under_each_source_with_its_grade() {
+    let atlas = Atlas::bundled().unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/briefing.json");
+    let b = briefmap::briefing::load::load_file(&path, &atlas).unwrap();
+    let minsk = b.place("minsk").unwrap();
+    let count =
+        |source: &str| b.claims_of_place(minsk).iter().filter(|&&c| b.claims()[c as usize].at.source == source).count();
+    let (bohdan, wire) = (count("bohdan-2016"), count("wire"));
+    assert!(bohdan > 0 && wire > 0);
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(move |_| BriefmapApp::with_briefing(b, AppState::default()).without_basemap());
+    h.run();
+    let b = h.state().briefing().clone();
+    h.state_mut().state_mut().select(&b, Some(briefmap::briefing::Item::Place(minsk)));
+    h.run();
+    h.get_by_label(&format!("Siarhei Bohdan · B — Usually reliable ({bohdan})"));
+    let wire_name = b.sources()[1].short_name();
+    h.get_by_label(&format!("{wire_name} · C — Fairly reliable ({wire})"));
+}

@@ -157,27 +157,31 @@ fn claims(ui: &mut Ui, b: &Briefing, visibility: &Visibility, list: &[u32], pal:
     if hidden > 0 {
         ui.label(RichText::new(format!("{hidden} more hidden by filters or the time window")).small().color(pal.muted));
     }
-    let several = b.sources().len() > 1;
-    let source_of = |c: usize| b.source_index(&b.claims()[c].at.source).unwrap_or(0);
-    // Stable: each source's claims stay in their text's order.
-    shown.sort_by_key(|&c| source_of(c));
-    let mut heading = None;
-    for c in shown {
-        if several && heading != Some(source_of(c)) {
-            heading = Some(source_of(c));
-            let source = &b.sources()[source_of(c)];
+    let cards = |ui: &mut Ui, list: &[usize], actions: &mut Actions| {
+        for &c in list {
+            if claim_card::show(ui, b, c, visibility.claims[c], false, pal, false) {
+                actions.push(Action::Select(Some(Item::Claim(c))));
+            }
             ui.add_space(4.0);
-            ui.label(RichText::new(source.short_name()).strong()).on_hover_text(format!(
-                "{} · {}",
-                source.title,
-                source.byline(" · ")
-            ));
-            ui.label(RichText::new(source.reliability_label()).small().color(pal.muted));
         }
-        if claim_card::show(ui, b, c, visibility.claims[c], false, pal, false) {
-            actions.push(Action::Select(Some(Item::Claim(c))));
-        }
-        ui.add_space(4.0);
+    };
+    if b.sources().len() < 2 {
+        return cards(ui, &shown, actions);
+    }
+    // Several sources: each one's claims under its name and grade, folding away, so that a
+    // source with thirty claims does not bury the one with two. Stable: each source's claims
+    // stay in their text's order.
+    let source_of = |c: usize| b.source_index(&b.claims()[c].at.source).unwrap_or(0);
+    shown.sort_by_key(|&c| source_of(c));
+    for group in shown.chunk_by(|&x, &y| source_of(x) == source_of(y)) {
+        let source = &b.sources()[source_of(group[0])];
+        let heading = format!("{} · {} ({})", source.short_name(), source.reliability_label(), group.len());
+        egui::CollapsingHeader::new(RichText::new(heading).strong())
+            .id_salt(("claims-of", &source.id))
+            .default_open(true)
+            .show(ui, |ui| cards(ui, group, actions))
+            .header_response
+            .on_hover_text(format!("{} · {}", source.title, source.byline(" · ")));
     }
 }
 
