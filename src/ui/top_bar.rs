@@ -96,6 +96,8 @@ fn select(hit: &Hit) -> Action {
 const MIN_TITLE_ROOM: f32 = 120.0;
 /// The title's share of that width when there is a byline beside it.
 const TITLE_SHARE: f32 = 0.65;
+/// Below this much room (points) the byline gives way to the title.
+const BYLINE_FROM_ROOM: f32 = 240.0;
 
 /// The top bar: its own widgets' state (search, the PNG export menu).
 #[derive(Default)]
@@ -169,7 +171,8 @@ impl TopBar {
             edit_menu(ui, actions, status);
             // The title and its byline share what the rest leaves; the title takes most of it.
             let room = (ui.available_width() - rest).max(MIN_TITLE_ROOM);
-            let byline = b.article().byline(" · ");
+            // Too little room for both: the title alone (the overview in Details has the byline).
+            let byline = if room < BYLINE_FROM_ROOM { String::new() } else { b.article().byline(" · ") };
             let start = ui.cursor().min.x;
             ui.scope(|ui| {
                 ui.set_max_width(if byline.is_empty() { room } else { room * TITLE_SHARE });
