@@ -4,9 +4,12 @@
 //! date, save, quit, start again, open the file — everything as it was left, and it checks.
 //! Then every step again, each undone to the state before it.
 
+#[path = "common/drive.rs"]
+mod drive;
 #[path = "common/select.rs"]
 mod select;
 
+use drive::{click, click_entry, pick, type_into};
 use std::path::{Path, PathBuf};
 
 use briefmap::atlas::Atlas;
@@ -36,34 +39,10 @@ fn harness(recovery: &Path) -> Harness<'static, BriefmapApp> {
     h
 }
 
-fn click(h: &mut Harness<'_, BriefmapApp>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-}
-
-fn click_entry(h: &mut Harness<'_, BriefmapApp>, label: &str) {
-    h.get_by_label_contains(label).click();
-    h.run();
-}
-
-/// Clicks an entry of the combo box just opened (its popup comes last among the nodes that
-/// share the entry's name, e.g. a place's checkbox in the same form).
-fn pick(h: &mut Harness<'_, BriefmapApp>, label: &str) {
-    h.get_all_by_label(label).last().expect("the entry").click();
-    h.run();
-}
-
 /// Finds `name` in the review list (only the rows in view are laid out), then clicks `button`.
 fn review(h: &mut Harness<'_, BriefmapApp>, name: &str, button: &str) {
     type_into(h, "Find a suggestion", name);
     click(h, button);
-}
-
-fn type_into(h: &mut Harness<'_, BriefmapApp>, field: &str, text: &str) {
-    h.get_by_label(field).set_text_value_accesskit(text);
-    h.run();
 }
 
 fn place<'a>(h: &'a Harness<'_, BriefmapApp>, name: &str) -> Option<&'a briefmap::briefing::Place> {

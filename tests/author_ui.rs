@@ -1,6 +1,8 @@
 //! Authoring through the accessibility tree: selecting a passage in the reader and making it
 //! a claim, reviewing suggestions, adding a place.
 
+#[path = "common/drive.rs"]
+mod drive;
 #[path = "common/select.rs"]
 mod select;
 
@@ -8,6 +10,7 @@ use briefmap::atlas::Atlas;
 use briefmap::briefing::Briefing;
 use briefmap::ui::BriefmapApp;
 use briefmap::ui::state::AppState;
+use drive::click;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -20,13 +23,6 @@ fn harness_of(briefing: Briefing) -> Harness<'static, BriefmapApp> {
         .build_eframe(move |_| BriefmapApp::with_briefing(briefing, AppState::default()).without_basemap());
     h.run();
     h
-}
-
-fn click(h: &mut Harness<'_, BriefmapApp>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
 }
 
 #[test]

@@ -1,10 +1,14 @@
 //! Editing through the session, driven through the accessibility tree: undo and redo of a
 //! typed title, the unsaved-changes question on quit, crash recovery, opening a file.
 
+#[path = "common/drive.rs"]
+mod drive;
+
 use briefmap::atlas::Atlas;
 use briefmap::briefing::Briefing;
 use briefmap::ui::BriefmapApp;
 use briefmap::ui::state::AppState;
+use drive::{click, click_entry};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -22,19 +26,6 @@ fn harness_of(app: BriefmapApp) -> Harness<'static, BriefmapApp> {
 
 fn harness() -> Harness<'static, BriefmapApp> {
     harness_of(BriefmapApp::with_briefing(embedded(), AppState::default()).without_basemap())
-}
-
-fn click(h: &mut Harness<'_, BriefmapApp>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-}
-
-/// Clicks a menu entry: its label carries its shortcut too ("Open… Ctrl+O").
-fn click_entry(h: &mut Harness<'_, BriefmapApp>, label: &str) {
-    h.get_by_label_contains(label).click();
-    h.run();
 }
 
 fn first_title(h: &Harness<'_, BriefmapApp>) -> String {

@@ -3,9 +3,12 @@
 //! claim says "also reported by"; a step made from it names both sources when presented; and
 //! with sources graded below D filtered out, the markers change.
 
+#[path = "common/drive.rs"]
+mod drive;
 #[path = "common/select.rs"]
 mod select;
 
+use drive::{click, pick, type_into};
 use std::path::Path;
 
 use briefmap::atlas::Atlas;
@@ -35,25 +38,6 @@ fn harness(recovery: &Path) -> Harness<'static, BriefmapApp> {
         .build_eframe(move |_| app);
     h.run();
     h
-}
-
-fn click(h: &mut Harness<'_, BriefmapApp>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-}
-
-fn type_into(h: &mut Harness<'_, BriefmapApp>, field: &str, text: &str) {
-    h.get_by_label(field).set_text_value_accesskit(text);
-    h.run();
-}
-
-/// Clicks an entry of the combo box just opened (its popup comes last among the nodes that
-/// share the entry's name).
-fn pick(h: &mut Harness<'_, BriefmapApp>, label: &str) {
-    h.get_all_by_label(label).last().expect("the entry").click();
-    h.run();
 }
 
 fn claim_index(h: &Harness<'_, BriefmapApp>, summary: &str) -> usize {

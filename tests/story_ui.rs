@@ -1,11 +1,15 @@
 //! The story editor driven through the accessibility tree: add the current view as a step,
 //! rename, reorder, delete, save into a folder, and present the edited story.
 
+#[path = "common/drive.rs"]
+mod drive;
+
 use briefmap::atlas::Atlas;
 use briefmap::briefing::load::load_file;
 use briefmap::briefing::{Briefing, Item};
 use briefmap::ui::BriefmapApp;
 use briefmap::ui::state::AppState;
+use drive::click;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -22,13 +26,6 @@ fn harness(briefing: Briefing) -> Harness<'static, BriefmapApp> {
         .build_eframe(move |_| BriefmapApp::with_briefing(briefing, AppState::default()));
     h.run();
     h
-}
-
-fn click(h: &mut Harness<'_, BriefmapApp>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
 }
 
 fn titles(h: &Harness<'_, BriefmapApp>) -> Vec<String> {
