@@ -1,6 +1,9 @@
 //! Frame time of the whole app, headless (egui run + tessellation, no GPU), and the work behind
 //! the time slider and picking at 100k claims.
 
+#[path = "common/window.rs"]
+mod window;
+
 use std::hint::black_box;
 
 use briefmap::atlas::Atlas;
@@ -13,38 +16,7 @@ use briefmap::ui::state::AppState;
 use briefmap::visibility::{Filters, Visibility, VisibilityIndex};
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
-
-const SIZE: egui::Vec2 = egui::vec2(1600.0, 900.0);
-
-/// A headless window: one egui context and the app, stepped frame by frame.
-struct Window {
-    ctx: egui::Context,
-    app: BriefmapApp,
-    time: f64,
-}
-
-impl Window {
-    fn new(app: BriefmapApp) -> Self {
-        let mut w = Self { ctx: egui::Context::default(), app, time: 0.0 };
-        // Settle layout, fonts and caches before measuring.
-        for _ in 0..30 {
-            w.frame();
-        }
-        w
-    }
-
-    fn frame(&mut self) -> usize {
-        self.time += 1.0 / 60.0;
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
-            time: Some(self.time),
-            ..Default::default()
-        };
-        let app = &mut self.app;
-        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
-        self.ctx.tessellate(output.shapes, output.pixels_per_point).len()
-    }
-}
+use window::Window;
 
 fn embedded() -> Briefing {
     Briefing::embedded(&Atlas::bundled().expect("bundled atlas")).expect("embedded briefing")

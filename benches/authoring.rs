@@ -3,6 +3,9 @@
 //! panel open on 500 suggestions, and accepting all 500 at once (then undoing it).
 //! Run with `cargo bench --bench authoring`.
 
+#[path = "common/window.rs"]
+mod window;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -14,13 +17,13 @@ use briefmap::session::Session;
 use briefmap::ui::BriefmapApp;
 use briefmap::ui::state::AppState;
 use criterion::Criterion;
+use window::Window;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract");
 /// The article the issue names: this many words.
 const ARTICLE_WORDS: usize = 2_000;
 /// Suggestions in the review bench.
 const SUGGESTIONS: usize = 500;
-const SIZE: egui::Vec2 = egui::vec2(1600.0, 900.0);
 
 /// The plain-text extraction fixtures one after another to `words` words, written to `dir`
 /// with a date line, as an analyst's article file would come.
@@ -66,27 +69,6 @@ fn many_places_file(dir: &Path, g: &Gazetteer, n: usize) -> PathBuf {
     path
 }
 
-/// A headless window: one egui context and the app, stepped frame by frame.
-struct Window {
-    ctx: egui::Context,
-    app: BriefmapApp,
-    time: f64,
-}
-
-impl Window {
-    fn frame(&mut self) -> usize {
-        self.time += 1.0 / 60.0;
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
-            time: Some(self.time),
-            ..Default::default()
-        };
-        let app = &mut self.app;
-        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
-        self.ctx.tessellate(output.shapes, output.pixels_per_point).len()
-    }
-}
-
 fn draft(path: &Path, g: &Gazetteer, atlas: &Atlas) -> Session {
     let article = new_article::read(path).expect("the article reads");
     new_article::draft(&article, g, atlas).expect("the draft is made")
@@ -126,14 +108,7 @@ fn main() {
         state.panels.author = author;
         state.panels.reader = reader;
         state.panels.side = false;
-        let mut window = Window {
-            ctx: egui::Context::default(),
-            app: BriefmapApp::with_session(draft(&many, &g, &atlas), state).without_basemap(),
-            time: 0.0,
-        };
-        for _ in 0..30 {
-            window.frame();
-        }
+        let mut window = Window::new(BriefmapApp::with_session(draft(&many, &g, &atlas), state).without_basemap());
         group.bench_function(name, |b| b.iter(|| black_box(window.frame())));
     }
 

@@ -4,45 +4,24 @@
 //! so the two windows take turns, 20 frames each, 40 rounds, and the best round of each is
 //! compared. Run with `cargo bench --bench sources_frame`.
 
+#[path = "common/window.rs"]
+mod window;
+
 use std::hint::black_box;
 use std::time::Instant;
 
 use briefmap::ui::BriefmapApp;
 use briefmap::ui::state::AppState;
+use window::Window;
 
-const SIZE: egui::Vec2 = egui::vec2(1600.0, 900.0);
+/// Turns each window takes, and frames per turn.
 const ROUNDS: usize = 40;
 const FRAMES: usize = 20;
 
-/// A headless window (egui run + tessellation), as in `benches/app.rs`.
-struct Window {
-    app: BriefmapApp,
-    ctx: egui::Context,
-    time: f64,
-}
-
-impl Window {
-    fn new(sources: usize) -> Self {
-        let b = briefmap::synthetic::sources(10_000, sources, 7).expect("synthetic sources");
-        let mut w =
-            Self { app: BriefmapApp::with_briefing(b, AppState::default()), ctx: egui::Context::default(), time: 0.0 };
-        for _ in 0..30 {
-            w.frame();
-        }
-        w
-    }
-
-    fn frame(&mut self) -> usize {
-        self.time += 1.0 / 60.0;
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
-            time: Some(self.time),
-            ..Default::default()
-        };
-        let app = &mut self.app;
-        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
-        self.ctx.tessellate(output.shapes, output.pixels_per_point).len()
-    }
+/// The same 10,000 claims from `sources` sources, in a window.
+fn told_by(sources: usize) -> Window {
+    let b = briefmap::synthetic::sources(10_000, sources, 7).expect("synthetic sources");
+    Window::new(BriefmapApp::with_briefing(b, AppState::default()))
 }
 
 fn main() {
@@ -50,7 +29,7 @@ fn main() {
     if std::env::args().skip(1).any(|a| !a.starts_with('-') && !"sources_frame".contains(&a)) {
         return;
     }
-    let mut windows = [Window::new(1), Window::new(100)];
+    let mut windows = [told_by(1), told_by(100)];
     let mut best = [f64::MAX; 2];
     for _ in 0..ROUNDS {
         for (k, w) in windows.iter_mut().enumerate() {
