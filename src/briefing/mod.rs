@@ -188,12 +188,10 @@ impl Index {
         }
         let place_claims = FlatIndex::from_pairs(doc.places.len(), place_claims);
         // (place, source) for every claim about a place and every mention of one, each once.
-        let source_of = |id: &str| sources.get(id).copied();
         let mut place_sources: Vec<(usize, usize)> = Vec::new();
         for p in 0..doc.places.len() {
-            let claims = place_claims.get(p).iter().map(|&c| doc.claims[c as usize].at.source.as_str());
-            let mentions = doc.places[p].mentions.iter().map(|m| m.source.as_str());
-            place_sources.extend(claims.chain(mentions).filter_map(source_of).map(|s| (p, s)));
+            let ids = source_ids_of_place(doc, &place_claims, p);
+            place_sources.extend(ids.filter_map(|id| sources.get(id).copied()).map(|s| (p, s)));
         }
         place_sources.sort_unstable();
         place_sources.dedup();
@@ -219,6 +217,18 @@ impl Index {
 fn place_kinds(places: &[Place]) -> Vec<PlaceKind> {
     let used: HashSet<PlaceKind> = places.iter().map(|p| p.kind).collect();
     PlaceKind::ALL.into_iter().filter(|k| used.contains(k)).collect()
+}
+
+/// The ids of the sources that speak of place `p` (`place_claims` is the place's claims): its
+/// claims' sources, then its mentions', with repeats.
+fn source_ids_of_place<'a>(
+    doc: &'a BriefingDoc,
+    place_claims: &'a FlatIndex,
+    p: usize,
+) -> impl Iterator<Item = &'a str> {
+    let claims = place_claims.get(p).iter().filter_map(|&c| doc.claims.get(c as usize)).map(|c| c.at.source.as_str());
+    let mentions = doc.places.get(p).into_iter().flat_map(|place| &place.mentions).map(|m| m.source.as_str());
+    claims.chain(mentions)
 }
 
 /// The texts of a document's sources, each split at its teasers; a source whose teaser line is

@@ -7,7 +7,10 @@
 use std::ops::Range;
 
 use super::suggestion::is_undecided;
-use super::{Briefing, Claim, DateMention, Place, Problem, Region, place_kinds, shape_key, shape_of, validate};
+use super::{
+    Briefing, Claim, DateMention, Place, Problem, Region, place_kinds, shape_key, shape_of, source_ids_of_place,
+    validate,
+};
 use crate::atlas::Atlas;
 
 /// A record of the document replaced by another at the same position: where, and the record
@@ -99,9 +102,7 @@ impl Briefing {
 
     /// The sources that speak of place `p`, as the index has them for every place.
     fn place_sources_found(&self, p: usize) -> Vec<u32> {
-        let claims = self.index.place_claims.get(p).iter().filter_map(|&c| self.doc.claims.get(c as usize));
-        let mentions = self.doc.places.get(p).into_iter().flat_map(|place| &place.mentions);
-        let ids = claims.map(|c| c.at.source.as_str()).chain(mentions.map(|m| m.source.as_str()));
+        let ids = source_ids_of_place(&self.doc, &self.index.place_claims, p);
         let mut sources: Vec<u32> = ids.filter_map(|id| self.index.sources.get(id)).map(|&s| s as u32).collect();
         sources.sort_unstable();
         sources.dedup();

@@ -6,8 +6,8 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText, Ui};
 
 use super::action::{Action, Actions};
-use super::theme::{CONTRADICTED, CORROBORATED, Palette, source_colour};
-use crate::briefing::{Briefing, Item, RelationKind};
+use super::theme::{Palette, source_colour};
+use crate::briefing::{Briefing, Item};
 
 /// The comparison on screen: the two claims, by id (an edit may move them in the list).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,12 +52,7 @@ fn relation_line(ui: &mut Ui, b: &Briefing, a: usize, c: usize, pal: &Palette) {
     let relation = b.relations().iter().find(|r| r.is_confirmed() && r.other(id(a)) == Some(id(c)));
     match relation {
         Some(r) => {
-            let colour = match r.kind {
-                RelationKind::Contradicts => CONTRADICTED,
-                RelationKind::Corroborates => CORROBORATED,
-                RelationKind::SameEvent => pal.muted,
-            };
-            ui.label(RichText::new(r.kind.label()).strong().color(colour));
+            ui.label(RichText::new(r.kind.label()).strong().color(pal.relation(r.kind)));
             if let Some(note) = &r.note {
                 ui.label(RichText::new(note).small());
             }

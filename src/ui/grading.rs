@@ -21,7 +21,12 @@ pub fn reliability(
     id: impl std::hash::Hash + std::fmt::Debug,
     current: Option<Reliability>,
 ) -> Option<Option<Reliability>> {
-    let scale = Scale { all: &Reliability::ALL, default: Reliability::F, label_of: Reliability::label };
+    let scale = Scale {
+        all: &Reliability::ALL,
+        default: Reliability::F,
+        label_of: Reliability::label,
+        short_of: |r| r.letter().to_owned(),
+    };
     pick(ui, label, ("reliability", id), current, scale)
 }
 
@@ -33,16 +38,22 @@ pub fn credibility(
     id: impl std::hash::Hash + std::fmt::Debug,
     current: Option<Credibility>,
 ) -> Option<Option<Credibility>> {
-    let scale = Scale { all: &Credibility::ALL, default: Credibility::Six, label_of: Credibility::label };
+    let scale = Scale {
+        all: &Credibility::ALL,
+        default: Credibility::Six,
+        label_of: Credibility::label,
+        short_of: |c| c.number().to_string(),
+    };
     pick(ui, label, ("credibility", id), current, scale)
 }
 
 /// One of the Admiralty scales: its grades in order, the one an ungraded record counts as,
-/// and each grade in the scale's words.
+/// each grade in the scale's words and as analysts write it ("F", "6").
 struct Scale<'a, G> {
     all: &'a [G],
     default: G,
     label_of: fn(G) -> String,
+    short_of: fn(G) -> String,
 }
 
 /// A grade of `scale` picked in a combo box, "not graded" first (shown with the grade it
@@ -58,8 +69,8 @@ fn pick<G: Copy + PartialEq>(
     let shown = current.map_or_else(|| format!("{default} ({NOT_GRADED})"), scale.label_of);
     let mut picked = current;
     let combo = ComboBox::from_id_salt(id).selected_text(shown).width(COMBO_WIDTH).show_ui(ui, |ui| {
-        let first = default.split(' ').next().unwrap_or_default();
-        ui.selectable_value(&mut picked, None, format!("Not graded (counts as {first})"));
+        let counts_as = (scale.short_of)(scale.default);
+        ui.selectable_value(&mut picked, None, format!("Not graded (counts as {counts_as})"));
         for &grade in scale.all {
             ui.selectable_value(&mut picked, Some(grade), (scale.label_of)(grade));
         }

@@ -48,6 +48,8 @@ struct Mark {
 
 /// Thickness of the underline of a mention, in points.
 const MENTION_UNDERLINE: f32 = 1.5;
+/// Thickness of a contradicted claim's underline, in points.
+const CONTRADICTED_UNDERLINE: f32 = 2.0;
 /// Space between paragraphs, in points.
 const PARAGRAPH_GAP: f32 = 6.0;
 /// From this many paragraphs, only those in view are laid out.
@@ -105,22 +107,16 @@ impl Reader {
             }
             let contradicts = |r: &crate::briefing::Relation| r.is_confirmed() && r.kind == RelationKind::Contradicts;
             if b.relations().iter().any(contradicts) {
-                let underline =
-                    egui::text::TextFormat { underline: Stroke::new(2.0, CONTRADICTED), ..Default::default() };
+                let key = TextFormat {
+                    underline: Stroke::new(CONTRADICTED_UNDERLINE, CONTRADICTED),
+                    ..TextFormat::simple(FontId::proportional(11.5), ui.visuals().text_color())
+                };
                 let mut job = LayoutJob::default();
-                job.append(
-                    "contradicted",
-                    0.0,
-                    egui::text::TextFormat {
-                        font_id: FontId::proportional(11.5),
-                        color: ui.visuals().text_color(),
-                        ..underline
-                    },
-                );
+                job.append("contradicted", 0.0, key);
                 ui.label(job).on_hover_text("Another source contradicts the claim (see Other sources in Details)");
             }
         });
-        if let Some(i) = self.scroll_source.as_ref().and_then(|id| b.source_index(id)) {
+        if let Some(i) = self.scroll_source.take().and_then(|id| b.source_index(&id)) {
             self.source = i;
         }
         self.tabs(ui, b);
@@ -129,7 +125,6 @@ impl Reader {
             Some(Item::Claim(c)) => Some(c),
             _ => None,
         };
-        self.scroll_source = None;
         if b.source_text(self.source).is_none() {
             self.source = 0;
         }
@@ -259,7 +254,7 @@ impl Reader {
                 if is_selected {
                     format.underline = Stroke::new(2.0, pal.highlight);
                 } else if b.is_contradicted(c) {
-                    format.underline = Stroke::new(2.0, CONTRADICTED);
+                    format.underline = Stroke::new(CONTRADICTED_UNDERLINE, CONTRADICTED);
                 }
             }
             if is_heading {

@@ -344,27 +344,12 @@ const MAX_RELATE_OFFERED: usize = 30;
 /// Relating claim `c` by hand to a claim of another source about one of its places or
 /// regions (what the suggester missed): a menu of those claims, each with the three kinds.
 fn relate_menu(ui: &mut Ui, b: &Briefing, c: usize, related: &[(RelationKind, usize)], actions: &mut Actions) {
-    let source = &b.claims()[c].at.source;
-    let mut offered: Vec<usize> = Vec::new();
-    for part in b.claim_parts(c) {
-        let claims = match *part {
-            Item::Place(p) => b.claims_of_place(p),
-            Item::Region(r) => b.claims_of_region(r),
-            Item::Claim(_) => &[],
-        };
-        for &o in claims {
-            let o = o as usize;
-            let fresh = !offered.contains(&o) && !related.iter().any(|&(_, r)| r == o);
-            if fresh && &b.claims()[o].at.source != source {
-                offered.push(o);
-            }
-        }
-    }
     ui.menu_button(RichText::new("Relate to…").small(), |ui| {
+        let offered = relatable(b, c, related);
         if offered.is_empty() {
             ui.label("No claim of another source is about its places.");
         }
-        for &o in offered.iter().take(MAX_RELATE_OFFERED) {
+        for o in offered {
             let other = &b.claims()[o];
             let label = format!("{}: {}", b.source_of(other).short_name(), other.summary);
             ui.menu_button(label, |ui| {
@@ -378,4 +363,29 @@ fn relate_menu(ui: &mut Ui, b: &Briefing, c: usize, related: &[(RelationKind, us
             });
         }
     });
+}
+
+/// The claims of other sources about claim `c`'s places and regions, not yet `related` to it,
+/// each once, at most [`MAX_RELATE_OFFERED`]; gathered only while the menu is open (a region
+/// can hold thousands of claims).
+fn relatable(b: &Briefing, c: usize, related: &[(RelationKind, usize)]) -> Vec<usize> {
+    let source = &b.claims()[c].at.source;
+    let mut seen: std::collections::HashSet<usize> = related.iter().map(|&(_, r)| r).collect();
+    let mut offered = Vec::new();
+    for part in b.claim_parts(c) {
+        let claims = match *part {
+            Item::Place(p) => b.claims_of_place(p),
+            Item::Region(r) => b.claims_of_region(r),
+            Item::Claim(_) => &[],
+        };
+        for o in claims.iter().map(|&o| o as usize) {
+            if &b.claims()[o].at.source != source && seen.insert(o) {
+                offered.push(o);
+                if offered.len() == MAX_RELATE_OFFERED {
+                    return offered;
+                }
+            }
+        }
+    }
+    offered
 }

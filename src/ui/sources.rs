@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, channel};
 use egui::{Frame, RichText, ScrollArea, Ui};
 
 use super::action::{Action, Actions};
-use super::theme::{CONTRADICTED, CORROBORATED, Palette, source_colour};
+use super::theme::{Palette, source_colour};
 use crate::authoring::{grades, relations as relate};
 use crate::briefing::{Briefing, Item, RelationKind, TextRef};
 use crate::relations::{self, RelationSuggestion};
@@ -101,8 +101,15 @@ impl SourcesPanel {
                 .id_salt("sources-grades")
                 .default_open(b.sources().len() <= OPEN_UP_TO)
                 .show(ui, |ui| {
-                    for i in 0..b.sources().len() {
-                        source(ui, b, i, pal, actions);
+                    // Counted in one pass, not one pass over every claim per source.
+                    let mut claims = vec![0; b.sources().len()];
+                    for c in b.claims() {
+                        if let Some(i) = b.source_index(&c.at.source) {
+                            claims[i] += 1;
+                        }
+                    }
+                    for (i, &n) in claims.iter().enumerate() {
+                        source(ui, b, i, n, pal, actions);
                     }
                 });
             ui.separator();
@@ -122,8 +129,8 @@ impl SourcesPanel {
     }
 }
 
-/// Source `i`: its name, byline, claims; its reliability and note, to change.
-fn source(ui: &mut Ui, b: &Briefing, i: usize, pal: &Palette, actions: &mut Actions) {
+/// Source `i`: its name, byline, its number of claims; its reliability and note, to change.
+fn source(ui: &mut Ui, b: &Briefing, i: usize, claims: usize, pal: &Palette, actions: &mut Actions) {
     let s = &b.sources()[i];
     Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -134,7 +141,6 @@ fn source(ui: &mut Ui, b: &Briefing, i: usize, pal: &Palette, actions: &mut Acti
         });
         let publisher = s.publisher.as_deref().map(|p| format!(" · {p}")).unwrap_or_default();
         ui.label(RichText::new(format!("{}{publisher}", s.byline(" · "))).small().color(pal.muted));
-        let claims = b.claims().iter().filter(|c| c.at.source == s.id).count();
         ui.horizontal(|ui| {
             ui.label(RichText::new(super::author::counted(claims, "claim", "claims")).small());
             if ui.small_button("Read").on_hover_text("Open it in the reader").clicked() {
@@ -215,7 +221,7 @@ fn suggestion(ui: &mut Ui, b: &Briefing, s: &RelationSuggestion, pal: &Palette, 
         ui.set_width(ui.available_width());
         ui.push_id(("suggestion", s.a, s.b), |ui| {
             claim_line(ui, b, s.a, actions);
-            ui.label(RichText::new(s.kind.label().to_lowercase()).small().color(kind_colour(s.kind, pal)));
+            ui.label(RichText::new(s.kind.label().to_lowercase()).small().color(pal.relation(s.kind)));
             claim_line(ui, b, s.b, actions);
             ui.label(RichText::new(&s.why).small().color(pal.muted));
             ui.horizontal_wrapped(|ui| {
@@ -269,7 +275,7 @@ fn relation_card(ui: &mut Ui, b: &Briefing, r: usize, (a, c): (usize, usize), pa
     let relation = &b.relations()[r];
     claim_line(ui, b, a, actions);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(relation.kind.label().to_lowercase()).small().color(kind_colour(relation.kind, pal)));
+        ui.label(RichText::new(relation.kind.label().to_lowercase()).small().color(pal.relation(relation.kind)));
         ui.menu_button(RichText::new("Change").small(), |ui| {
             for kind in RelationKind::ALL.into_iter().filter(|&k| k != relation.kind) {
                 if ui.button(kind.label()).clicked()
@@ -313,12 +319,4 @@ fn claim_line(ui: &mut Ui, b: &Briefing, c: usize, actions: &mut Actions) {
             actions.push(Action::Select(Some(Item::Claim(c))));
         }
     });
-}
-
-fn kind_colour(kind: RelationKind, pal: &Palette) -> egui::Color32 {
-    match kind {
-        RelationKind::Corroborates => CORROBORATED,
-        RelationKind::Contradicts => CONTRADICTED,
-        RelationKind::SameEvent => pal.muted,
-    }
 }

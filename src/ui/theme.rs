@@ -48,6 +48,17 @@ impl Palette {
     }
 
     /// Colour of a link arc.
+    /// The colour a relation's kind is named in: corroboration green, contradiction red, the
+    /// same event muted.
+    pub fn relation(&self, kind: crate::briefing::RelationKind) -> Color32 {
+        use crate::briefing::RelationKind;
+        match kind {
+            RelationKind::Corroborates => CORROBORATED,
+            RelationKind::Contradicts => CONTRADICTED,
+            RelationKind::SameEvent => self.muted,
+        }
+    }
+
     pub fn link(&self, kind: LinkKind) -> Color32 {
         match kind {
             LinkKind::Talks => Color32::from_rgb(0x47, 0x55, 0x69),
